@@ -1,0 +1,25 @@
+//! garrison-migrations: Garrison's schema as one ordered list of migrations.
+//!
+//! Every migration has an `up` and a `down` and runs on SQLite and PostgreSQL. The
+//! SQL is written per backend on purpose: the two differ exactly where isolation
+//! lives (PostgreSQL row-level security and the unprivileged application role), and
+//! spelling it out keeps that visible in review instead of hidden in a builder.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_identity;
+mod sql;
+
+/// The application role every request runs as on PostgreSQL. It owns nothing and is
+/// not a superuser, so row-level security applies to it.
+pub const APP_ROLE: &str = "garrison_app";
+
+/// Garrison's migrator: the one ordered list.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_identity::Migration)]
+    }
+}

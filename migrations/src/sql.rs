@@ -1,0 +1,61 @@
+//! Helpers that run backend-specific SQL and the PostgreSQL isolation boilerplate.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
+
+/// Runs each statement in order on the migration's connection.
+pub async fn run(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+    let conn = manager.get_connection();
+    for statement in statements {
+        conn.execute_unprepared(statement).await?;
+    }
+    Ok(())
+}
+
+/// Whether this migration runs on PostgreSQL.
+pub fn is_postgres(manager: &SchemaManager<'_>) -> bool {
+    manager.get_database_backend() == DatabaseBackend::Postgres
+}
+
+/// Creates the application role if the cluster lacks it and grants it data access
+/// (not ownership) to every table in the schema, now and for tables created later.
+pub async fn grant_app_role(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let role = crate::APP_ROLE;
+    let create = format!(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
+             CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
+           END IF;
+         END $$"
+    );
+    // The migrating user must be able to SET ROLE to it (superusers always can).
+    let membership = format!(
+        "DO $$ BEGIN
+           IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+             EXECUTE format('GRANT {role} TO %I', current_user);
+           END IF;
+         END $$"
+    );
+    let usage = format!("GRANT USAGE ON SCHEMA public TO {role}");
+    let tables =
+        format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}");
+    let defaults = format!(
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}"
+    );
+    run(manager, &[&create, &membership, &usage, &tables, &defaults]).await
+}
+
+/// Turns on row-level security for a tenant-owned table: `ENABLE` + `FORCE`, and a
+/// policy that admits only rows of the tenants the transaction declared. A
+/// transaction that declared nothing sees nothing (`NULLIF` turns the empty string a
+/// pooled connection is left with into NULL, and `= ANY(NULL)` is never true).
+pub async fn enable_rls(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    let enable = format!("ALTER TABLE {table} ENABLE ROW LEVEL SECURITY");
+    let force = format!("ALTER TABLE {table} FORCE ROW LEVEL SECURITY");
+    let policy = format!(
+        "CREATE POLICY tenant_isolation ON {table} \
+         USING (tenant_id = ANY(NULLIF(current_setting('garrison.tenant_ids', true), '')::uuid[])) \
+         WITH CHECK (tenant_id = ANY(NULLIF(current_setting('garrison.tenant_ids', true), '')::uuid[]))"
+    );
+    run(manager, &[&enable, &force, &policy]).await
+}

@@ -1,0 +1,310 @@
+//! Layered, typed configuration: defaults in code, then `garrison.toml`, then
+//! `GARRISON_*` environment variables. Unknown keys in the file are an error that
+//! names the key; secrets are [`Secret`]s and never print.
+
+use crate::secret::Secret;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Everything Garrison reads at start.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where files live (the SQLite database, generated keys).
+    pub data_dir: PathBuf,
+    /// Development mode: GraphiQL and introspection on. Never in production.
+    pub dev: bool,
+    pub http: HttpConfig,
+    pub database: DatabaseConfig,
+    pub admin: AdminConfig,
+    pub log: LogConfig,
+    pub auth: AuthConfig,
+}
+
+/// The HTTP listener.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    pub addr: SocketAddr,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+/// The database.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `sqlite://...` or `postgres://...`; defaults to `<data_dir>/garrison.db`.
+    pub url: Option<Secret<String>>,
+    pub max_connections: u32,
+}
+
+/// The first provider admin, created on first start when there are no users.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdminConfig {
+    pub email: Option<String>,
+    pub password: Option<Secret<String>>,
+}
+
+/// Log output.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// A `tracing` filter, e.g. `info,garrison_gateway=debug`.
+    pub filter: String,
+    /// JSON lines instead of human-readable text.
+    pub json: bool,
+}
+
+/// Tokens and sessions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuthConfig {
+    pub issuer: String,
+    pub audience: String,
+    pub access_ttl_secs: u64,
+    pub refresh_ttl_secs: u64,
+    /// Signing keys, current first, then the previous one kept for verification
+    /// during rotation. Empty: generate one and keep it in `<data_dir>/jwt-keys.json`.
+    pub signing_keys: Vec<SigningKeyConfig>,
+    /// Failed sign-ins allowed per account and per source address in the window.
+    pub max_failed_logins: u32,
+    pub failed_login_window_secs: u64,
+}
+
+/// One Ed25519 signing key.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigningKeyConfig {
+    pub kid: String,
+    /// The 32-byte Ed25519 seed, base64 (standard alphabet).
+    pub seed_base64: Secret<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("./data"),
+            dev: false,
+            http: HttpConfig::default(),
+            database: DatabaseConfig::default(),
+            admin: AdminConfig::default(),
+            log: LogConfig::default(),
+            auth: AuthConfig::default(),
+        }
+    }
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            max_body_bytes: 10 << 20,
+        }
+    }
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: None,
+            max_connections: 16,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            filter: "info".into(),
+            json: false,
+        }
+    }
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        AuthConfig {
+            issuer: "garrison".into(),
+            audience: "garrison-api".into(),
+            access_ttl_secs: 15 * 60,
+            refresh_ttl_secs: 14 * 24 * 3600,
+            signing_keys: Vec::new(),
+            max_failed_logins: 5,
+            failed_login_window_secs: 15 * 60,
+        }
+    }
+}
+
+/// Why configuration could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("environment variable {name}: {message}")]
+    Env { name: String, message: String },
+}
+
+impl Config {
+    /// Loads defaults, then `file` (if given), then the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars().collect();
+        Config::load_from(file, &env)
+    }
+
+    /// Like [`Config::load`] with an explicit environment (for tests).
+    pub fn load_from(
+        file: Option<&Path>,
+        env: &HashMap<String, String>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                Config::parse_toml(&text).map_err(|message| ConfigError::Parse {
+                    path: path.to_path_buf(),
+                    message,
+                })?
+            }
+            None => Config::default(),
+        };
+        config.apply_env(env)?;
+        Ok(config)
+    }
+
+    /// Parses TOML text; the error names the unknown or malformed key.
+    pub fn parse_toml(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.message().to_string() + &location(&e))
+    }
+
+    fn apply_env(&mut self, env: &HashMap<String, String>) -> Result<(), ConfigError> {
+        let get = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        if let Some(v) = get("GARRISON_DATA_DIR") {
+            self.data_dir = PathBuf::from(v);
+        }
+        if let Some(v) = get("GARRISON_HTTP_ADDR") {
+            self.http.addr = v.parse().map_err(|e| ConfigError::Env {
+                name: "GARRISON_HTTP_ADDR".into(),
+                message: format!("`{v}` is not a socket address ({e})"),
+            })?;
+        }
+        if let Some(v) = get("GARRISON_DATABASE_URL") {
+            self.database.url = Some(Secret::new(v));
+        }
+        if let Some(v) = get("GARRISON_ADMIN_EMAIL") {
+            self.admin.email = Some(v);
+        }
+        if let Some(v) = get("GARRISON_ADMIN_PASSWORD") {
+            self.admin.password = Some(Secret::new(v));
+        }
+        if let Some(v) = get("GARRISON_LOG") {
+            self.log.filter = v;
+        }
+        if let Some(v) = get("GARRISON_DEV") {
+            self.dev = parse_bool("GARRISON_DEV", &v)?;
+        }
+        Ok(())
+    }
+
+    /// The database URL: configured, or the SQLite file under the data directory.
+    pub fn database_url(&self) -> Secret<String> {
+        match &self.database.url {
+            Some(url) => url.clone(),
+            None => Secret::new(format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("garrison.db").display()
+            )),
+        }
+    }
+}
+
+fn parse_bool(name: &str, value: &str) -> Result<bool, ConfigError> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::Env {
+            name: name.into(),
+            message: format!("`{value}` is not a boolean"),
+        }),
+    }
+}
+
+fn location(e: &toml::de::Error) -> String {
+    match e.span() {
+        Some(span) => format!(" (at byte {})", span.start),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err =
+            Config::parse_toml("[http]\nadress = \"127.0.0.1:1\"\n").expect_err("unknown key");
+        assert!(err.contains("adress"), "{err}");
+        let err = Config::parse_toml("colour = 1\n").expect_err("unknown key");
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn env_overrides_file_and_secrets_do_not_print() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("garrison.toml");
+        std::fs::write(
+            &file,
+            "data_dir = \"/srv/g\"\n[http]\naddr = \"0.0.0.0:9000\"\n",
+        )
+        .expect("write");
+        let env = HashMap::from([
+            (
+                "GARRISON_HTTP_ADDR".to_string(),
+                "127.0.0.1:9999".to_string(),
+            ),
+            (
+                "GARRISON_ADMIN_PASSWORD".to_string(),
+                "very-secret-password".to_string(),
+            ),
+            (
+                "GARRISON_DATABASE_URL".to_string(),
+                "postgres://u:pw-in-url@h/db".to_string(),
+            ),
+        ]);
+        let config = Config::load_from(Some(&file), &env).expect("loads");
+        assert_eq!(config.http.addr.port(), 9999);
+        assert_eq!(config.data_dir, PathBuf::from("/srv/g"));
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("very-secret-password"));
+        assert!(!printed.contains("pw-in-url"));
+    }
+
+    #[test]
+    fn default_database_is_sqlite_under_data_dir() {
+        let env = HashMap::from([("GARRISON_DATA_DIR".to_string(), "/tmp/x".to_string())]);
+        let config = Config::load_from(None, &env).expect("loads");
+        assert_eq!(
+            config.database_url().expose(),
+            "sqlite:///tmp/x/garrison.db?mode=rwc"
+        );
+        assert_eq!(config.http.addr.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn bad_env_value_names_the_variable() {
+        let env = HashMap::from([("GARRISON_HTTP_ADDR".to_string(), "nowhere".to_string())]);
+        let err = Config::load_from(None, &env).expect_err("bad addr");
+        assert!(err.to_string().contains("GARRISON_HTTP_ADDR"));
+    }
+}

@@ -1,0 +1,82 @@
+//! Migrations, applied with the owner's credentials.
+
+use super::connect;
+use crate::{Error, Result, Secret};
+use garrison_migrations::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+
+/// What `garrison migrate` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MigrationDirection {
+    /// Apply every pending migration.
+    Up,
+    /// Revert the most recent migration.
+    Down,
+    /// Change nothing; report.
+    Status,
+}
+
+/// One migration's state after the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationStatus {
+    pub name: String,
+    pub applied: bool,
+}
+
+pub(super) async fn run(
+    url: &Secret<String>,
+    direction: MigrationDirection,
+) -> Result<Vec<MigrationStatus>> {
+    if let Some(path) = sqlite_path(url.expose()) {
+        if let Some(parent) = std::path::Path::new(&path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::Unavailable(format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+    }
+    let conn = connect::owner(url).await?;
+    match direction {
+        MigrationDirection::Up => Migrator::up(&conn, None).await.map_err(migration_error)?,
+        MigrationDirection::Down => Migrator::down(&conn, Some(1))
+            .await
+            .map_err(migration_error)?,
+        MigrationDirection::Status => {}
+    }
+    let applied: Vec<String> = Migrator::get_applied_migrations(&conn)
+        .await
+        .map_err(migration_error)?
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect();
+    let statuses = Migrator::migrations()
+        .iter()
+        .map(|m| MigrationStatus {
+            name: m.name().to_string(),
+            applied: applied.iter().any(|a| a == m.name()),
+        })
+        .collect();
+    conn.close().await.map_err(migration_error)?;
+    Ok(statuses)
+}
+
+pub(super) async fn pending(conn: &DatabaseConnection) -> Result<usize> {
+    Ok(Migrator::get_pending_migrations(conn)
+        .await
+        .map_err(migration_error)?
+        .len())
+}
+
+fn migration_error(err: sea_orm::DbErr) -> Error {
+    Error::internal(format!("migration: {err}"))
+}
+
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then(|| path.to_string())
+}

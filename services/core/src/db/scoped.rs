@@ -1,0 +1,225 @@
+//! The scoped transaction and the tenant-filtered query builder.
+
+use super::Backend;
+use crate::scope::Scope;
+use crate::{Error, Result, TenantId};
+use sea_orm::sea_query::{IntoCondition, SimpleExpr};
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    Statement, Value,
+};
+
+/// A table whose rows belong to one tenant. Implemented by each service for its
+/// tenant-owned entities; the transaction uses the column to filter and stamp.
+pub trait TenantOwned: EntityTrait {
+    /// The `tenant_id` column.
+    fn tenant_column() -> Self::Column;
+}
+
+/// A transaction that knows its scope's tenants. See the module docs of `db`.
+pub struct ScopedTx<'s> {
+    tx: DatabaseTransaction,
+    scope: &'s Scope,
+    tenants: Vec<TenantId>,
+    backend: Backend,
+}
+
+impl<'s> ScopedTx<'s> {
+    pub(super) fn new(
+        tx: DatabaseTransaction,
+        scope: &'s Scope,
+        tenants: Vec<TenantId>,
+        backend: Backend,
+    ) -> Self {
+        ScopedTx {
+            tx,
+            scope,
+            tenants,
+            backend,
+        }
+    }
+
+    /// Declares the tenants to PostgreSQL row-level security, transaction-locally
+    /// (`set_config(..., true)`), so a pooled connection never carries them on.
+    pub(super) async fn declare_tenants(&self) -> Result<()> {
+        if self.backend != Backend::Postgres {
+            return Ok(());
+        }
+        let list = format!(
+            "{{{}}}",
+            self.tenants
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                sea_orm::DbBackend::Postgres,
+                "SELECT set_config('garrison.tenant_ids', $1, true)",
+                [Value::from(list)],
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// The scope this transaction acts for.
+    pub fn scope(&self) -> &Scope {
+        self.scope
+    }
+
+    /// The engine behind the transaction.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The tenants this transaction reaches.
+    pub fn tenants(&self) -> &[TenantId] {
+        &self.tenants
+    }
+
+    /// Admits a tenant created inside this transaction (an all-tenants scope only),
+    /// so rows stamped with it pass row-level security before commit.
+    pub(crate) async fn admit_new_tenant(&mut self, tenant: TenantId) -> Result<()> {
+        if !matches!(self.scope.tenants(), crate::scope::TenantAccess::All) {
+            return Err(Error::Forbidden(
+                "only an all-tenants scope may create tenants".into(),
+            ));
+        }
+        self.tenants.push(tenant);
+        self.declare_tenants().await
+    }
+
+    /// The raw transaction, for the provider registry inside this crate only.
+    pub(crate) fn raw(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    /// Fails with `not_found` unless the transaction reaches `tenant`.
+    pub fn check_tenant(&self, tenant: TenantId) -> Result<()> {
+        if self.tenants.contains(&tenant) {
+            Ok(())
+        } else {
+            Err(Error::NotFound)
+        }
+    }
+
+    /// A query over a tenant-owned table, already filtered to this transaction's tenants.
+    pub fn select<E: TenantOwned>(&self) -> Scoped<E> {
+        let ids: Vec<uuid::Uuid> = self.tenants.iter().map(TenantId::as_uuid).collect();
+        Scoped {
+            select: E::find().filter(E::tenant_column().is_in(ids)),
+        }
+    }
+
+    /// Inserts a row into a tenant-owned table, stamped with `tenant` (which must be
+    /// reachable: otherwise `not_found`).
+    pub async fn insert<A>(
+        &self,
+        tenant: TenantId,
+        mut model: A,
+    ) -> Result<<A::Entity as EntityTrait>::Model>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: TenantOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        self.check_tenant(tenant)?;
+        model.set(
+            <A::Entity as TenantOwned>::tenant_column(),
+            tenant.as_uuid().into(),
+        );
+        Ok(model.insert(&self.tx).await?)
+    }
+
+    /// Updates rows of a tenant-owned table matching `condition` inside this
+    /// transaction's tenants; returns how many changed.
+    pub async fn update_where<E: TenantOwned>(
+        &self,
+        condition: impl IntoCondition,
+        set: Vec<(E::Column, SimpleExpr)>,
+    ) -> Result<u64> {
+        let ids: Vec<uuid::Uuid> = self.tenants.iter().map(TenantId::as_uuid).collect();
+        let mut update = E::update_many()
+            .filter(E::tenant_column().is_in(ids))
+            .filter(condition);
+        for (column, value) in set {
+            update = update.col_expr(column, value);
+        }
+        Ok(update.exec(&self.tx).await?.rows_affected)
+    }
+
+    /// Deletes rows of a tenant-owned table matching `condition` inside this
+    /// transaction's tenants; returns how many went.
+    pub async fn delete_where<E: TenantOwned>(&self, condition: impl IntoCondition) -> Result<u64> {
+        let ids: Vec<uuid::Uuid> = self.tenants.iter().map(TenantId::as_uuid).collect();
+        let delete = E::delete_many()
+            .filter(E::tenant_column().is_in(ids))
+            .filter(condition);
+        Ok(delete.exec(&self.tx).await?.rows_affected)
+    }
+
+    /// Commits.
+    pub async fn commit(self) -> Result<()> {
+        Ok(self.tx.commit().await?)
+    }
+
+    /// Rolls back (dropping the transaction does too).
+    pub async fn rollback(self) -> Result<()> {
+        Ok(self.tx.rollback().await?)
+    }
+}
+
+/// A tenant-filtered select. It can be narrowed, never widened.
+pub struct Scoped<E: EntityTrait> {
+    select: Select<E>,
+}
+
+impl<E: EntityTrait> Scoped<E> {
+    /// Adds a condition (AND).
+    pub fn filter(self, condition: impl IntoCondition) -> Self {
+        Scoped {
+            select: self.select.filter(condition),
+        }
+    }
+
+    /// Orders ascending by a column.
+    pub fn order_by_asc(self, column: E::Column) -> Self {
+        Scoped {
+            select: self.select.order_by_asc(column),
+        }
+    }
+
+    /// Orders descending by a column.
+    pub fn order_by_desc(self, column: E::Column) -> Self {
+        Scoped {
+            select: self.select.order_by_desc(column),
+        }
+    }
+
+    /// Limits the number of rows.
+    pub fn limit(self, limit: u64) -> Self {
+        Scoped {
+            select: self.select.limit(limit),
+        }
+    }
+
+    /// Every matching row.
+    pub async fn all(self, tx: &ScopedTx<'_>) -> Result<Vec<E::Model>> {
+        Ok(self.select.all(&tx.tx).await?)
+    }
+
+    /// The first matching row.
+    pub async fn one(self, tx: &ScopedTx<'_>) -> Result<Option<E::Model>> {
+        Ok(self.select.one(&tx.tx).await?)
+    }
+
+    /// How many rows match.
+    pub async fn count(self, tx: &ScopedTx<'_>) -> Result<u64>
+    where
+        E::Model: Sync,
+    {
+        Ok(self.select.count(&tx.tx).await?)
+    }
+}

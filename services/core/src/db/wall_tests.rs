@@ -1,0 +1,190 @@
+//! The isolation walls at the storage layer: the scoped transaction (wall 1) on
+//! every backend, and PostgreSQL row-level security (wall 2) seen from a raw
+//! connection as the application role.
+
+use super::testing::TestDb;
+use crate::entity::audit_log;
+use crate::role::Role;
+use crate::scope::{Scope, TenantAccess};
+use crate::tenants::{NewTenant, create_tenant};
+use crate::{Error, TenantId, audit};
+use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+use std::collections::BTreeSet;
+
+async fn two_tenants(db: &super::Db) -> (TenantId, TenantId) {
+    let scope = Scope::system("test");
+    let mut tx = db.begin(&scope).await.expect("begin");
+    let mut ids = Vec::new();
+    for slug in ["tenant-a", "tenant-b"] {
+        let t = create_tenant(
+            &mut tx,
+            NewTenant {
+                name: slug.into(),
+                slug: slug.into(),
+                timezone: None,
+            },
+        )
+        .await
+        .expect("create tenant");
+        audit::record(
+            &tx,
+            t.id,
+            "test.event",
+            "x",
+            serde_json::json!({"slug": slug}),
+        )
+        .await
+        .expect("audit");
+        ids.push(t.id);
+    }
+    tx.commit().await.expect("commit");
+    (ids[0], ids[1])
+}
+
+fn only(t: TenantId) -> TenantAccess {
+    TenantAccess::Only(BTreeSet::from([t]))
+}
+
+#[tokio::test]
+async fn scoped_reads_and_writes_stay_in_their_tenant() {
+    let test = TestDb::new().await;
+    let (a, b) = two_tenants(&test.db).await;
+    let scope = Scope::for_test(Role::CustomerAdmin, only(a));
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let rows = tx
+        .select::<audit_log::Entity>()
+        .all(&tx)
+        .await
+        .expect("select");
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.tenant_id == a.as_uuid()),
+        "only tenant A's rows"
+    );
+    // Writing into B from A's scope is refused before it reaches the database.
+    let err = audit::record(&tx, b, "test.cross", "x", serde_json::json!({}))
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, Error::NotFound));
+    // And B's log is simply not there for A.
+    let err = audit::list_audit(
+        &tx,
+        b,
+        crate::page::PageRequest::parse(None, None).expect("page"),
+    )
+    .await
+    .expect_err("not found");
+    assert!(matches!(err, Error::NotFound));
+}
+
+#[tokio::test]
+async fn postgres_rls_hides_rows_from_the_app_role() {
+    if !TestDb::is_postgres() {
+        eprintln!(
+            "skipped: row-level security exists only on PostgreSQL (set GARRISON_TEST_DATABASE_URL)"
+        );
+        return;
+    }
+    let test = TestDb::new().await;
+    let (a, _b) = two_tenants(&test.db).await;
+
+    // The application pool runs as a role that is neither superuser nor owner.
+    let backend = test.db.conn.get_database_backend();
+    let row = test
+        .db
+        .conn
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT current_user::text AS who, r.rolsuper AS su, r.rolbypassrls AS bypass,
+                    (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS owner
+             FROM pg_roles r WHERE r.rolname = current_user",
+        ))
+        .await
+        .expect("query")
+        .expect("row");
+    let who: String = row.try_get("", "who").expect("who");
+    assert_eq!(who, garrison_migrations::APP_ROLE);
+    assert!(
+        !row.try_get::<bool>("", "su").expect("su"),
+        "app role must not be superuser"
+    );
+    assert!(
+        !row.try_get::<bool>("", "bypass").expect("bypass"),
+        "app role must not bypass RLS"
+    );
+    assert_ne!(
+        row.try_get::<String>("", "owner").expect("owner"),
+        who,
+        "app role must not own tables"
+    );
+
+    // A raw connection as the application role, with no tenant declared, sees nothing.
+    let owner = test.owner_connection().await;
+    let raw = owner.begin().await.expect("begin");
+    let count = |sql: &'static str| {
+        let raw = &raw;
+        async move {
+            let row = raw
+                .query_one_raw(Statement::from_string(sea_orm::DbBackend::Postgres, sql))
+                .await
+                .expect("count")
+                .expect("row");
+            row.try_get::<i64>("", "n").expect("n")
+        }
+    };
+    assert_eq!(
+        count("SELECT count(*) AS n FROM audit_log").await,
+        4,
+        "the owner (superuser) sees both tenants' rows"
+    );
+    raw.execute_unprepared(&format!("SET LOCAL ROLE {}", garrison_migrations::APP_ROLE))
+        .await
+        .expect("set role");
+    assert_eq!(
+        count("SELECT count(*) AS n FROM audit_log").await,
+        0,
+        "no tenant setting: zero rows"
+    );
+    raw.execute_unprepared(&format!(
+        "SELECT set_config('garrison.tenant_ids', '{{{a}}}', true)"
+    ))
+    .await
+    .expect("declare");
+    assert_eq!(
+        count("SELECT count(*) AS n FROM audit_log").await,
+        2,
+        "tenant A's rows only"
+    );
+    let foreign = count("SELECT count(*) AS n FROM audit_log WHERE tenant_id <> (SELECT NULLIF(current_setting('garrison.tenant_ids'), '')::uuid[])[1]").await;
+    assert_eq!(foreign, 0);
+    // Inserting a row for another tenant is refused by the policy's WITH CHECK.
+    let insert = raw
+        .execute_unprepared(&format!(
+            "INSERT INTO audit_log (id, tenant_id, action, target, detail, created_at)
+             VALUES ('{}', '{}', 'x', 'x', '{{}}', now())",
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7()
+        ))
+        .await;
+    assert!(
+        insert.is_err(),
+        "insert into an undeclared tenant must fail"
+    );
+    raw.rollback().await.expect("rollback");
+
+    // A pooled connection does not carry one transaction's tenants into the next.
+    let scope = Scope::for_test(Role::CustomerAdmin, only(a));
+    let tx = test.db.begin(&scope).await.expect("begin");
+    tx.commit().await.expect("commit");
+    let leftover = test
+        .db
+        .conn
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT count(*) AS n FROM audit_log",
+        ))
+        .await
+        .expect("count")
+        .expect("row");
+    assert_eq!(leftover.try_get::<i64>("", "n").expect("n"), 0);
+}
