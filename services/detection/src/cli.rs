@@ -1,0 +1,225 @@
+//! The `garrison sigma check|eval|bench` commands as library functions; the `garrison`
+//! binary only parses arguments and calls these.
+
+use crate::correlation::{CorrelationEngine, CorrelationMatch, Limits};
+use crate::ruleset::{Rejection, RuleSetBuilder, Scratch};
+use crate::{CompiledRuleSet, Error};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Loads every rule under `dirs`, prints `path: reason` per file that cannot be loaded,
+/// then a summary line. Returns true when every file loaded.
+pub fn check(dirs: &[PathBuf], out: &mut dyn Write) -> std::io::Result<bool> {
+    let mut b = RuleSetBuilder::new();
+    for d in dirs {
+        if let Err(e) = b.add_path(d) {
+            writeln!(out, "{e}")?;
+            return Ok(false);
+        }
+    }
+    let files = b.sources().len();
+    let (set, rejections) = b.build();
+    let by_file = group_rejections(&rejections);
+    for (file, reasons) in &by_file {
+        writeln!(out, "{file}: {}", reasons.join("; "))?;
+    }
+    let rejected = by_file.len();
+    writeln!(
+        out,
+        "loaded {} of {files} files ({} rules, {} correlations); rejected {rejected}",
+        files - rejected.min(files),
+        set.len(),
+        set.correlation_count(),
+    )?;
+    Ok(rejected == 0)
+}
+
+fn group_rejections(rejections: &[Rejection]) -> BTreeMap<&str, Vec<&str>> {
+    let mut by_file: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for r in rejections {
+        by_file.entry(&r.source).or_default().push(&r.reason);
+    }
+    by_file
+}
+
+/// Options of `garrison sigma eval`.
+#[derive(Debug, Clone)]
+pub struct EvalOptions {
+    pub rules: Vec<PathBuf>,
+    pub events: PathBuf,
+    /// Event time field for correlations (default `@timestamp`).
+    pub time_field: Option<String>,
+    pub logsource_routing: bool,
+}
+
+/// Options of `garrison sigma bench`.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    pub rules: Vec<PathBuf>,
+    pub events: PathBuf,
+    pub logsource_routing: bool,
+}
+
+fn load(
+    rules: &[PathBuf],
+    routing: bool,
+) -> Result<(CompiledRuleSet, Vec<Rejection>, Duration), Error> {
+    let start = Instant::now();
+    let mut b = RuleSetBuilder::new().routing(routing);
+    for r in rules {
+        b.add_path(r)?;
+    }
+    let (set, rej) = b.build();
+    Ok((set, rej, start.elapsed()))
+}
+
+fn open_events(path: &Path) -> Result<BufReader<std::fs::File>, Error> {
+    if path.extension().is_some_and(|e| e == "zst" || e == "gz") {
+        return Err(Error::Unsupported(format!(
+            "{}: compressed input is not supported; decompress it first (zstd -dc FILE > events.jsonl)",
+            path.display()
+        )));
+    }
+    let f = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(BufReader::with_capacity(1 << 20, f))
+}
+
+fn parse_event(path: &Path, line_no: usize, line: &str) -> Result<Value, Error> {
+    let v: Value = serde_json::from_str(line).map_err(|e| Error::Event {
+        path: path.to_path_buf(),
+        line: line_no,
+        reason: e.to_string(),
+    })?;
+    if !v.is_object() {
+        return Err(Error::Event {
+            path: path.to_path_buf(),
+            line: line_no,
+            reason: "not a JSON object".into(),
+        });
+    }
+    Ok(v)
+}
+
+/// Evaluates every loaded rule on every event (one JSON object per line) and prints one
+/// JSON line per match; correlations print their events and group.
+pub fn eval(opts: &EvalOptions, out: &mut dyn Write) -> Result<(), Error> {
+    let (set, _rejections, _) = load(&opts.rules, opts.logsource_routing)?;
+    let time_field = opts.time_field.as_deref().unwrap_or("@timestamp");
+    let mut engine = CorrelationEngine::new(time_field, Limits::default());
+    let reader = open_events(&opts.events)?;
+    let mut scratch = Scratch::default();
+    let mut matched = Vec::new();
+    let mut fired: Vec<CorrelationMatch> = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.map_err(|source| Error::Io {
+            path: opts.events.clone(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let ev = parse_event(&opts.events, n, &line)?;
+        set.matches(&ev, &mut scratch, &mut matched);
+        for &r in &matched {
+            let info = set.rule(r);
+            if info.emit {
+                writeln!(out, "{}", json!({"rule": info.meta.id, "event": n}))?;
+            }
+        }
+        fired.clear();
+        engine.process(&set, &ev, n as u64, &matched, &mut fired);
+        for m in fired.iter().filter(|m| m.emit) {
+            writeln!(
+                out,
+                "{}",
+                json!({"rule": m.id, "events": m.events, "group": m.group})
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Measures load time and evaluation throughput (events are parsed before timing).
+pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
+    let (set, rejections, load_time) = load(&opts.rules, opts.logsource_routing)?;
+    writeln!(
+        out,
+        "rules loaded: {} ({} rejected documents, {} correlations)",
+        set.len(),
+        rejections.len(),
+        set.correlation_count()
+    )?;
+    writeln!(out, "load + compile time: {:.3} s", load_time.as_secs_f64())?;
+    writeln!(
+        out,
+        "prefilter: {} literals, {} rules evaluated on every event; routing {}",
+        set.indexed_literals(),
+        set.unindexed_rules(),
+        if opts.logsource_routing { "on" } else { "off" }
+    )?;
+    let reader = open_events(&opts.events)?;
+    let mut scratch = Scratch::default();
+    let mut matched = Vec::new();
+    let (mut events, mut matches) = (0usize, 0usize);
+    let mut eval_time = Duration::ZERO;
+    let mut parse_time = Duration::ZERO;
+    let mut chunk: Vec<Value> = Vec::with_capacity(8192);
+    let mut lines = reader.lines().enumerate();
+    loop {
+        // Parse a chunk first so that only evaluation is timed.
+        chunk.clear();
+        let p = Instant::now();
+        for (n, line) in lines.by_ref() {
+            let line = line.map_err(|source| Error::Io {
+                path: opts.events.clone(),
+                source,
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            chunk.push(parse_event(&opts.events, n, &line)?);
+            if chunk.len() == chunk.capacity() {
+                break;
+            }
+        }
+        parse_time += p.elapsed();
+        if chunk.is_empty() {
+            break;
+        }
+        let t = Instant::now();
+        for ev in &chunk {
+            set.matches(ev, &mut scratch, &mut matched);
+            matches += matched.len();
+        }
+        eval_time += t.elapsed();
+        events += chunk.len();
+    }
+    let secs = eval_time.as_secs_f64().max(1e-9);
+    writeln!(
+        out,
+        "events: {events} (JSON parse {:.2} s, not counted)",
+        parse_time.as_secs_f64()
+    )?;
+    writeln!(out, "matches: {matches}")?;
+    writeln!(
+        out,
+        "evaluation: {secs:.3} s, {:.0} events/s (one thread)",
+        events as f64 / secs
+    )?;
+    if let Some(kb) = peak_rss_kb() {
+        writeln!(out, "peak memory (VmHWM): {} MB", kb / 1024)?;
+    }
+    Ok(())
+}
+
+fn peak_rss_kb() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -1,0 +1,260 @@
+//! Compiled string matchers: exact, prefix, suffix, contains, wildcard glob and regex,
+//! case-insensitive by default, without allocating on the hot path for ASCII needles
+//! (the overwhelming majority of Sigma values).
+
+use crate::pattern::{Part, SigmaString};
+use regex::Regex;
+
+/// How a string is compared.
+#[derive(Debug, Clone)]
+pub enum StrKind {
+    Exact,
+    Prefix,
+    Suffix,
+    Contains,
+    /// A wildcard pattern that is not a simple prefix/suffix/contains.
+    Glob(Regex),
+    /// The `re` modifier (unanchored search).
+    Regex(Regex),
+}
+
+/// A compiled string comparison.
+#[derive(Debug, Clone)]
+pub struct StrMatcher {
+    pub kind: StrKind,
+    /// The literal needle, lowercased unless `cased` (empty for Glob/Regex).
+    pub needle: String,
+    pub cased: bool,
+    /// The needle as an integer, so `4688` matches a numeric event value directly.
+    pub int: Option<i64>,
+    /// For globs: the longest literal run (lowercased unless cased), for prefiltering.
+    pub glob_lit: Option<String>,
+    ascii: bool,
+}
+
+impl StrMatcher {
+    /// Compiles a Sigma string; wildcards at the ends become prefix/suffix/contains.
+    pub fn from_sigma(s: &SigmaString, cased: bool) -> Result<StrMatcher, String> {
+        let parts = &s.parts;
+        let lead = parts.first() == Some(&Part::Star);
+        let trail = parts.len() > usize::from(lead) && parts.last() == Some(&Part::Star);
+        let inner = &parts[usize::from(lead)..parts.len() - usize::from(trail)];
+        let simple = inner.iter().all(|p| matches!(p, Part::Lit(_)));
+        if simple {
+            let lit: String = inner
+                .iter()
+                .map(|p| if let Part::Lit(l) = p { l.as_str() } else { "" })
+                .collect();
+            let kind = match (lead, trail) {
+                (false, false) => StrKind::Exact,
+                (false, true) => StrKind::Prefix,
+                (true, false) => StrKind::Suffix,
+                (true, true) => StrKind::Contains,
+            };
+            return Ok(Self::literal(kind, &lit, cased));
+        }
+        let mut re = String::from(if cased { "(?s)^" } else { "(?si)^" });
+        for p in parts {
+            match p {
+                Part::Lit(l) => re.push_str(&regex::escape(l)),
+                Part::Star => re.push_str(".*"),
+                Part::One => re.push('.'),
+                Part::AnyOf(cs) => {
+                    re.push('[');
+                    for c in cs {
+                        re.push_str(&regex::escape(&c.to_string()));
+                    }
+                    re.push(']');
+                }
+            }
+        }
+        re.push('$');
+        let rx = Regex::new(&re).map_err(|e| format!("wildcard pattern: {e}"))?;
+        let glob_lit = parts
+            .iter()
+            .filter_map(|p| if let Part::Lit(l) = p { Some(l) } else { None })
+            .max_by_key(|l| l.len())
+            .map(|l| if cased { l.clone() } else { l.to_lowercase() });
+        Ok(StrMatcher {
+            kind: StrKind::Glob(rx),
+            needle: String::new(),
+            cased,
+            int: None,
+            glob_lit,
+            ascii: true,
+        })
+    }
+
+    /// A literal comparison of the given kind.
+    pub fn literal(kind: StrKind, lit: &str, cased: bool) -> StrMatcher {
+        let needle = if cased {
+            lit.to_string()
+        } else {
+            lit.to_lowercase()
+        };
+        let int = match kind {
+            StrKind::Exact => lit.parse::<i64>().ok(),
+            _ => None,
+        };
+        let ascii = needle.is_ascii();
+        StrMatcher {
+            kind,
+            needle,
+            cased,
+            int,
+            glob_lit: None,
+            ascii,
+        }
+    }
+
+    /// Compiles a `re` value with its flags.
+    pub fn regex(pattern: &str, i: bool, m: bool, s: bool) -> Result<StrMatcher, String> {
+        let mut flags = String::new();
+        for (on, f) in [(i, 'i'), (m, 'm'), (s, 's')] {
+            if on {
+                flags.push(f);
+            }
+        }
+        let full = if flags.is_empty() {
+            pattern.to_string()
+        } else {
+            format!("(?{flags}){pattern}")
+        };
+        let rx = Regex::new(&full)
+            .map_err(|e| format!("regex '{pattern}': {}", first_line(&e.to_string())))?;
+        Ok(StrMatcher {
+            kind: StrKind::Regex(rx),
+            needle: String::new(),
+            cased: true,
+            int: None,
+            glob_lit: None,
+            ascii: true,
+        })
+    }
+
+    /// Matches a string. `scratch` is reused for non-ASCII case folding.
+    #[inline]
+    pub fn is_match(&self, hay: &str, scratch: &mut String) -> bool {
+        match &self.kind {
+            StrKind::Glob(r) | StrKind::Regex(r) => r.is_match(hay),
+            kind => {
+                if self.cased {
+                    literal_match(kind, hay.as_bytes(), self.needle.as_bytes(), false)
+                } else if self.ascii {
+                    literal_match(kind, hay.as_bytes(), self.needle.as_bytes(), true)
+                } else {
+                    scratch.clear();
+                    for c in hay.chars() {
+                        scratch.extend(c.to_lowercase());
+                    }
+                    literal_match(kind, scratch.as_bytes(), self.needle.as_bytes(), false)
+                }
+            }
+        }
+    }
+}
+
+fn first_line(s: &str) -> String {
+    crate::parse::one_line(s)
+}
+
+#[inline]
+fn eq(a: &[u8], b: &[u8], fold: bool) -> bool {
+    if fold {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a == b
+    }
+}
+
+#[inline]
+fn literal_match(kind: &StrKind, hay: &[u8], needle: &[u8], fold: bool) -> bool {
+    match kind {
+        StrKind::Exact => hay.len() == needle.len() && eq(hay, needle, fold),
+        StrKind::Prefix => hay.len() >= needle.len() && eq(&hay[..needle.len()], needle, fold),
+        StrKind::Suffix => {
+            hay.len() >= needle.len() && eq(&hay[hay.len() - needle.len()..], needle, fold)
+        }
+        StrKind::Contains => contains(hay, needle, fold),
+        StrKind::Glob(_) | StrKind::Regex(_) => false,
+    }
+}
+
+/// Substring search; with `fold`, ASCII case-insensitive (needle already lowercase).
+#[inline]
+pub fn contains(hay: &[u8], needle: &[u8], fold: bool) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    if !fold {
+        return memchr::memmem::find(hay, needle).is_some();
+    }
+    let upper = first.to_ascii_uppercase();
+    let last_start = hay.len() - needle.len();
+    let mut from = 0;
+    while from <= last_start {
+        let Some(off) = memchr::memchr2(first, upper, &hay[from..=last_start]) else {
+            return false;
+        };
+        let at = from + off;
+        if hay[at + 1..at + needle.len()].eq_ignore_ascii_case(&needle[1..]) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(v: &str) -> StrMatcher {
+        StrMatcher::from_sigma(&SigmaString::parse(v), false).expect("compiles")
+    }
+
+    fn hit(mat: &StrMatcher, s: &str) -> bool {
+        mat.is_match(s, &mut String::new())
+    }
+
+    #[test]
+    fn classifies_simple_wildcards() {
+        assert!(matches!(m("abc").kind, StrKind::Exact));
+        assert!(matches!(m("abc*").kind, StrKind::Prefix));
+        assert!(matches!(m("*abc").kind, StrKind::Suffix));
+        assert!(matches!(m("*abc*").kind, StrKind::Contains));
+        assert!(matches!(m("a*c").kind, StrKind::Glob(_)));
+    }
+
+    #[test]
+    fn case_insensitive_by_default() {
+        assert!(hit(&m("*CMD.exe"), "c:\\windows\\cmd.EXE"));
+        assert!(hit(&m("*Ärger*"), "großer ärger"));
+        assert!(!hit(&m("*xyz*"), "xy"));
+        let cased = StrMatcher::from_sigma(&SigmaString::parse("*CMD*"), true).expect("compiles");
+        assert!(!hit(&cased, "cmd"));
+        assert!(hit(&cased, "xCMDx"));
+    }
+
+    #[test]
+    fn globs_and_single_char_wildcards() {
+        assert!(hit(&m("a?c"), "abc"));
+        assert!(!hit(&m("a?c"), "abbc"));
+        assert!(hit(&m("a*c"), "aXYZc"));
+        assert!(hit(&m("*\\*x*"), "1*x2"));
+        assert!(!hit(&m("*\\*x*"), "1yx2"));
+        assert!(hit(&m("a\\?"), "a?"));
+        assert!(!hit(&m("a\\?"), "ab"));
+    }
+
+    #[test]
+    fn contains_scans_all_candidates() {
+        assert!(contains(b"aaab", b"ab", true));
+        assert!(contains(b"xAB", b"ab", true));
+        assert!(!contains(b"a", b"ab", true));
+        assert!(contains(b"abc", b"", true));
+    }
+}

@@ -1,0 +1,137 @@
+//! Reading fields out of an event (`serde_json::Value`): exact keys first, then dotted
+//! names into nested objects, over a list of candidate names from the field mapping.
+
+use serde_json::Value;
+
+/// One way to spell a field in an event.
+#[derive(Debug, Clone)]
+pub struct Key {
+    full: String,
+    /// The dotted components when the name has dots, for nested lookups.
+    parts: Option<Vec<String>>,
+}
+
+impl Key {
+    /// A key for a field name.
+    pub fn new(name: &str) -> Self {
+        let parts = name
+            .contains('.')
+            .then(|| name.split('.').map(str::to_string).collect());
+        Key {
+            full: name.to_string(),
+            parts,
+        }
+    }
+
+    fn get<'a>(&self, event: &'a Value) -> Option<&'a Value> {
+        let obj = event.as_object()?;
+        if let Some(v) = obj.get(&self.full) {
+            return Some(v);
+        }
+        let parts = self.parts.as_ref()?;
+        let mut cur = event;
+        for p in parts {
+            cur = cur.as_object()?.get(p)?;
+        }
+        Some(cur)
+    }
+}
+
+/// A field of a rule, resolved to the names it may carry in events (first found wins).
+#[derive(Debug, Clone)]
+pub struct FieldPath {
+    /// The name as written in the rule.
+    pub name: String,
+    keys: Vec<Key>,
+}
+
+impl FieldPath {
+    /// A path trying each candidate name in order.
+    pub fn new(name: &str, candidates: &[String]) -> Self {
+        let mut keys = vec![Key::new(name)];
+        for c in candidates {
+            if c != name {
+                keys.push(Key::new(c));
+            }
+        }
+        FieldPath {
+            name: name.to_string(),
+            keys,
+        }
+    }
+
+    /// The field's value in the event, if any candidate name is present.
+    #[inline]
+    pub fn lookup<'a>(&self, event: &'a Value) -> Option<&'a Value> {
+        self.keys.iter().find_map(|k| k.get(event))
+    }
+}
+
+/// Calls `f` on every string value anywhere in the event (for keyword search); stops
+/// early when `f` returns true and reports whether it did.
+pub fn any_string(v: &Value, f: &mut dyn FnMut(&str) -> bool) -> bool {
+    match v {
+        Value::String(s) => f(s),
+        Value::Array(a) => a.iter().any(|x| any_string(x, f)),
+        Value::Object(o) => o.values().any(|x| any_string(x, f)),
+        _ => false,
+    }
+}
+
+/// An event timestamp in milliseconds since the epoch: RFC 3339 text, or a number
+/// (seconds, or milliseconds when it is large).
+pub fn timestamp_ms(v: &Value) -> Option<i64> {
+    match v {
+        Value::String(s) => parse_time_ms(s),
+        Value::Number(n) => {
+            let f = n.as_f64()?;
+            Some(if f > 1e11 {
+                f as i64
+            } else {
+                (f * 1000.0) as i64
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Parses RFC 3339 (or `YYYY-MM-DD hh:mm:ss[.fff]` as UTC) into epoch milliseconds.
+pub fn parse_time_ms(s: &str) -> Option<i64> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        return Some(t.timestamp_millis());
+    }
+    let naive = chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S%.f")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M:%S%.f"))
+        .ok()?;
+    Some(naive.and_utc().timestamp_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn dotted_names_reach_nested_objects() {
+        let ev = json!({"process": {"executable": "C:\\x.exe"}, "a.b": 1});
+        let p = FieldPath::new("process.executable", &[]);
+        assert_eq!(p.lookup(&ev), Some(&json!("C:\\x.exe")));
+        assert_eq!(FieldPath::new("a.b", &[]).lookup(&ev), Some(&json!(1)));
+        assert_eq!(FieldPath::new("process.missing", &[]).lookup(&ev), None);
+    }
+
+    #[test]
+    fn candidates_are_tried_in_order() {
+        let ev = json!({"NewProcessName": "a"});
+        let p = FieldPath::new("Image", &["NewProcessName".to_string()]);
+        assert_eq!(p.lookup(&ev), Some(&json!("a")));
+    }
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(parse_time_ms("1970-01-01T00:00:01Z"), Some(1000));
+        assert_eq!(parse_time_ms("1970-01-01 00:00:02.5"), Some(2500));
+        assert_eq!(timestamp_ms(&json!(3)), Some(3000));
+        assert_eq!(parse_time_ms("nope"), None);
+    }
+}

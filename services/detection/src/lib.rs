@@ -1,0 +1,25 @@
+//! garrison-detection: the Sigma engine (parse, compile, match, correlate).
+//!
+//! The engine stands alone without a database:
+//! - [`parse`] turns YAML text into typed Sigma documents (rules, correlations, filters),
+//! - [`ruleset::RuleSetBuilder`] compiles a set of documents once into a
+//!   [`ruleset::CompiledRuleSet`] that evaluates events (`serde_json::Value`) quickly,
+//! - [`correlation::CorrelationEngine`] keeps bounded, serialisable per-group state for
+//!   correlation rules,
+//! - [`cli`] holds the `garrison sigma check|eval|bench` commands.
+
+pub mod cli;
+pub mod compile;
+pub mod condition;
+pub mod correlation;
+mod error;
+pub mod event;
+pub mod fieldmap;
+pub mod logsource;
+pub mod modifiers;
+pub mod parse;
+pub mod pattern;
+pub mod ruleset;
+
+pub use error::Error;
+pub use ruleset::{CompiledRuleSet, RuleIdx, RuleSetBuilder, Scratch};

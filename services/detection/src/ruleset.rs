@@ -1,0 +1,299 @@
+//! Building and running a compiled rule set: rules, filters and correlations loaded
+//! from YAML, compiled once, evaluated per event through the literal prefilter and
+//! (optionally) log-source routing.
+
+use crate::compile::prefilter::Prefilter;
+use crate::compile::{CompileCtx, Node, compile_detection};
+use crate::correlation::{CorrelationDef, compile_correlations};
+use crate::logsource::{EventKey, Route, route_for};
+use crate::parse::{Document, LogSource, Meta, parse_str};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Index of a rule in a [`CompiledRuleSet`].
+pub type RuleIdx = u32;
+
+/// A document that could not be loaded, with a one-line reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// The file (or caller-given source name).
+    pub source: String,
+    pub reason: String,
+}
+
+/// What the set knows about a compiled rule.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub meta: Meta,
+    pub logsource: LogSource,
+    /// The file or source name it came from.
+    pub source: String,
+    /// False when a correlation uses the rule and does not `generate` it.
+    pub emit: bool,
+}
+
+#[derive(Debug)]
+struct CompiledRule {
+    info: RuleInfo,
+    node: Node,
+    route: Route,
+}
+
+/// Collects YAML documents and compiles them into a [`CompiledRuleSet`].
+#[derive(Debug, Default)]
+pub struct RuleSetBuilder {
+    docs: Vec<(String, Document)>,
+    rejections: Vec<Rejection>,
+    placeholders: HashMap<String, Vec<String>>,
+    routing: bool,
+    sources: Vec<String>,
+}
+
+impl RuleSetBuilder {
+    /// An empty builder (no routing, no placeholders).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the `expand` placeholder values (name without `%` -> values).
+    pub fn placeholders(mut self, p: HashMap<String, Vec<String>>) -> Self {
+        self.placeholders = p;
+        self
+    }
+
+    /// Turns log-source routing on or off.
+    pub fn routing(mut self, on: bool) -> Self {
+        self.routing = on;
+        self
+    }
+
+    /// Adds one YAML text (one or more documents). Returns false when it was rejected.
+    pub fn add_yaml(&mut self, source: &str, text: &str) -> bool {
+        self.sources.push(source.to_string());
+        match parse_str(text) {
+            Ok(docs) => {
+                self.docs
+                    .extend(docs.into_iter().map(|d| (source.to_string(), d)));
+                true
+            }
+            Err(reason) => {
+                self.rejections.push(Rejection {
+                    source: source.to_string(),
+                    reason,
+                });
+                false
+            }
+        }
+    }
+
+    /// Adds a `.yml`/`.yaml` file, or every such file under a directory (sorted).
+    pub fn add_path(&mut self, path: &Path) -> Result<(), crate::Error> {
+        let io = |source| crate::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if path.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(path)
+                .map_err(io)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .collect();
+            entries.sort();
+            for p in entries {
+                let yaml = p.extension().is_some_and(|e| e == "yml" || e == "yaml");
+                if p.is_dir() || yaml {
+                    self.add_path(&p)?;
+                }
+            }
+            return Ok(());
+        }
+        let source = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                self.add_yaml(&source, &text);
+            }
+            Err(e) => {
+                self.sources.push(source.clone());
+                self.rejections.push(Rejection {
+                    source,
+                    reason: format!("unreadable: {e}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every source (file) added so far, in order.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Compiles everything; documents that fail are returned as rejections.
+    pub fn build(self) -> (CompiledRuleSet, Vec<Rejection>) {
+        let RuleSetBuilder {
+            docs,
+            mut rejections,
+            placeholders,
+            routing,
+            ..
+        } = self;
+        let mut rules: Vec<CompiledRule> = Vec::new();
+        let mut filters = Vec::new();
+        let mut correlations = Vec::new();
+        for (source, doc) in docs {
+            match doc {
+                Document::Rule(r) => {
+                    let ctx = CompileCtx {
+                        logsource: &r.logsource,
+                        placeholders: &placeholders,
+                    };
+                    match compile_detection(&r.detection, ctx) {
+                        Ok(node) => rules.push(CompiledRule {
+                            route: route_for(&r.logsource),
+                            info: RuleInfo {
+                                meta: r.meta,
+                                logsource: r.logsource,
+                                source,
+                                emit: true,
+                            },
+                            node,
+                        }),
+                        Err(reason) => rejections.push(Rejection { source, reason }),
+                    }
+                }
+                Document::Filter(f) => filters.push((source, f)),
+                Document::Correlation(c) => correlations.push((source, c)),
+            }
+        }
+        // Filters: the rule must match and the filter's condition must hold too.
+        for (source, f) in filters {
+            let ctx = CompileCtx {
+                logsource: &f.logsource,
+                placeholders: &placeholders,
+            };
+            let node = match compile_detection(&f.detection, ctx) {
+                Ok(n) => n,
+                Err(reason) => {
+                    rejections.push(Rejection {
+                        source,
+                        reason: format!("filter: {reason}"),
+                    });
+                    continue;
+                }
+            };
+            for r in rules.iter_mut().filter(|r| names(&r.info.meta, &f.rules)) {
+                let old = std::mem::replace(&mut r.node, Node::Const(false));
+                r.node = Node::And(vec![old, node.clone()]);
+            }
+        }
+        let metas: Vec<&Meta> = rules.iter().map(|r| &r.info.meta).collect();
+        let (defs, corr_rejections) = compile_correlations(correlations, &metas);
+        rejections.extend(corr_rejections);
+        for d in &defs {
+            for r in d.base_rules() {
+                if !d.generate {
+                    rules[r as usize].info.emit = false;
+                }
+            }
+        }
+        let nodes: Vec<&Node> = rules.iter().map(|r| &r.node).collect();
+        let prefilter = Prefilter::build(&nodes);
+        let mut rule_to_corr = vec![Vec::new(); rules.len()];
+        for (ci, d) in defs.iter().enumerate() {
+            for r in d.base_rules() {
+                rule_to_corr[r as usize].push(ci);
+            }
+        }
+        let set = CompiledRuleSet {
+            rules,
+            prefilter,
+            routing,
+            correlations: defs,
+            rule_to_corr,
+        };
+        (set, rejections)
+    }
+}
+
+/// Whether a list of references (ids or names) names this rule.
+pub(crate) fn names(meta: &Meta, refs: &[String]) -> bool {
+    refs.iter()
+        .any(|r| *r == meta.id || meta.name.as_deref() == Some(r.as_str()))
+}
+
+/// A compiled, immutable rule set. Share it across threads; keep one [`Scratch`] per thread.
+#[derive(Debug)]
+pub struct CompiledRuleSet {
+    rules: Vec<CompiledRule>,
+    prefilter: Prefilter,
+    routing: bool,
+    pub(crate) correlations: Vec<CorrelationDef>,
+    pub(crate) rule_to_corr: Vec<Vec<usize>>,
+}
+
+/// Reusable per-thread buffers so evaluation does not allocate per event.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    fold: String,
+    marks: Vec<u64>,
+    seen: Vec<u64>,
+    candidates: Vec<u32>,
+}
+
+impl CompiledRuleSet {
+    /// Number of compiled detection rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// True when no rule compiled.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Number of correlation rules.
+    pub fn correlation_count(&self) -> usize {
+        self.correlations.len()
+    }
+
+    /// Information about a rule.
+    pub fn rule(&self, i: RuleIdx) -> &RuleInfo {
+        &self.rules[i as usize].info
+    }
+
+    /// How many rules are evaluated on every event (no literal to index them by).
+    pub fn unindexed_rules(&self) -> usize {
+        self.prefilter.always.len()
+    }
+
+    /// Number of distinct literals in the prefilter.
+    pub fn indexed_literals(&self) -> usize {
+        self.prefilter.literal_count()
+    }
+
+    /// Appends the indices of all rules matching `ev` to `out` (cleared first), in
+    /// rule order. Includes rules that only feed correlations (see [`RuleInfo::emit`]).
+    pub fn matches(&self, ev: &Value, scratch: &mut Scratch, out: &mut Vec<RuleIdx>) {
+        out.clear();
+        let Scratch {
+            fold,
+            marks,
+            seen,
+            candidates,
+        } = scratch;
+        self.prefilter.candidates(ev, marks, seen, candidates);
+        let key = self.routing.then(|| EventKey::of(ev));
+        for &r in candidates.iter() {
+            let rule = &self.rules[r as usize];
+            if let Some(k) = &key {
+                if !rule.route.admits(k) {
+                    continue;
+                }
+            }
+            if rule.node.eval(ev, fold) {
+                out.push(r);
+            }
+        }
+    }
+}
