@@ -1,0 +1,129 @@
+//! `POST /auth/login`, `/auth/refresh`, `/auth/logout`.
+
+use crate::http::{ApiError, ApiJson};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use garrison_core::{Error, Secret, sessions, users};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+
+/// Sign-in body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    email: String,
+    password: String,
+}
+
+/// Refresh and sign-out body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    refresh_token: String,
+}
+
+/// Tokens returned by sign-in and refresh.
+#[derive(Serialize)]
+pub struct TokenResponse {
+    access_token: String,
+    refresh_token: String,
+    token_type: &'static str,
+    expires_in: u64,
+}
+
+/// Signs in. Wrong email and wrong password answer identically.
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Response {
+    if body.email.len() > 254 || body.password.len() > 1024 {
+        return ApiError(Error::invalid("email", "or password is too long")).into_response();
+    }
+    let ip = peer.ip();
+    if let Some(wait) = state.throttle.check(&body.email, ip) {
+        return throttled(wait);
+    }
+    let password = Secret::new(body.password);
+    let user = match users::check_credentials(&state.db, &body.email, &password).await {
+        Ok(users::Credentials::Valid(user)) => user,
+        Ok(users::Credentials::Invalid) => {
+            state.throttle.fail(&body.email, ip);
+            tracing::info!(%ip, "sign-in failed");
+            return ApiError(Error::Unauthenticated).with_message("invalid email or password");
+        }
+        Err(e) => return ApiError(e).into_response(),
+    };
+    state.throttle.succeed(&body.email);
+    tracing::info!(user_id = %user.id, role = %user.role, "signed in");
+    match issue(&state, &user).await {
+        Ok(tokens) => Json(tokens).into_response(),
+        Err(e) => ApiError(e).into_response(),
+    }
+}
+
+/// Rotates a refresh token; reusing a spent one revokes its whole family.
+pub async fn refresh(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<RefreshRequest>,
+) -> Response {
+    let presented = Secret::new(body.refresh_token);
+    let result = async {
+        let (user_id, next) = sessions::rotate(&state.db, &presented, state.refresh_ttl()).await?;
+        let user = users::load_active_user(&state.db, user_id)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        let access = state
+            .keys
+            .mint(user.id, user.role)
+            .map_err(Error::internal)?;
+        Ok::<_, Error>(TokenResponse {
+            access_token: access,
+            refresh_token: next.token.expose().clone(),
+            token_type: "Bearer",
+            expires_in: state.keys.ttl_secs(),
+        })
+    }
+    .await;
+    match result {
+        Ok(tokens) => Json(tokens).into_response(),
+        Err(e) => ApiError(e).into_response(),
+    }
+}
+
+/// Signs out: ends the refresh token's family.
+pub async fn logout(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<RefreshRequest>,
+) -> Response {
+    match sessions::end_session(&state.db, &Secret::new(body.refresh_token)).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => ApiError(e).into_response(),
+    }
+}
+
+async fn issue(state: &AppState, user: &users::User) -> garrison_core::Result<TokenResponse> {
+    let access = state
+        .keys
+        .mint(user.id, user.role)
+        .map_err(Error::internal)?;
+    let refresh = sessions::start_session(&state.db, user.id, state.refresh_ttl()).await?;
+    Ok(TokenResponse {
+        access_token: access,
+        refresh_token: refresh.token.expose().clone(),
+        token_type: "Bearer",
+        expires_in: state.keys.ttl_secs(),
+    })
+}
+
+fn throttled(wait_secs: u64) -> Response {
+    let body = serde_json::json!({"error": {"code": "rate_limited", "message": "too many failed sign-ins; try again later"}});
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&wait_secs.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}

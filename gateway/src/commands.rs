@@ -1,0 +1,103 @@
+//! What each CLI command does.
+
+use crate::cli::{Command, ConfigArgs, MigrateDirection};
+use crate::{app, bootstrap, demo, roles, telemetry};
+use anyhow::Context as _;
+use garrison_core::config::Config;
+use garrison_core::db::{Db, MigrationDirection};
+use std::process::ExitCode;
+
+/// Runs a parsed command.
+pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve { config, roles } => serve(&config, &roles).await,
+        Command::Migrate { config, direction } => migrate(&config, direction).await,
+        Command::Demo { config } => {
+            let config = load(&config)?;
+            let _telemetry = telemetry::init(&config.log)?;
+            let db = Db::open(&config.database_url(), config.database.max_connections).await?;
+            let logins = demo::seed(&db, &config).await?;
+            demo::print_logins(&logins, config.admin.password.is_some());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Version => {
+            println!("garrison {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load(args: &ConfigArgs) -> anyhow::Result<Config> {
+    Ok(Config::load(args.config.as_deref())?)
+}
+
+async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
+    let roles = roles::parse_roles(roles).map_err(anyhow::Error::msg)?;
+    let config = load(args)?;
+    let telemetry = telemetry::init(&config.log)?;
+    let gateway = roles.contains(&roles::Role::Gateway);
+    let server = app::start(config, gateway).await?;
+    bootstrap::ensure_first_admin(&server.state.db, &server.state.config).await?;
+    for role in &roles {
+        match role {
+            roles::Role::Gateway => {
+                tracing::info!(addr = %server.addr, "gateway serving GraphQL and auth")
+            }
+            other => {
+                tracing::info!(role = %other, "role accepted; it has no components in this build yet")
+            }
+        }
+    }
+    tracing::info!(addr = %server.addr, roles = ?roles, "garrison started");
+    let stop = server.shutdown_handle();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing in-flight requests");
+        let _ = stop.send(true);
+    });
+    server.wait().await.context("http server")?;
+    telemetry.shutdown();
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn migrate(args: &ConfigArgs, direction: MigrateDirection) -> anyhow::Result<ExitCode> {
+    let config = load(args)?;
+    let _telemetry = telemetry::init(&config.log)?;
+    let direction = match direction {
+        MigrateDirection::Up => MigrationDirection::Up,
+        MigrateDirection::Down => MigrationDirection::Down,
+        MigrateDirection::Status => MigrationDirection::Status,
+    };
+    for status in Db::migrate(&config.database_url(), direction).await? {
+        println!(
+            "{} {}",
+            if status.applied { "applied" } else { "pending" },
+            status.name
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

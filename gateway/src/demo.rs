@@ -1,0 +1,144 @@
+//! `garrison demo`: seeds a provider admin, an analyst, an account manager and
+//! three customer tenants with a customer admin each. Idempotent: existing tenants
+//! and users (by slug and email) are left as they are.
+
+use garrison_core::config::Config;
+use garrison_core::db::Db;
+use garrison_core::tenants::{self, NewTenant};
+use garrison_core::users::{self, NewUser};
+use garrison_core::{Role, Scope, Secret, TenantId};
+
+/// The password every demo user gets (unless `GARRISON_ADMIN_PASSWORD` sets the admin's).
+pub const DEMO_PASSWORD: &str = "garrison-demo-2026";
+
+const TENANTS: [(&str, &str, &str); 3] = [
+    ("Acme Corporation", "acme", "America/New_York"),
+    ("Globex Industries", "globex", "Europe/Berlin"),
+    ("Initech", "initech", "Asia/Tokyo"),
+];
+
+/// One seeded login.
+pub struct Login {
+    pub email: String,
+    pub role: Role,
+    pub tenant: Option<String>,
+}
+
+/// Seeds the demo and returns the logins.
+pub async fn seed(db: &Db, config: &Config) -> anyhow::Result<Vec<Login>> {
+    let scope = Scope::system("demo");
+    let mut tx = db.begin(&scope).await?;
+    let mut tenant_ids: Vec<(String, TenantId)> = Vec::new();
+    for (name, slug, tz) in TENANTS {
+        let tenant = match tenants::find_tenant_by_slug(&tx, slug).await? {
+            Some(t) => t,
+            None => {
+                let input = NewTenant {
+                    name: name.into(),
+                    slug: slug.into(),
+                    timezone: Some(tz.into()),
+                };
+                tenants::create_tenant(&mut tx, input).await?
+            }
+        };
+        tenant_ids.push((slug.to_string(), tenant.id));
+    }
+    tx.commit().await?;
+
+    let demo = Secret::new(DEMO_PASSWORD.to_string());
+    let admin_email = config
+        .admin
+        .email
+        .clone()
+        .unwrap_or_else(|| crate::bootstrap::DEFAULT_ADMIN_EMAIL.into());
+    let admin_password = config
+        .admin
+        .password
+        .clone()
+        .unwrap_or_else(|| demo.clone());
+    users::ensure_provider_admin(db, &admin_email, &admin_password).await?;
+    let mut logins = vec![Login {
+        email: admin_email,
+        role: Role::ProviderAdmin,
+        tenant: None,
+    }];
+
+    let first_two: Vec<TenantId> = tenant_ids.iter().take(2).map(|(_, id)| *id).collect();
+    let staff = [
+        (
+            "analyst@garrison.local",
+            "Ada Analyst",
+            Role::Analyst,
+            first_two,
+            false,
+        ),
+        (
+            "accounts@garrison.local",
+            "Sam Account-Manager",
+            Role::AccountManager,
+            Vec::new(),
+            true,
+        ),
+    ];
+    let tx = db.begin(&scope).await?;
+    for (email, name, role, tenant_ids, all) in staff {
+        if users::find_user_by_email(&tx, email).await?.is_none() {
+            let input = NewUser {
+                email: email.into(),
+                display_name: Some(name.into()),
+                password: demo.clone(),
+                role,
+                tenant_id: None,
+                tenant_ids,
+                all_tenants: all,
+            };
+            users::create_user(&tx, input).await?;
+        }
+        logins.push(Login {
+            email: email.into(),
+            role,
+            tenant: None,
+        });
+    }
+    for (slug, tenant_id) in &tenant_ids {
+        let email = format!("admin@{slug}.example");
+        if users::find_user_by_email(&tx, &email).await?.is_none() {
+            let input = NewUser {
+                email: email.clone(),
+                display_name: Some(format!("{slug} security lead")),
+                password: demo.clone(),
+                role: Role::CustomerAdmin,
+                tenant_id: Some(*tenant_id),
+                tenant_ids: Vec::new(),
+                all_tenants: false,
+            };
+            users::create_user(&tx, input).await?;
+        }
+        logins.push(Login {
+            email,
+            role: Role::CustomerAdmin,
+            tenant: Some(slug.clone()),
+        });
+    }
+    tx.commit().await?;
+    Ok(logins)
+}
+
+/// Prints the logins as a table.
+pub fn print_logins(logins: &[Login], admin_password_configured: bool) {
+    println!("Garrison demo data is ready. Sign in at http://127.0.0.1:8080 with:");
+    println!("  {:<28} {:<16} {:<10} password", "email", "role", "tenant");
+    for login in logins {
+        let password = if login.role == Role::ProviderAdmin && admin_password_configured {
+            "(GARRISON_ADMIN_PASSWORD)"
+        } else {
+            DEMO_PASSWORD
+        };
+        println!(
+            "  {:<28} {:<16} {:<10} {password}",
+            login.email,
+            login.role.as_str(),
+            login.tenant.as_deref().unwrap_or("-")
+        );
+    }
+}

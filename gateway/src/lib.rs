@@ -1,0 +1,19 @@
+//! garrison-gateway: the `garrison` binary and its HTTP face.
+//!
+//! It owns the axum server, authentication (JWT access tokens, rotating refresh
+//! tokens), the GraphQL schema, and the CLI. It decodes, calls the services'
+//! scoped functions, and encodes; it holds no business rules of its own.
+
+pub mod app;
+pub mod auth;
+pub mod bootstrap;
+pub mod cli;
+pub mod commands;
+pub mod demo;
+pub mod graphql;
+pub mod health;
+pub mod http;
+pub mod metrics;
+pub mod roles;
+pub mod state;
+pub mod telemetry;
