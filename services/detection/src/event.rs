@@ -60,6 +60,11 @@ impl FieldPath {
         }
     }
 
+    /// Every name this field may carry, in lookup order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.keys.iter().map(|k| k.full.as_str())
+    }
+
     /// The field's value in the event, if any candidate name is present.
     #[inline]
     pub fn lookup<'a>(&self, event: &'a Value) -> Option<&'a Value> {

@@ -256,16 +256,16 @@ pub fn route_for(ls: &LogSource) -> Route {
         }
         return Route::Windows(alts);
     }
-    if let Some(svc) = ls.service.as_deref() {
-        if let Some(chans) = channels(svc) {
-            for ch in chans {
-                alts.push(RouteAlt {
-                    channel: Some(ch.to_string()),
-                    event_id: None,
-                });
-            }
-            return Route::Windows(alts);
+    if let Some(svc) = ls.service.as_deref()
+        && let Some(chans) = channels(svc)
+    {
+        for ch in chans {
+            alts.push(RouteAlt {
+                channel: Some(ch.to_string()),
+                event_id: None,
+            });
         }
+        return Route::Windows(alts);
     }
     Route::Any
 }

@@ -238,6 +238,7 @@ pub struct Scratch {
     fold: String,
     marks: Vec<u64>,
     seen: Vec<u64>,
+    path: String,
     candidates: Vec<u32>,
 }
 
@@ -267,6 +268,47 @@ impl CompiledRuleSet {
         self.prefilter.always.len()
     }
 
+    /// How many rules the prefilter and routing leave to evaluate for an event
+    /// (diagnostics for benchmarks).
+    pub fn candidate_count(&self, ev: &Value, scratch: &mut Scratch) -> usize {
+        let Scratch {
+            marks,
+            seen,
+            path,
+            candidates,
+            ..
+        } = scratch;
+        self.prefilter.candidates(ev, marks, seen, path, candidates);
+        let key = EventKey::of(ev);
+        candidates
+            .iter()
+            .filter(|&&r| !self.routing || self.rules[r as usize].route.admits(&key))
+            .count()
+    }
+
+    #[doc(hidden)]
+    pub fn debug_candidates(&self, ev: &Value, scratch: &mut Scratch) -> Vec<u32> {
+        let Scratch {
+            marks,
+            seen,
+            path,
+            candidates,
+            ..
+        } = scratch;
+        self.prefilter.candidates(ev, marks, seen, path, candidates);
+        let key = EventKey::of(ev);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&r| !self.routing || self.rules[r as usize].route.admits(&key))
+            .collect()
+    }
+
+    #[doc(hidden)]
+    pub fn debug_eval(&self, r: u32, ev: &Value, scratch: &mut Scratch) -> bool {
+        self.rules[r as usize].node.eval(ev, &mut scratch.fold)
+    }
+
     /// Number of distinct literals in the prefilter.
     pub fn indexed_literals(&self) -> usize {
         self.prefilter.literal_count()
@@ -280,16 +322,17 @@ impl CompiledRuleSet {
             fold,
             marks,
             seen,
+            path,
             candidates,
         } = scratch;
-        self.prefilter.candidates(ev, marks, seen, candidates);
+        self.prefilter.candidates(ev, marks, seen, path, candidates);
         let key = self.routing.then(|| EventKey::of(ev));
         for &r in candidates.iter() {
             let rule = &self.rules[r as usize];
-            if let Some(k) = &key {
-                if !rule.route.admits(k) {
-                    continue;
-                }
+            if let Some(k) = &key
+                && !rule.route.admits(k)
+            {
+                continue;
             }
             if rule.node.eval(ev, fold) {
                 out.push(r);

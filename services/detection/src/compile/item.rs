@@ -310,11 +310,11 @@ fn encode(text: &str, mods: &[Modifier]) -> Result<Option<Vec<String>>, String> 
             _ => {}
         }
     }
-    if result.is_none() {
-        if let Some(b) = bytes {
-            // Wide text without base64: match the raw code units as characters.
-            return Ok(Some(vec![b.iter().map(|&c| char::from(c)).collect()]));
-        }
+    if result.is_none()
+        && let Some(b) = bytes
+    {
+        // Wide text without base64: match the raw code units as characters.
+        return Ok(Some(vec![b.iter().map(|&c| char::from(c)).collect()]));
     }
     Ok(result)
 }

@@ -1,34 +1,64 @@
-//! Literal prefilter: each rule is indexed by literals at least one of which must occur
-//! in some string value of any event it matches. One Aho-Corasick pass over an event's
-//! strings then yields the few rules worth evaluating; rules without such literals
-//! (pure numeric or negated logic) are always evaluated.
+//! Literal prefilter: each rule is indexed by "needs" (a field value containing a
+//! literal, a field equal to an integer, or a keyword literal anywhere), at least one
+//! of which holds for every event the rule matches. Per event, one Aho-Corasick pass
+//! over each indexed field's value (plus an integer lookup) yields the few rules worth
+//! evaluating; rules without such needs (pure negations, regexes, ranges) are always
+//! evaluated.
 
-use super::strmatch::StrKind;
+use super::strmatch::{StrKind, StrMatcher};
 use super::{Node, Pred};
 use crate::event::any_string;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Literals (lowercase ASCII) one of which must be present for the node to match,
-/// or `None` when no such set can be derived.
-pub fn required_literals(node: &Node) -> Option<Vec<String>> {
+/// Shortest literal worth indexing.
+const MIN_LITERAL: usize = 2;
+
+/// One thing that must be present in an event for a rule to possibly match.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Need {
+    /// One of these fields (a rule field and its mapped names) contains the literal
+    /// (lowercase ASCII).
+    Text(Vec<String>, String),
+    /// One of these fields equals the integer (as a number or numeric text).
+    Int(Vec<String>, i64),
+    /// Some string value anywhere contains the literal (keyword searches).
+    Anywhere(String),
+}
+
+impl Need {
+    /// Higher is more selective: long literals beat short ones, integers (usually an
+    /// EventID shared by many events) count like a short literal.
+    fn quality(&self) -> usize {
+        match self {
+            Need::Text(_, l) => l.len() + 2,
+            Need::Int(..) => 4,
+            Need::Anywhere(l) => l.len(),
+        }
+    }
+}
+
+/// Needs one of which must hold for the node to match, or `None` when no such set
+/// can be derived.
+pub fn required(node: &Node) -> Option<Vec<Need>> {
     match node {
         Node::Const(false) => Some(Vec::new()),
         Node::Const(true) | Node::Not(_) => None,
         Node::Or(v) => {
             let mut all = Vec::new();
             for n in v {
-                all.extend(required_literals(n)?);
+                all.extend(required(n)?);
             }
             Some(all)
         }
-        Node::And(v) => v
-            .iter()
-            .filter_map(required_literals)
-            .max_by_key(|s| score(s)),
+        Node::And(v) => v.iter().filter_map(required).max_by_key(|s| score(s)),
         Node::Field(f) => {
-            let sets = f.preds.iter().map(pred_literal);
+            let fields: Vec<String> = f.path.names().map(str::to_string).collect();
+            let sets = f.preds.iter().map(|p| match p {
+                Pred::Str(m) => field_need(&fields, m),
+                _ => None,
+            });
             if f.all {
                 sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
             } else {
@@ -36,10 +66,7 @@ pub fn required_literals(node: &Node) -> Option<Vec<String>> {
             }
         }
         Node::Keyword(k) => {
-            let lits = k
-                .preds
-                .iter()
-                .map(|m| str_literal(&m.kind, &m.needle, m.int, m.glob_lit.as_deref()));
+            let lits = k.preds.iter().map(|m| text_literal(m).map(Need::Anywhere));
             if k.all {
                 lits.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
             } else {
@@ -49,108 +76,158 @@ pub fn required_literals(node: &Node) -> Option<Vec<String>> {
     }
 }
 
-/// Prefer sets whose shortest literal is longest, then smaller sets.
-fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
-    let min = set.iter().map(String::len).min().unwrap_or(usize::MAX);
+/// Prefer sets whose weakest need is most selective, then smaller sets.
+fn score(set: &[Need]) -> (usize, std::cmp::Reverse<usize>) {
+    let min = set.iter().map(Need::quality).min().unwrap_or(usize::MAX);
     (min, std::cmp::Reverse(set.len()))
 }
 
-fn pred_literal(p: &Pred) -> Option<String> {
-    match p {
-        Pred::Str(m) => str_literal(&m.kind, &m.needle, m.int, m.glob_lit.as_deref()),
-        _ => None,
+fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
+    if let (StrKind::Exact, Some(i)) = (&m.kind, m.int) {
+        return Some(Need::Int(fields.to_vec(), i));
     }
+    text_literal(m).map(|l| Need::Text(fields.to_vec(), l))
 }
 
-fn str_literal(
-    kind: &StrKind,
-    needle: &str,
-    int: Option<i64>,
-    glob: Option<&str>,
-) -> Option<String> {
-    let lit = match kind {
-        StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains => needle,
-        StrKind::Glob(_) => glob?,
+fn text_literal(m: &StrMatcher) -> Option<String> {
+    let lit = match &m.kind {
+        StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains => m.needle.as_str(),
+        StrKind::Glob(_) => m.glob_lit.as_deref()?,
         StrKind::Regex(_) => return None,
     };
     // Numbers and booleans may be stored as JSON numbers/bools, which are not scanned.
-    let numeric = int.is_some() || lit.parse::<f64>().is_ok();
-    if lit.is_empty() || !lit.is_ascii() || numeric || lit == "true" || lit == "false" {
+    let numeric = m.int.is_some() || lit.parse::<f64>().is_ok();
+    // Very short literals occur in nearly every value: indexing them costs more in
+    // automaton matches than evaluating the rule directly.
+    if lit.len() < MIN_LITERAL || !lit.is_ascii() || numeric || lit == "true" || lit == "false" {
         return None;
     }
     Some(lit.to_ascii_lowercase())
 }
 
+/// Index of one event field.
+#[derive(Debug, Default)]
+struct FieldIndex {
+    ac: Option<AhoCorasick>,
+    /// Global pattern id of each local pattern.
+    pat_global: Vec<u32>,
+    ints: HashMap<i64, u32>,
+}
+
 /// The index over all rules of a set.
 #[derive(Debug, Default)]
 pub struct Prefilter {
-    ac: Option<AhoCorasick>,
-    /// Rules per pattern id.
+    fields: HashMap<String, FieldIndex>,
+    anywhere: Option<AhoCorasick>,
+    anywhere_global: Vec<u32>,
+    /// Rules per global pattern id.
     pat_rules: Vec<Vec<u32>>,
     /// Rules that must always be evaluated.
     pub always: Vec<u32>,
-    /// Number of rules (size of the candidate bitmap).
     n_rules: usize,
+}
+
+#[derive(Default)]
+struct FieldBuild {
+    lits: Vec<String>,
+    lit_ids: HashMap<String, u32>,
+    ints: HashMap<i64, u32>,
 }
 
 impl Prefilter {
     /// Builds the index from each rule's node.
     pub fn build(nodes: &[&Node]) -> Prefilter {
-        let mut pat_ids: HashMap<String, usize> = HashMap::new();
-        let mut pats: Vec<String> = Vec::new();
+        let mut pat_ids: HashMap<Need, u32> = HashMap::new();
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
             let rule = i as u32;
-            match required_literals(n) {
-                None => always.push(rule),
-                Some(lits) => {
-                    for l in lits {
-                        let id = *pat_ids.entry(l.clone()).or_insert_with(|| {
-                            pats.push(l);
-                            pat_rules.push(Vec::new());
-                            pats.len() - 1
-                        });
-                        if pat_rules[id].last() != Some(&rule) {
-                            pat_rules[id].push(rule);
-                        }
-                    }
+            let Some(needs) = required(n) else {
+                always.push(rule);
+                continue;
+            };
+            for need in needs {
+                let id = *pat_ids.entry(need).or_insert_with(|| {
+                    pat_rules.push(Vec::new());
+                    (pat_rules.len() - 1) as u32
+                });
+                let rules = &mut pat_rules[id as usize];
+                if rules.last() != Some(&rule) {
+                    rules.push(rule);
                 }
             }
         }
-        let ac = if pats.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&pats)
-                .ok()
-        };
-        if ac.is_none() {
-            // Without an automaton every indexed rule must be evaluated.
+        // Spread the needs over per-field automata / integer maps.
+        let mut per_field: HashMap<String, FieldBuild> = HashMap::new();
+        let mut anywhere_lits = Vec::new();
+        let mut anywhere_global = Vec::new();
+        for (need, id) in &pat_ids {
+            match need {
+                Need::Text(fields, lit) => {
+                    for f in fields {
+                        let fb = per_field.entry(f.clone()).or_default();
+                        if !fb.lit_ids.contains_key(lit) {
+                            fb.lit_ids.insert(lit.clone(), *id);
+                            fb.lits.push(lit.clone());
+                        }
+                    }
+                }
+                Need::Int(fields, v) => {
+                    for f in fields {
+                        per_field.entry(f.clone()).or_default().ints.insert(*v, *id);
+                    }
+                }
+                Need::Anywhere(lit) => {
+                    anywhere_lits.push(lit.clone());
+                    anywhere_global.push(*id);
+                }
+            }
+        }
+        let mut fields = HashMap::new();
+        for (name, fb) in per_field {
+            let ac = build_ac(&fb.lits);
+            let pat_global = fb.lits.iter().map(|l| fb.lit_ids[l]).collect();
+            fields.insert(
+                name,
+                FieldIndex {
+                    ac,
+                    pat_global,
+                    ints: fb.ints,
+                },
+            );
+        }
+        // Text needs whose automaton failed to build cannot be indexed safely.
+        if fields
+            .values()
+            .any(|f| f.ac.is_none() && !f.pat_global.is_empty())
+            || (!anywhere_lits.is_empty() && build_ac(&anywhere_lits).is_none())
+        {
             always = (0..nodes.len() as u32).collect();
         }
+        let anywhere = build_ac(&anywhere_lits);
         Prefilter {
-            ac,
+            fields,
+            anywhere,
+            anywhere_global,
             pat_rules,
             always,
             n_rules: nodes.len(),
         }
     }
 
-    /// Number of distinct literals indexed.
+    /// Number of distinct needs indexed.
     pub fn literal_count(&self) -> usize {
         self.pat_rules.len()
     }
 
     /// Collects the candidate rules for an event into `out` (sorted, deduplicated).
-    /// `marks` and `seen` are reusable bitmaps (rules, patterns).
+    /// `marks` and `seen` are reusable bitmaps (rules, needs); `path` a reusable buffer.
     pub fn candidates(
         &self,
         ev: &Value,
         marks: &mut Vec<u64>,
         seen: &mut Vec<u64>,
+        path: &mut String,
         out: &mut Vec<u32>,
     ) {
         out.clear();
@@ -158,33 +235,121 @@ impl Prefilter {
         marks.resize(self.n_rules.div_ceil(64), 0);
         seen.clear();
         seen.resize(self.pat_rules.len().div_ceil(64), 0);
-        let mark = |r: u32, marks: &mut Vec<u64>, out: &mut Vec<u32>| {
-            let (w, b) = ((r / 64) as usize, r % 64);
-            if marks[w] & (1 << b) == 0 {
-                marks[w] |= 1 << b;
-                out.push(r);
-            }
+        let mut st = State {
+            pf: self,
+            marks,
+            seen,
+            out,
         };
         for &r in &self.always {
-            mark(r, marks, out);
+            st.mark_rule(r);
         }
-        if let Some(ac) = &self.ac {
+        if let Some(obj) = ev.as_object() {
+            path.clear();
+            st.scan_object(obj, path);
+        }
+        if let Some(ac) = &self.anywhere {
             any_string(ev, &mut |s| {
                 for m in ac.find_overlapping_iter(s) {
-                    // A pattern seen once already marked all its rules.
-                    let p = m.pattern().as_usize();
-                    let (w, b) = (p / 64, p % 64);
-                    if seen[w] & (1 << b) != 0 {
-                        continue;
-                    }
-                    seen[w] |= 1 << b;
-                    for &r in &self.pat_rules[p] {
-                        mark(r, marks, out);
-                    }
+                    st.mark_need(self.anywhere_global[m.pattern().as_usize()]);
                 }
                 false
             });
         }
-        out.sort_unstable();
+        st.out.sort_unstable();
     }
+}
+
+struct State<'a> {
+    pf: &'a Prefilter,
+    marks: &'a mut Vec<u64>,
+    seen: &'a mut Vec<u64>,
+    out: &'a mut Vec<u32>,
+}
+
+impl State<'_> {
+    fn mark_rule(&mut self, r: u32) {
+        let (w, b) = ((r / 64) as usize, r % 64);
+        if self.marks[w] & (1 << b) == 0 {
+            self.marks[w] |= 1 << b;
+            self.out.push(r);
+        }
+    }
+
+    fn mark_need(&mut self, id: u32) {
+        // A need seen once already marked all its rules.
+        let (w, b) = ((id / 64) as usize, id % 64);
+        if self.seen[w] & (1 << b) != 0 {
+            return;
+        }
+        self.seen[w] |= 1 << b;
+        let pf = self.pf;
+        for &r in &pf.pat_rules[id as usize] {
+            self.mark_rule(r);
+        }
+    }
+
+    /// Scans top-level fields, and nested objects under their dotted names.
+    fn scan_object(&mut self, obj: &serde_json::Map<String, Value>, path: &mut String) {
+        let pf = self.pf;
+        for (k, v) in obj {
+            let len = path.len();
+            if len > 0 {
+                path.push('.');
+            }
+            path.push_str(k);
+            if let Some(fi) = pf.fields.get(path.as_str()) {
+                self.scan_value(fi, v);
+            }
+            if let Value::Object(inner) = v {
+                self.scan_object(inner, path);
+            }
+            path.truncate(len);
+        }
+    }
+
+    fn scan_value(&mut self, fi: &FieldIndex, v: &Value) {
+        match v {
+            Value::String(s) => {
+                if let Some(ac) = &fi.ac {
+                    for m in ac.find_overlapping_iter(s.as_str()) {
+                        self.mark_need(fi.pat_global[m.pattern().as_usize()]);
+                    }
+                }
+                if !fi.ints.is_empty()
+                    && let Ok(i) = s.trim().parse::<i64>()
+                    && let Some(&id) = fi.ints.get(&i)
+                {
+                    self.mark_need(id);
+                }
+            }
+            Value::Number(n) => {
+                let i = n
+                    .as_i64()
+                    .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64));
+                if let Some(id) = i.and_then(|i| fi.ints.get(&i)) {
+                    self.mark_need(*id);
+                }
+            }
+            Value::Array(a) => {
+                for x in a {
+                    self.scan_value(fi, x);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn build_ac(lits: &[String]) -> Option<AhoCorasick> {
+    if lits.is_empty() {
+        return None;
+    }
+    // A full DFA: bigger and slower to build, but the scan is the hot path.
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(lits)
+        .ok()
 }

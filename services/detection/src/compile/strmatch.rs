@@ -96,7 +96,13 @@ impl StrMatcher {
             StrKind::Exact => lit.parse::<i64>().ok(),
             _ => None,
         };
-        let ascii = needle.is_ascii();
+        // Characters without case (emoji, symbols) need no Unicode folding: ASCII
+        // folding is then exact, and much cheaper.
+        let ascii = needle.chars().all(|c| {
+            c.is_ascii()
+                || (c.to_lowercase().eq(std::iter::once(c))
+                    && c.to_uppercase().eq(std::iter::once(c)))
+        });
         StrMatcher {
             kind,
             needle,
@@ -142,6 +148,9 @@ impl StrMatcher {
                     literal_match(kind, hay.as_bytes(), self.needle.as_bytes(), false)
                 } else if self.ascii {
                     literal_match(kind, hay.as_bytes(), self.needle.as_bytes(), true)
+                } else if hay.is_ascii() {
+                    // ASCII text folds to ASCII; it cannot contain a cased non-ASCII needle.
+                    false
                 } else {
                     scratch.clear();
                     for c in hay.chars() {

@@ -148,10 +148,8 @@ pub fn compile_correlations(
         })
         .collect();
     for (c, generate) in consumed {
-        if !generate {
-            if let Some(d) = kept.get_mut(c) {
-                d.emit = false;
-            }
+        if !generate && let Some(d) = kept.get_mut(c) {
+            d.emit = false;
         }
     }
     (kept, rejections)
