@@ -45,6 +45,7 @@ pub async fn login(
     }
     let ip = peer.ip();
     if let Some(wait) = state.throttle.check(&body.email, ip) {
+        crate::metrics::record_sign_in("throttled");
         return throttled(wait);
     }
     let password = Secret::new(body.password);
@@ -52,12 +53,14 @@ pub async fn login(
         Ok(users::Credentials::Valid(user)) => user,
         Ok(users::Credentials::Invalid) => {
             state.throttle.fail(&body.email, ip);
+            crate::metrics::record_sign_in("invalid");
             tracing::info!(%ip, "sign-in failed");
             return ApiError(Error::Unauthenticated).with_message("invalid email or password");
         }
         Err(e) => return ApiError(e).into_response(),
     };
     state.throttle.succeed(&body.email);
+    crate::metrics::record_sign_in("ok");
     tracing::info!(user_id = %user.id, role = %user.role, "signed in");
     match issue(&state, &user).await {
         Ok(tokens) => Json(tokens).into_response(),

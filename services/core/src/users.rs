@@ -259,9 +259,10 @@ pub async fn assign_tenants(
     tenants: Vec<TenantId>,
     all: Option<bool>,
 ) -> Result<User> {
+    // Visibility first: a user the caller cannot see is `not_found`, whatever its role.
+    let user = get_user(tx, id).await?;
     tx.scope()
         .require(Resource::TenantAssignment, Action::Update)?;
-    let user = get_user(tx, id).await?;
     if user.role.is_customer() {
         return Err(Error::invalid(
             "userId",

@@ -3,7 +3,7 @@
 use super::connect;
 use crate::{Error, Result, Secret};
 use garrison_migrations::{Migrator, MigratorTrait};
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
 /// What `garrison migrate` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +62,26 @@ pub(super) async fn run(
     Ok(statuses)
 }
 
+/// Migrations not yet applied, read without installing anything: the application
+/// role may not create tables, so sea-orm's own check (which creates its table if
+/// missing) is not usable here.
 pub(super) async fn pending(conn: &DatabaseConnection) -> Result<usize> {
-    Ok(Migrator::get_pending_migrations(conn)
+    let backend = conn.get_database_backend();
+    let rows = conn
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT version FROM seaql_migrations",
+        ))
         .await
-        .map_err(migration_error)?
-        .len())
+        .map_err(|e| Error::Unavailable(format!("migrations table unreadable: {e}")))?;
+    let applied: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.try_get::<String>("", "version").ok())
+        .collect();
+    Ok(Migrator::migrations()
+        .iter()
+        .filter(|m| !applied.iter().any(|a| a == m.name()))
+        .count())
 }
 
 fn migration_error(err: sea_orm::DbErr) -> Error {

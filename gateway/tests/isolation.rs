@@ -1,0 +1,245 @@
+//! Wall 3: every GraphQL query and mutation, run as tenant B's principals against
+//! tenant A's objects, answers `NOT_FOUND` or an empty result and changes nothing.
+//! The table must list every root field: a new field that is not here fails.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+/// Every root field with the probe that attacks tenant A through it.
+const TABLE: &[(&str, Probe)] = &[
+    ("Query.me", Probe::SelfOnly),
+    ("Query.tenants", Probe::OnlyOwnTenants),
+    (
+        "Query.tenant",
+        Probe::NotFound("query($a: ID!) { tenant(id: $a) { id name } }"),
+    ),
+    (
+        "Query.users",
+        Probe::NotFound("query($a: ID!) { users(tenantId: $a) { id email } }"),
+    ),
+    (
+        "Query.auditLog",
+        Probe::NotFound("query($a: ID!) { auditLog(tenantId: $a) { totalCount } }"),
+    ),
+    (
+        "Mutation.createTenant",
+        Probe::DeniedWithoutTarget(
+            r#"mutation { createTenant(input: {name: "Sneaky", slug: "sneaky"}) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.updateTenant",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { updateTenant(id: $a, input: {name: "pwned"}) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.suspendTenant",
+        Probe::NotFound("mutation($a: ID!) { suspendTenant(id: $a) { id } }"),
+    ),
+    (
+        "Mutation.activateTenant",
+        Probe::NotFound("mutation($a: ID!) { activateTenant(id: $a) { id } }"),
+    ),
+    (
+        "Mutation.createUser",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { createUser(input: {email: "spy@evil.test", password: "a-long-enough-pw", role: CUSTOMER_ADMIN, tenantId: $a}) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.assignTenants",
+        Probe::NotFound(
+            "mutation($au: ID!, $a: ID!) { assignTenants(userId: $au, tenantIds: [$a]) { id } }",
+        ),
+    ),
+    (
+        "Mutation.disableUser",
+        Probe::NotFound("mutation($au: ID!) { disableUser(id: $au) { id } }"),
+    ),
+    ("Mutation.changePassword", Probe::SelfOnlyPassword),
+];
+
+#[derive(Clone, Copy)]
+enum Probe {
+    /// Names A's object: must be `NOT_FOUND`.
+    NotFound(&'static str),
+    /// Names no object, but the role may not do it: `FORBIDDEN` or `NOT_FOUND`.
+    DeniedWithoutTarget(&'static str),
+    /// Lists: only B's tenant appears, and the count says so.
+    OnlyOwnTenants,
+    /// `me` is always the caller.
+    SelfOnly,
+    /// `changePassword` acts only on the caller (a wrong current password is refused).
+    SelfOnlyPassword,
+}
+
+fn root_fields(sdl: &str) -> BTreeSet<String> {
+    let mut fields = BTreeSet::new();
+    for root in ["Query", "Mutation", "Subscription"] {
+        let Some(start) = sdl.find(&format!("type {root} {{")) else {
+            continue;
+        };
+        let body = &sdl[start..];
+        let body = &body[..body.find("\n}").unwrap_or(body.len())];
+        let mut in_doc = false;
+        for line in body.lines().skip(1) {
+            let line = line.trim();
+            if line.starts_with("\"\"\"") {
+                in_doc = !(in_doc || line.len() > 3 && line.ends_with("\"\"\""));
+                continue;
+            }
+            if in_doc || line.is_empty() {
+                continue;
+            }
+            let name: String = line
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                fields.insert(format!("{root}.{name}"));
+            }
+        }
+    }
+    fields
+}
+
+#[test]
+fn table_covers_every_root_field() {
+    let in_schema = root_fields(&garrison_gateway::graphql::sdl());
+    let in_table: BTreeSet<String> = TABLE.iter().map(|(name, _)| name.to_string()).collect();
+    let missing: Vec<_> = in_schema.difference(&in_table).collect();
+    let stale: Vec<_> = in_table.difference(&in_schema).collect();
+    assert!(
+        missing.is_empty(),
+        "root fields without an isolation probe: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "isolation probes for fields that no longer exist: {stale:?}"
+    );
+}
+
+struct World {
+    tenant_a: String,
+    tenant_b: String,
+    a_user: String,
+}
+
+async fn world(app: &TestApp, admin: &str) -> World {
+    let tenant_a = app.create_tenant(admin, "tenant-a").await;
+    let tenant_b = app.create_tenant(admin, "tenant-b").await;
+    let a_user = app
+        .create_user(admin, json!({"email": "lead@a.test", "password": PASSWORD, "role": "CUSTOMER_ADMIN", "tenantId": tenant_a}))
+        .await;
+    app.create_user(admin, json!({"email": "lead@b.test", "password": PASSWORD, "role": "CUSTOMER_ADMIN", "tenantId": tenant_b}))
+        .await;
+    app.create_user(admin, json!({"email": "viewer@b.test", "password": PASSWORD, "role": "CUSTOMER_VIEWER", "tenantId": tenant_b}))
+        .await;
+    app.create_user(admin, json!({"email": "analyst-b@provider.test", "password": PASSWORD, "role": "ANALYST", "tenantIds": [tenant_b]}))
+        .await;
+    app.create_user(admin, json!({"email": "am-b@provider.test", "password": PASSWORD, "role": "ACCOUNT_MANAGER", "tenantIds": [tenant_b]}))
+        .await;
+    World {
+        tenant_a,
+        tenant_b,
+        a_user,
+    }
+}
+
+async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
+    app.gql(
+        admin,
+        "query($a: ID!) { tenant(id: $a) { name status timezone auditLog { totalCount } } users(tenantId: $a) { email disabled role } }",
+        json!({"a": world.tenant_a}),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
+    let app = spawn_app().await;
+    let admin = app.token(ADMIN_EMAIL, PASSWORD).await;
+    let world = world(&app, &admin).await;
+    let before = snapshot_of_a(&app, &admin, &world).await;
+    let vars = json!({"a": world.tenant_a, "au": world.a_user});
+
+    for principal in [
+        "lead@b.test",
+        "viewer@b.test",
+        "analyst-b@provider.test",
+        "am-b@provider.test",
+    ] {
+        let token = app.token(principal, PASSWORD).await;
+        for (field, probe) in TABLE {
+            let context = format!("{principal} via {field}");
+            match probe {
+                Probe::NotFound(query) => {
+                    let (status, body) = app.gql_raw(Some(&token), query, vars.clone()).await;
+                    assert_eq!(status, 200, "{context}");
+                    assert_eq!(error_code(&body), "NOT_FOUND", "{context}: {body}");
+                }
+                Probe::DeniedWithoutTarget(query) => {
+                    let (_, body) = app.gql_raw(Some(&token), query, vars.clone()).await;
+                    let code = error_code(&body);
+                    assert!(
+                        code == "FORBIDDEN" || code == "NOT_FOUND",
+                        "{context}: {body}"
+                    );
+                }
+                Probe::OnlyOwnTenants => {
+                    let data = app
+                        .gql(
+                            &token,
+                            "{ tenants { totalCount edges { node { id } } } }",
+                            json!({}),
+                        )
+                        .await;
+                    assert_eq!(data["tenants"]["totalCount"], 1, "{context}");
+                    assert_eq!(
+                        data["tenants"]["edges"][0]["node"]["id"],
+                        world.tenant_b.as_str(),
+                        "{context}"
+                    );
+                    let users = app
+                        .gql(&token, "{ users { email tenantId } }", json!({}))
+                        .await;
+                    let leaked: Vec<&Value> = users["users"]
+                        .as_array()
+                        .expect("users")
+                        .iter()
+                        .filter(|u| u["tenantId"] == world.tenant_a.as_str())
+                        .collect();
+                    assert!(
+                        leaked.is_empty(),
+                        "{context}: users of A listed: {leaked:?}"
+                    );
+                }
+                Probe::SelfOnly => {
+                    let data = app.gql(&token, "{ me { email } }", json!({})).await;
+                    assert_eq!(data["me"]["email"], principal, "{context}");
+                }
+                Probe::SelfOnlyPassword => {
+                    let (_, body) = app
+                        .gql_raw(
+                            Some(&token),
+                            "mutation { changePassword(current: \"not-my-password\", new: \"another-long-password\") }",
+                            json!({}),
+                        )
+                        .await;
+                    assert_eq!(error_code(&body), "INVALID_INPUT", "{context}: {body}");
+                }
+            }
+        }
+    }
+    let after = snapshot_of_a(&app, &admin, &world).await;
+    assert_eq!(before, after, "tenant A changed under B's probes");
+    let tenants = app
+        .gql(&admin, "{ tenants { totalCount } }", json!({}))
+        .await;
+    assert_eq!(tenants["tenants"]["totalCount"], 2, "no tenant was created");
+    assert_ne!(world.tenant_b, world.tenant_a);
+}
