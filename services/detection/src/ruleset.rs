@@ -271,6 +271,13 @@ impl CompiledRuleSet {
     /// How many rules the prefilter and routing leave to evaluate for an event
     /// (diagnostics for benchmarks).
     pub fn candidate_count(&self, ev: &Value, scratch: &mut Scratch) -> usize {
+        let mut out = Vec::new();
+        self.candidates(ev, scratch, &mut out);
+        out.len()
+    }
+
+    /// The rules left to evaluate after the prefilter and routing.
+    fn candidates(&self, ev: &Value, scratch: &mut Scratch, out: &mut Vec<RuleIdx>) {
         let Scratch {
             marks,
             seen,
@@ -278,35 +285,12 @@ impl CompiledRuleSet {
             candidates,
             ..
         } = scratch;
-        self.prefilter.candidates(ev, marks, seen, path, candidates);
         let key = EventKey::of(ev);
-        candidates
-            .iter()
-            .filter(|&&r| !self.routing || self.rules[r as usize].route.admits(&key))
-            .count()
-    }
-
-    #[doc(hidden)]
-    pub fn debug_candidates(&self, ev: &Value, scratch: &mut Scratch) -> Vec<u32> {
-        let Scratch {
-            marks,
-            seen,
-            path,
-            candidates,
-            ..
-        } = scratch;
-        self.prefilter.candidates(ev, marks, seen, path, candidates);
-        let key = EventKey::of(ev);
-        candidates
-            .iter()
-            .copied()
-            .filter(|&r| !self.routing || self.rules[r as usize].route.admits(&key))
-            .collect()
-    }
-
-    #[doc(hidden)]
-    pub fn debug_eval(&self, r: u32, ev: &Value, scratch: &mut Scratch) -> bool {
-        self.rules[r as usize].node.eval(ev, &mut scratch.fold)
+        let admit = |r: u32| !self.routing || self.rules[r as usize].route.admits(&key);
+        self.prefilter
+            .candidates(ev, marks, seen, path, &admit, candidates);
+        out.clear();
+        out.extend(candidates.iter().copied().filter(|&r| admit(r)));
     }
 
     /// Number of distinct literals in the prefilter.
@@ -325,16 +309,12 @@ impl CompiledRuleSet {
             path,
             candidates,
         } = scratch;
-        self.prefilter.candidates(ev, marks, seen, path, candidates);
-        let key = self.routing.then(|| EventKey::of(ev));
+        let key = EventKey::of(ev);
+        let admit = |r: u32| !self.routing || self.rules[r as usize].route.admits(&key);
+        self.prefilter
+            .candidates(ev, marks, seen, path, &admit, candidates);
         for &r in candidates.iter() {
-            let rule = &self.rules[r as usize];
-            if let Some(k) = &key
-                && !rule.route.admits(k)
-            {
-                continue;
-            }
-            if rule.node.eval(ev, fold) {
+            if admit(r) && self.rules[r as usize].node.eval(ev, fold) {
                 out.push(r);
             }
         }

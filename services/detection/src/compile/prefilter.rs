@@ -12,6 +12,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// Fields used by at most this many rules are skipped when routing admits none of them.
+const FEW_RULES: usize = 32;
+
 /// Shortest literal worth indexing.
 const MIN_LITERAL: usize = 2;
 
@@ -108,6 +111,9 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
 /// Index of one event field.
 #[derive(Debug, Default)]
 struct FieldIndex {
+    /// The rules indexed under this field when they are few (so routing can skip the
+    /// scan cheaply when none of them applies); `None` when many.
+    few_rules: Option<Vec<u32>>,
     ac: Option<AhoCorasick>,
     /// Global pattern id of each local pattern.
     pat_global: Vec<u32>,
@@ -120,6 +126,8 @@ pub struct Prefilter {
     fields: HashMap<String, FieldIndex>,
     anywhere: Option<AhoCorasick>,
     anywhere_global: Vec<u32>,
+    /// The rules with keyword needs.
+    anywhere_rules: Vec<u32>,
     /// Rules per global pattern id.
     pat_rules: Vec<Vec<u32>>,
     /// Rules that must always be evaluated.
@@ -183,19 +191,29 @@ impl Prefilter {
                 }
             }
         }
+        let rules_of = |ids: &mut dyn Iterator<Item = u32>| {
+            let mut v: Vec<u32> = ids
+                .flat_map(|id| pat_rules[id as usize].iter().copied())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
         let mut fields = HashMap::new();
         for (name, fb) in per_field {
             let ac = build_ac(&fb.lits);
-            let pat_global = fb.lits.iter().map(|l| fb.lit_ids[l]).collect();
-            fields.insert(
-                name,
-                FieldIndex {
-                    ac,
-                    pat_global,
-                    ints: fb.ints,
-                },
-            );
+            let pat_global: Vec<u32> = fb.lits.iter().map(|l| fb.lit_ids[l]).collect();
+            let rules = rules_of(&mut pat_global.iter().copied().chain(fb.ints.values().copied()));
+            let few_rules = (rules.len() <= FEW_RULES).then_some(rules);
+            let index = FieldIndex {
+                few_rules,
+                ac,
+                pat_global,
+                ints: fb.ints,
+            };
+            fields.insert(name, index);
         }
+        let anywhere_rules = rules_of(&mut anywhere_global.iter().copied());
         // Text needs whose automaton failed to build cannot be indexed safely.
         if fields
             .values()
@@ -209,6 +227,7 @@ impl Prefilter {
             fields,
             anywhere,
             anywhere_global,
+            anywhere_rules,
             pat_rules,
             always,
             n_rules: nodes.len(),
@@ -222,12 +241,16 @@ impl Prefilter {
 
     /// Collects the candidate rules for an event into `out` (sorted, deduplicated).
     /// `marks` and `seen` are reusable bitmaps (rules, needs); `path` a reusable buffer.
+    /// `admit` tells whether routing lets a rule apply to this event: scans that can
+    /// only produce inadmissible rules are skipped (the caller still checks each rule).
+    #[allow(clippy::too_many_arguments)]
     pub fn candidates(
         &self,
         ev: &Value,
         marks: &mut Vec<u64>,
         seen: &mut Vec<u64>,
         path: &mut String,
+        admit: &dyn Fn(u32) -> bool,
         out: &mut Vec<u32>,
     ) {
         out.clear();
@@ -240,6 +263,7 @@ impl Prefilter {
             marks,
             seen,
             out,
+            admit,
         };
         for &r in &self.always {
             st.mark_rule(r);
@@ -248,7 +272,9 @@ impl Prefilter {
             path.clear();
             st.scan_object(obj, path);
         }
-        if let Some(ac) = &self.anywhere {
+        if let Some(ac) = &self.anywhere
+            && self.anywhere_rules.iter().any(|&r| admit(r))
+        {
             any_string(ev, &mut |s| {
                 for m in ac.find_overlapping_iter(s) {
                     st.mark_need(self.anywhere_global[m.pattern().as_usize()]);
@@ -265,6 +291,7 @@ struct State<'a> {
     marks: &'a mut Vec<u64>,
     seen: &'a mut Vec<u64>,
     out: &'a mut Vec<u32>,
+    admit: &'a dyn Fn(u32) -> bool,
 }
 
 impl State<'_> {
@@ -299,7 +326,13 @@ impl State<'_> {
             }
             path.push_str(k);
             if let Some(fi) = pf.fields.get(path.as_str()) {
-                self.scan_value(fi, v);
+                let relevant = match &fi.few_rules {
+                    Some(rules) => rules.iter().any(|&r| (self.admit)(r)),
+                    None => true,
+                };
+                if relevant {
+                    self.scan_value(fi, v);
+                }
             }
             if let Value::Object(inner) = v {
                 self.scan_object(inner, path);
