@@ -72,9 +72,12 @@ impl RunningServer {
     }
 }
 
-/// Opens the database (migrating), loads keys, binds `config.http.addr`, serves.
+/// Opens the database (migrating), creates the first admin if there are no users,
+/// loads keys, binds `config.http.addr`, serves.
 pub async fn start(config: Config, gateway: bool) -> anyhow::Result<RunningServer> {
     let db = Db::open(&config.database_url(), config.database.max_connections).await?;
+    // Before the port opens, so nobody can reach a server without an admin.
+    crate::bootstrap::ensure_first_admin(&db, &config).await?;
     let keys = KeySet::load(&config.auth, &config.data_dir)?;
     let state = AppState::new(db, config, keys);
     start_with_state(state, gateway).await

@@ -1,7 +1,7 @@
 //! What each CLI command does.
 
 use crate::cli::{Command, ConfigArgs, MigrateDirection};
-use crate::{app, bootstrap, demo, roles, telemetry};
+use crate::{app, demo, roles, telemetry};
 use anyhow::Context as _;
 use garrison_core::config::Config;
 use garrison_core::db::{Db, MigrationDirection};
@@ -36,8 +36,21 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
     let config = load(args)?;
     let telemetry = telemetry::init(&config.log)?;
     let gateway = roles.contains(&roles::Role::Gateway);
-    let server = app::start(config, gateway).await?;
-    bootstrap::ensure_first_admin(&server.state.db, &server.state.config).await?;
+    // Listen for SIGTERM/SIGINT before anything starts, so an early signal still
+    // shuts down cleanly instead of killing the process mid-migration.
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    });
+    let server = tokio::select! {
+        server = app::start(config, gateway) => server?,
+        _ = stop_rx.wait_for(|s| *s) => {
+            tracing::info!("stopped before start-up finished");
+            telemetry.shutdown();
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     for role in &roles {
         match role {
             roles::Role::Gateway => {
@@ -51,7 +64,7 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
     tracing::info!(addr = %server.addr, roles = ?roles, "garrison started");
     let stop = server.shutdown_handle();
     tokio::spawn(async move {
-        shutdown_signal().await;
+        let _ = stop_rx.wait_for(|s| *s).await;
         tracing::info!("shutting down: finishing in-flight requests");
         let _ = stop.send(true);
     });

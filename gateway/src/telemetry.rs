@@ -76,15 +76,15 @@ pub fn init(log: &LogConfig) -> anyhow::Result<Telemetry> {
 impl Telemetry {
     /// Flushes and stops the exporters.
     pub fn shutdown(self) {
-        if let Some(tracer) = self.tracer {
-            if let Err(e) = tracer.shutdown() {
-                eprintln!("telemetry: trace shutdown: {e}");
-            }
+        if let Some(tracer) = self.tracer
+            && let Err(e) = tracer.shutdown()
+        {
+            eprintln!("telemetry: trace shutdown: {e}");
         }
-        if let Some(meter) = self.meter {
-            if let Err(e) = meter.shutdown() {
-                eprintln!("telemetry: metric shutdown: {e}");
-            }
+        if let Some(meter) = self.meter
+            && let Err(e) = meter.shutdown()
+        {
+            eprintln!("telemetry: metric shutdown: {e}");
         }
     }
 }

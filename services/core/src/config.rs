@@ -308,3 +308,16 @@ mod tests {
         assert!(err.to_string().contains("GARRISON_HTTP_ADDR"));
     }
 }
+
+#[cfg(test)]
+mod example_tests {
+    /// The example file in the repository parses with every documented key.
+    #[test]
+    fn example_config_parses() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../garrison.example.toml");
+        let text = std::fs::read_to_string(&path).expect("garrison.example.toml");
+        let config = super::Config::parse_toml(&text).expect("example parses");
+        assert_eq!(config.http.addr.to_string(), "127.0.0.1:8080");
+    }
+}

@@ -77,10 +77,10 @@ pub async fn check_credentials(
     if !password::verify(password, &row.password_hash).await || row.disabled {
         return Ok(Credentials::Invalid);
     }
-    if let Some(home) = row.home_tenant_id {
-        if !crate::tenants::is_active(&tx, TenantId::from_uuid(home)).await? {
-            return Ok(Credentials::Invalid);
-        }
+    if let Some(home) = row.home_tenant_id
+        && !crate::tenants::is_active(&tx, TenantId::from_uuid(home)).await?
+    {
+        return Ok(Credentials::Invalid);
     }
     let mut active: user::ActiveModel = row.clone().into();
     active.last_login_at = Set(Some(Utc::now()));
@@ -99,10 +99,10 @@ pub async fn load_active_user(db: &Db, id: UserId) -> Result<Option<User>> {
     if row.disabled {
         return Ok(None);
     }
-    if let Some(home) = row.home_tenant_id {
-        if !crate::tenants::is_active(&tx, TenantId::from_uuid(home)).await? {
-            return Ok(None);
-        }
+    if let Some(home) = row.home_tenant_id
+        && !crate::tenants::is_active(&tx, TenantId::from_uuid(home)).await?
+    {
+        return Ok(None);
     }
     let user = to_user(&tx, row).await?;
     tx.commit().await?;

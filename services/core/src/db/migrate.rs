@@ -27,15 +27,17 @@ pub(super) async fn run(
     url: &Secret<String>,
     direction: MigrationDirection,
 ) -> Result<Vec<MigrationStatus>> {
-    if let Some(path) = sqlite_path(url.expose()) {
-        if let Some(parent) = std::path::Path::new(&path)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Error::Unavailable(format!("cannot create {}: {e}", parent.display()))
-            })?;
-        }
+    // SQLite creates the file but not its directory.
+    let sqlite_dir = sqlite_path(url.expose())
+        .and_then(|path| {
+            std::path::Path::new(&path)
+                .parent()
+                .map(|p| p.to_path_buf())
+        })
+        .filter(|dir| !dir.as_os_str().is_empty());
+    if let Some(dir) = sqlite_dir {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
     }
     let conn = connect::owner(url).await?;
     match direction {

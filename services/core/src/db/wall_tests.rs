@@ -188,3 +188,20 @@ async fn postgres_rls_hides_rows_from_the_app_role() {
         .expect("row");
     assert_eq!(leftover.try_get::<i64>("", "n").expect("n"), 0);
 }
+
+#[tokio::test]
+async fn migrations_round_trip_down_and_up() {
+    use super::{Db, MigrationDirection};
+    let test = TestDb::new().await;
+    let down = Db::migrate(&test.url, MigrationDirection::Down)
+        .await
+        .expect("down");
+    assert!(down.iter().all(|m| !m.applied), "{down:?}");
+    let up = Db::migrate(&test.url, MigrationDirection::Up)
+        .await
+        .expect("up");
+    assert!(up.iter().all(|m| m.applied), "{up:?}");
+    let scope = Scope::system("test");
+    let tx = test.db.begin(&scope).await.expect("begin after round trip");
+    tx.commit().await.expect("commit");
+}

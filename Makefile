@@ -1,0 +1,41 @@
+# Garrison: the two commands are `make run` and `make test`.
+#
+# The PostgreSQL pass re-runs every database-backed test (the detection engine has
+# no database). CARGO_TARGET_DIR may point outside the checkout (CI uses /var/tmp/garrison-target).
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+GARRISON   := $(TARGET_DIR)/debug/garrison
+
+.PHONY: run build test fmt-check clippy test-sqlite test-postgres schema
+
+## Build everything, migrate, seed the demo, and serve on http://127.0.0.1:8080.
+run: build
+	$(GARRISON) demo
+	GARRISON_DEV=$${GARRISON_DEV:-1} exec $(GARRISON) serve
+
+build:
+	cargo build -p garrison-gateway
+
+## Every check CI runs: formatting, lints, all tests on SQLite, and on PostgreSQL
+## when GARRISON_TEST_DATABASE_URL is set.
+test: fmt-check clippy build test-sqlite test-postgres
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-sqlite:
+	env -u GARRISON_TEST_DATABASE_URL cargo nextest run --workspace --no-fail-fast
+
+test-postgres:
+	@if [ -n "$$GARRISON_TEST_DATABASE_URL" ]; then \
+		echo "== the database suite again, on PostgreSQL ($$GARRISON_TEST_DATABASE_URL)"; \
+		cargo nextest run --workspace --no-fail-fast -E "not package(garrison-detection)"; \
+	else \
+		echo "== skipping PostgreSQL: set GARRISON_TEST_DATABASE_URL to run the suite against it"; \
+	fi
+
+## Regenerate gateway/schema.graphql after changing the GraphQL API.
+schema:
+	UPDATE_SCHEMA=1 cargo test -p garrison-gateway --test schema
