@@ -7,9 +7,35 @@
 //!   (4688: `Image` is `NewProcessName`, `ParentImage` is `ParentProcessName`),
 //! - the Elastic Common Schema (ECS) name Garrison's normaliser stores.
 //!
-//! | Sigma | alternatives |
+//! | Sigma name | also looked up as |
 //! |---|---|
-//! | see [`TABLE`] | |
+//! | `Image` | `NewProcessName` (Security 4688), `process.executable` |
+//! | `ParentImage` | `ParentProcessName` (Security 4688), `process.parent.executable` |
+//! | `CommandLine` | `process.command_line` |
+//! | `ParentCommandLine` | `process.parent.command_line` |
+//! | `ProcessId` / `ParentProcessId` | `process.pid` / `process.parent.pid` |
+//! | `OriginalFileName` | `process.pe.original_file_name` |
+//! | `CurrentDirectory` | `process.working_directory` |
+//! | `Hashes` | `process.hash.sha256` |
+//! | `User` | `user.name` |
+//! | `Computer` | `host.name` |
+//! | `TargetFilename` | `file.path` |
+//! | `ImageLoaded` | `dll.path` |
+//! | `TargetObject` / `Details` | `registry.path` / `registry.data.strings` |
+//! | `DestinationIp` / `DestinationPort` / `DestinationHostname` | `destination.ip` / `destination.port` / `destination.domain` |
+//! | `SourceIp` / `SourcePort` | `source.ip` / `source.port` |
+//! | `Protocol` | `network.transport` |
+//! | `QueryName` | `dns.question.name` |
+//! | `EventID` | `event.code`, `winlog.event_id` |
+//! | `Channel` | `winlog.channel` |
+//! | `Provider_Name` | `winlog.provider_name`, `event.provider` |
+//! | `ScriptBlockText` | `powershell.file.script_block_text` |
+//! | `TargetImage` | `winlog.event_data.TargetImage` |
+//! | `ServiceName` | `service.name` |
+//! | `Signature`, `Filename` (category `antivirus` only) | `ThreatName`, `Path` |
+//!
+//! Dotted names also reach nested objects (`process.executable` finds
+//! `{"process":{"executable":…}}`), see [`crate::event`].
 
 use crate::parse::LogSource;
 
@@ -96,6 +122,27 @@ mod tests {
         };
         assert_eq!(candidates("Signature", &av), vec!["ThreatName".to_string()]);
         assert!(candidates("Signature", &LogSource::default()).is_empty());
+    }
+
+    #[test]
+    fn the_documented_table_matches_the_code() {
+        let docs: String = include_str!("fieldmap.rs")
+            .lines()
+            .filter(|l| l.starts_with("//! |"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (field, alts) in TABLE {
+            assert!(
+                docs.contains(&format!("`{field}`")),
+                "{field} is not documented"
+            );
+            for a in *alts {
+                assert!(
+                    docs.contains(&format!("`{a}`")),
+                    "{field} -> {a} is not documented"
+                );
+            }
+        }
     }
 
     #[test]

@@ -228,6 +228,19 @@ fn groups_are_bounded() {
 }
 
 #[test]
+fn chains_to_rejected_correlations_are_rejected_too() {
+    let yaml = format!(
+        "{BASE}---\ntitle: broken\nid: broken\ncorrelation:\n  type: event_count\n  rules: [missing]\n  timespan: 1m\n  condition: {{gte: 1}}\n---\ntitle: chained\nid: chained\ncorrelation:\n  type: event_count\n  rules: [broken]\n  timespan: 1m\n  condition: {{gte: 1}}\n"
+    );
+    let mut b = garrison_detection::RuleSetBuilder::new();
+    b.add_yaml("chain.yml", &yaml);
+    let (set, rejections) = b.build();
+    assert_eq!(rejections.len(), 2, "{rejections:?}");
+    assert!(rejections.iter().all(|r| r.source == "chain.yml"));
+    assert!(run(&set, &[ev(0, 4625, "bob")]).is_empty());
+}
+
+#[test]
 fn bad_correlations_are_rejected() {
     let bad = |body: &str| {
         common::rejection(&format!("{BASE}---\ntitle: c\nid: c\ncorrelation:\n{body}"))

@@ -100,9 +100,15 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
     };
     // Numbers and booleans may be stored as JSON numbers/bools, which are not scanned.
     let numeric = m.int.is_some() || lit.parse::<f64>().is_ok();
+    // Non-ASCII needles (windash's typographic dashes, homoglyphs) are indexed by
+    // their longest ASCII run, which any match must contain too.
+    let lit = lit
+        .split(|c: char| !c.is_ascii())
+        .max_by_key(|run| run.len())
+        .unwrap_or_default();
     // Very short literals occur in nearly every value: indexing them costs more in
     // automaton matches than evaluating the rule directly.
-    if lit.len() < MIN_LITERAL || !lit.is_ascii() || numeric || lit == "true" || lit == "false" {
+    if lit.len() < MIN_LITERAL || numeric || lit == "true" || lit == "false" {
         return None;
     }
     Some(lit.to_ascii_lowercase())

@@ -66,6 +66,7 @@ pub fn compile_correlations(
     let corr_metas: Vec<Meta> = corrs.iter().map(|(_, c)| c.meta.clone()).collect();
     let mut defs = Vec::new();
     let mut def_index = Vec::new();
+    let mut def_source = Vec::new();
     'outer: for (i, (source, c)) in corrs.into_iter().enumerate() {
         let mut sources = Vec::new();
         let mut source_names = Vec::new();
@@ -98,6 +99,7 @@ pub fn compile_correlations(
             sources.push(src);
         }
         def_index.push(i);
+        def_source.push(source);
         defs.push(CorrelationDef {
             meta: c.meta,
             kind: c.kind,
@@ -128,11 +130,11 @@ pub fn compile_correlations(
     // A chain to a rejected correlation is rejected too; it stays in place (with no
     // sources, so it never fires) to keep the other indices valid.
     let mut kept = defs;
-    for (d, good) in kept.iter_mut().zip(ok) {
+    for ((d, good), source) in kept.iter_mut().zip(ok).zip(def_source) {
         if !good {
             d.sources.clear();
             rejections.push(Rejection {
-                source: d.meta.id.clone(),
+                source,
                 reason: "correlation chains to a rejected correlation".into(),
             });
         }
