@@ -43,6 +43,11 @@ pub enum Command {
     },
     /// Print the version.
     Version,
+    /// Offline Sigma rule tooling.
+    Sigma {
+        #[command(subcommand)]
+        command: SigmaCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -50,4 +55,33 @@ pub enum MigrateDirection {
     Up,
     Down,
     Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SigmaCommand {
+    /// Load every rule under the directories; report those that cannot be loaded.
+    Check {
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+    },
+    /// Evaluate rules on events (one JSON object per line); one JSON line per match.
+    Eval {
+        #[arg(long, required = true)]
+        rules: Vec<PathBuf>,
+        #[arg(long)]
+        events: PathBuf,
+        #[arg(long)]
+        time_field: Option<String>,
+        #[arg(long)]
+        logsource_routing: bool,
+    },
+    /// Measure load time and evaluation throughput.
+    Bench {
+        #[arg(long, required = true)]
+        rules: Vec<PathBuf>,
+        #[arg(long)]
+        events: PathBuf,
+        #[arg(long)]
+        logsource_routing: bool,
+    },
 }

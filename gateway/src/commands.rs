@@ -20,6 +20,7 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
             demo::print_logins(&logins, config.admin.password.is_some());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Sigma { command } => crate::sigma::run(command),
         Command::Version => {
             println!("garrison {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)

@@ -15,5 +15,6 @@ pub mod health;
 pub mod http;
 pub mod metrics;
 pub mod roles;
+pub mod sigma;
 pub mod state;
 pub mod telemetry;
