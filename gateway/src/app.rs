@@ -33,10 +33,12 @@ pub fn router(state: AppState, gateway: bool) -> Router {
         .route("/auth/refresh", post(auth::routes::refresh))
         .route("/auth/logout", post(auth::routes::logout));
     let max_body = state.config.http.max_body_bytes;
+    let console = crate::console::router(&state.config.http.console_dir);
     probes
         .merge(auth_routes)
         .with_state(state.clone())
         .merge(graphql_routes.with_state((state, schema)))
+        .merge(console)
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             tracing::info_span!("http", method = %req.method(), path = %req.uri().path())

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bootstrap;
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod demo;
 pub mod graphql;
 pub mod health;

@@ -338,3 +338,81 @@ async fn change_password_requires_the_current_one_and_ends_sessions() {
         200
     );
 }
+
+#[tokio::test]
+async fn console_cookie_flow_keeps_the_refresh_token_http_only() {
+    let app = spawn_app().await;
+    let login = app.login_raw(ADMIN_EMAIL, PASSWORD).await;
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .to_string();
+    for attribute in [
+        "garrison_refresh=",
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/auth",
+    ] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    let pair = cookie.split(';').next().expect("pair").to_string();
+
+    // Refresh with the cookie and no body, as the console does.
+    let refreshed = app
+        .http
+        .post(app.url("/auth/refresh"))
+        .header("cookie", &pair)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(refreshed.status(), 200);
+    let next_pair = refreshed.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_string();
+    assert_ne!(pair, next_pair, "rotated");
+    let body: Value = refreshed.json().await.expect("json");
+    assert_eq!(
+        status_with(&app, body["access_token"].as_str().expect("at")).await,
+        200
+    );
+
+    // Signing out with the cookie clears it and ends the family.
+    let out = app
+        .http
+        .post(app.url("/auth/logout"))
+        .header("cookie", &next_pair)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(out.status(), 204);
+    assert!(
+        out.headers()["set-cookie"]
+            .to_str()
+            .expect("cookie")
+            .contains("Max-Age=0")
+    );
+    let again = app
+        .http
+        .post(app.url("/auth/refresh"))
+        .header("cookie", &next_pair)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(again.status(), 401);
+
+    let none = app
+        .http
+        .post(app.url("/auth/refresh"))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(
+        none.status(),
+        400,
+        "no body and no cookie names what is missing"
+    );
+}

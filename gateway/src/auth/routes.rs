@@ -3,12 +3,16 @@
 use crate::http::{ApiError, ApiJson};
 use crate::state::AppState;
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use garrison_core::{Error, Secret, sessions, users};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
+
+/// The refresh-token cookie.
+const REFRESH_COOKIE: &str = "garrison_refresh";
 
 /// Sign-in body.
 #[derive(Deserialize)]
@@ -63,17 +67,18 @@ pub async fn login(
     crate::metrics::record_sign_in("ok");
     tracing::info!(user_id = %user.id, role = %user.role, "signed in");
     match issue(&state, &user).await {
-        Ok(tokens) => Json(tokens).into_response(),
+        Ok(tokens) => with_cookie(&state, tokens),
         Err(e) => ApiError(e).into_response(),
     }
 }
 
-/// Rotates a refresh token; reusing a spent one revokes its whole family.
-pub async fn refresh(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<RefreshRequest>,
-) -> Response {
-    let presented = Secret::new(body.refresh_token);
+/// Rotates a refresh token (from the JSON body, or else the httpOnly cookie the
+/// console uses); reusing a spent one revokes its whole family.
+pub async fn refresh(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let presented = match presented_token(&headers, &body) {
+        Ok(token) => token,
+        Err(response) => return response,
+    };
     let result = async {
         let (user_id, next) = sessions::rotate(&state.db, &presented, state.refresh_ttl()).await?;
         let user = users::load_active_user(&state.db, user_id)
@@ -92,19 +97,78 @@ pub async fn refresh(
     }
     .await;
     match result {
-        Ok(tokens) => Json(tokens).into_response(),
+        Ok(tokens) => with_cookie(&state, tokens),
         Err(e) => ApiError(e).into_response(),
     }
 }
 
-/// Signs out: ends the refresh token's family.
-pub async fn logout(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<RefreshRequest>,
-) -> Response {
-    match sessions::end_session(&state.db, &Secret::new(body.refresh_token)).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+/// Signs out: ends the refresh token's family and clears the cookie.
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let presented = match presented_token(&headers, &body) {
+        Ok(token) => token,
+        Err(response) => return response,
+    };
+    match sessions::end_session(&state.db, &presented).await {
+        Ok(()) => {
+            let mut response = StatusCode::NO_CONTENT.into_response();
+            set_cookie(&state, &mut response, "", 0);
+            response
+        }
         Err(e) => ApiError(e).into_response(),
+    }
+}
+
+/// The refresh token from a JSON body `{"refresh_token"}` or, with an empty body,
+/// from the `garrison_refresh` cookie.
+fn presented_token(headers: &HeaderMap, body: &Bytes) -> Result<Secret<String>, Response> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return cookie(headers, REFRESH_COOKIE)
+            .map(Secret::new)
+            .ok_or_else(|| {
+                ApiError(Error::invalid(
+                    "refresh_token",
+                    "is missing (no body and no cookie)",
+                ))
+                .into_response()
+            });
+    }
+    serde_json::from_slice::<RefreshRequest>(body)
+        .map(|r| Secret::new(r.refresh_token))
+        .map_err(|e| ApiError(Error::invalid("body", e)).into_response())
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn with_cookie(state: &AppState, tokens: TokenResponse) -> Response {
+    let token = tokens.refresh_token.clone();
+    let mut response = Json(tokens).into_response();
+    let max_age = state.config.auth.refresh_ttl_secs;
+    set_cookie(state, &mut response, &token, max_age);
+    response
+}
+
+/// The console keeps its refresh token here, out of reach of page scripts.
+fn set_cookie(state: &AppState, response: &mut Response, value: &str, max_age: u64) {
+    let secure = if state.config.http.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{REFRESH_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/auth; Max-Age={max_age}{secure}"
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
 }
 

@@ -18,6 +18,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use garrison_core::Scope;
+use garrison_core::scope::TenantAccess;
+use tracing::Instrument;
 
 /// The schema type.
 pub type GarrisonSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
@@ -56,11 +58,19 @@ pub async fn handler(
         Ok(scope) => scope,
         Err(e) => return unauthenticated(e),
     };
-    let span = tracing::info_span!("graphql", user_id = ?scope.user_id(), role = %scope.role());
-    let _enter = span.enter();
+    // A span per operation carrying who acts and, for single-tenant callers, the tenant.
+    let tenant = match scope.tenants() {
+        TenantAccess::Only(set) if set.len() == 1 => set.iter().next().map(|t| t.to_string()),
+        _ => None,
+    };
+    let span = tracing::info_span!(
+        "graphql",
+        user_id = ?scope.user_id(),
+        role = %scope.role(),
+        tenant_id = tenant.as_deref().unwrap_or("")
+    );
     let request = request.into_inner().data(scope);
-    drop(_enter);
-    let mut response = schema.execute(request).await;
+    let mut response = schema.execute(request).instrument(span).await;
     for error in &mut response.errors {
         tag_request_error(error);
     }

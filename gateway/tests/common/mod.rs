@@ -24,10 +24,16 @@ pub struct TestApp {
 
 /// Starts the server with a fresh database and a provider admin.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with a configuration tweak.
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let test_db = TestDb::new().await;
     let mut config = Config::default();
     config.http.addr = "127.0.0.1:0".parse().expect("addr");
     config.auth.max_failed_logins = 5;
+    tweak(&mut config);
     let keys = KeySet::from_seeds(
         &[("current", SEED_CURRENT), ("previous", SEED_PREVIOUS)],
         &config.auth,

@@ -30,6 +30,10 @@ pub struct HttpConfig {
     pub addr: SocketAddr,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// The built web console (`frontend/dist`), served at `/`.
+    pub console_dir: PathBuf,
+    /// Mark the refresh-token cookie `Secure` (set behind TLS).
+    pub secure_cookies: bool,
 }
 
 /// The database.
@@ -103,6 +107,8 @@ impl Default for HttpConfig {
         HttpConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             max_body_bytes: 10 << 20,
+            console_dir: PathBuf::from("frontend/dist"),
+            secure_cookies: false,
         }
     }
 }
