@@ -77,7 +77,7 @@ pub async fn login(
 pub async fn refresh(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let presented = match presented_token(&headers, &body) {
         Ok(token) => token,
-        Err(response) => return response,
+        Err(e) => return ApiError(e).into_response(),
     };
     let result = async {
         let (user_id, next) = sessions::rotate(&state.db, &presented, state.refresh_ttl()).await?;
@@ -106,7 +106,7 @@ pub async fn refresh(State(state): State<AppState>, headers: HeaderMap, body: By
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let presented = match presented_token(&headers, &body) {
         Ok(token) => token,
-        Err(response) => return response,
+        Err(e) => return ApiError(e).into_response(),
     };
     match sessions::end_session(&state.db, &presented).await {
         Ok(()) => {
@@ -120,21 +120,15 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Byt
 
 /// The refresh token from a JSON body `{"refresh_token"}` or, with an empty body,
 /// from the `garrison_refresh` cookie.
-fn presented_token(headers: &HeaderMap, body: &Bytes) -> Result<Secret<String>, Response> {
+fn presented_token(headers: &HeaderMap, body: &Bytes) -> Result<Secret<String>, Error> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return cookie(headers, REFRESH_COOKIE)
             .map(Secret::new)
-            .ok_or_else(|| {
-                ApiError(Error::invalid(
-                    "refresh_token",
-                    "is missing (no body and no cookie)",
-                ))
-                .into_response()
-            });
+            .ok_or_else(|| Error::invalid("refresh_token", "is missing (no body and no cookie)"));
     }
     serde_json::from_slice::<RefreshRequest>(body)
         .map(|r| Secret::new(r.refresh_token))
-        .map_err(|e| ApiError(Error::invalid("body", e)).into_response())
+        .map_err(|e| Error::invalid("body", e))
 }
 
 fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
