@@ -5,19 +5,23 @@
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 GARRISON   := $(TARGET_DIR)/debug/garrison
 
-.PHONY: run build test fmt-check clippy test-sqlite test-postgres schema
+.PHONY: run build console test fmt-check clippy test-sqlite test-postgres test-console schema
 
 ## Build everything, migrate, seed the demo, and serve on http://127.0.0.1:8080.
 run: build
 	$(GARRISON) demo
 	GARRISON_DEV=$${GARRISON_DEV:-1} exec $(GARRISON) serve
 
-build:
+build: console
 	cargo build -p garrison-gateway
+
+## The web console (frontend/): npm ci and a production build into frontend/dist.
+console:
+	@if [ -x frontend/scripts/build.sh ]; then frontend/scripts/build.sh; else echo "== no console to build"; fi
 
 ## Every check CI runs: formatting, lints, all tests on SQLite, and on PostgreSQL
 ## when GARRISON_TEST_DATABASE_URL is set.
-test: fmt-check clippy build test-sqlite test-postgres
+test: fmt-check clippy build test-sqlite test-postgres test-console
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -35,6 +39,11 @@ test-postgres:
 	else \
 		echo "== skipping PostgreSQL: set GARRISON_TEST_DATABASE_URL to run the suite against it"; \
 	fi
+
+## The console's type check, schema drift check, component and browser tests
+## (against the real binary with demo data).
+test-console:
+	@if [ -x frontend/scripts/test.sh ]; then GARRISON_BIN=$(GARRISON) frontend/scripts/test.sh; else echo "== no console tests"; fi
 
 ## Regenerate gateway/schema.graphql after changing the GraphQL API.
 schema:
