@@ -1,0 +1,68 @@
+// Routes. Signed-out visitors see only the sign-in page; signed-in ones get the shell and the
+// pages their role may use. Pages a role may not use are not routed for it at all, so their
+// URLs are simply not found.
+
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { canManageUsers, homePath, isCustomerRole } from './auth/permissions';
+import { useSession } from './auth/SessionContext';
+import { useViewer, ViewerProvider } from './auth/ViewerContext';
+import { NotFound } from './components/NotFound';
+import { Shell } from './components/Shell';
+import { SettingsPage } from './pages/SettingsPage';
+import { SignInPage } from './pages/SignInPage';
+import { TenantAuditPage } from './pages/TenantAuditPage';
+import { TenantPage } from './pages/TenantPage';
+import { TenantsPage } from './pages/TenantsPage';
+import { UsersPage } from './pages/UsersPage';
+
+function SignedInRoutes() {
+  const viewer = useViewer();
+  const home = homePath(viewer);
+  return (
+    <Shell>
+      <Routes>
+        <Route index element={<Navigate to={home} replace />} />
+        <Route
+          path="tenants"
+          element={isCustomerRole(viewer.role) ? <Navigate to={home} replace /> : <TenantsPage />}
+        />
+        <Route path="tenants/:tenantId" element={<TenantPage />} />
+        <Route path="tenants/:tenantId/audit" element={<TenantAuditPage />} />
+        {canManageUsers(viewer.role) && <Route path="users" element={<UsersPage />} />}
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+function RequireSession() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state === 'unknown') {
+    return (
+      <p className="splash" role="status">
+        Restoring your session…
+      </p>
+    );
+  }
+  if (state === 'signedOut') {
+    const next = `${location.pathname}${location.search}`;
+    const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    return <Navigate to={`/sign-in${query}`} replace />;
+  }
+  return (
+    <ViewerProvider>
+      <SignedInRoutes />
+    </ViewerProvider>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/*" element={<RequireSession />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,120 @@
+// What each role sees. The server decides what a role may do (services/core/src/role.rs); this
+// mirrors that matrix so the console never shows a control the caller cannot use. A control
+// missing here is a deliberate hide, never a security boundary: the API still refuses.
+
+import type { Role } from '../gql/graphql';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  /** The home tenant of a customer user. */
+  tenantId: string | null;
+}
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+export const ALL_ROLES: readonly Role[] = [
+  'PROVIDER_ADMIN',
+  'ANALYST',
+  'ACCOUNT_MANAGER',
+  'CUSTOMER_ADMIN',
+  'CUSTOMER_VIEWER',
+];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PROVIDER_ADMIN: 'Provider admin',
+  ANALYST: 'Analyst',
+  ACCOUNT_MANAGER: 'Account manager',
+  CUSTOMER_ADMIN: 'Customer admin',
+  CUSTOMER_VIEWER: 'Customer viewer',
+};
+
+export function isCustomerRole(role: Role): boolean {
+  return role === 'CUSTOMER_ADMIN' || role === 'CUSTOMER_VIEWER';
+}
+
+/** Where a role lands after sign-in: staff on the tenant list, customers on their own tenant. */
+export function homePath(viewer: Viewer): string {
+  if (isCustomerRole(viewer.role) && viewer.tenantId !== null) {
+    return `/tenants/${encodeURIComponent(viewer.tenantId)}`;
+  }
+  return '/tenants';
+}
+
+/** The heading of the tenant list, in the words each staff role uses for it. */
+export function tenantListTitle(role: Role): string {
+  switch (role) {
+    case 'ANALYST':
+      return 'Assigned tenants';
+    case 'ACCOUNT_MANAGER':
+      return 'Portfolio';
+    default:
+      return 'Tenants';
+  }
+}
+
+export function navItems(viewer: Viewer): NavItem[] {
+  const items: NavItem[] = [];
+  if (isCustomerRole(viewer.role)) {
+    items.push({ to: homePath(viewer), label: 'Our organization' });
+  } else {
+    items.push({ to: '/tenants', label: tenantListTitle(viewer.role) });
+  }
+  if (canManageUsers(viewer.role)) items.push({ to: '/users', label: 'Users' });
+  items.push({ to: '/settings', label: 'Settings' });
+  return items;
+}
+
+/** Create tenants and suspend or reactivate them. */
+export function canAdministerTenants(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
+/** The Users page: create and disable users (customer admins: of their own tenant only). */
+export function canManageUsers(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'CUSTOMER_ADMIN';
+}
+
+/** A tenant's user list on its page. */
+export function canSeeTenantUsers(role: Role): boolean {
+  return role !== 'CUSTOMER_VIEWER';
+}
+
+export function canSeeAuditLog(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'CUSTOMER_ADMIN';
+}
+
+/** Change which tenants provider staff work on. */
+export function canAssignTenants(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
+/** The roles a caller may give a new user. */
+export function creatableRoles(role: Role): Role[] {
+  switch (role) {
+    case 'PROVIDER_ADMIN':
+      return [...ALL_ROLES];
+    case 'CUSTOMER_ADMIN':
+      return ['CUSTOMER_ADMIN', 'CUSTOMER_VIEWER'];
+    default:
+      return [];
+  }
+}
+
+/** Whether `viewer` is shown a Disable button for `target`: never for oneself. */
+export function canDisableUser(
+  viewer: Viewer,
+  target: { id: string; role: Role; disabled: boolean },
+): boolean {
+  if (target.disabled || target.id === viewer.id) return false;
+  if (viewer.role === 'PROVIDER_ADMIN') return true;
+  return viewer.role === 'CUSTOMER_ADMIN' && isCustomerRole(target.role);
+}
+
+/** Whether the assignments of `target` can be edited: provider staff who are not admins. */
+export function isAssignable(role: Role): boolean {
+  return role === 'ANALYST' || role === 'ACCOUNT_MANAGER';
+}

@@ -1,0 +1,73 @@
+// A labelled form control with its error beside it, wired with aria-invalid and
+// aria-describedby so a screen reader reads the error when the field takes focus.
+
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+
+interface Common {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+}
+
+function describedBy(ids: Array<string | false>): string | undefined {
+  const present = ids.filter((id): id is string => id !== false);
+  return present.length === 0 ? undefined : present.join(' ');
+}
+
+export function TextField({ label, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`])}
+        {...input}
+      />
+      {hint !== undefined && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error !== undefined && (
+        <small id={`${id}-error`} className="field-error">
+          {label}: {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`])}
+        {...select}
+      >
+        {children}
+      </select>
+      {hint !== undefined && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {error !== undefined && (
+        <small id={`${id}-error`} className="field-error">
+          {label}: {error}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The frame around every signed-in page: who is signed in, the navigation their role gets,
+// and sign-out.
+
+import { type ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { navItems, ROLE_LABELS } from '../auth/permissions';
+import { useSession } from '../auth/SessionContext';
+import { useViewer } from '../auth/ViewerContext';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const viewer = useViewer();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+
+  const onSignOut = async () => {
+    try {
+      await signOut();
+    } finally {
+      navigate('/sign-in?notice=signed-out', { replace: true });
+    }
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Garrison</span>
+        <nav aria-label="Main">
+          <ul>
+            {navItems(viewer).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={false}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {viewer.displayName || viewer.email} <span className="muted">· {ROLE_LABELS[viewer.role]}</span>
+          </span>
+          <button type="button" onClick={() => void onSignOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// The frame of a tenant's pages: its name, status and facts, the admin's status control, and
+// links to the sections the viewer's role may open. A tenant outside the caller's scope is
+// "not found", exactly like one that does not exist.
+
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { useQuery } from 'urql';
+import { canAdministerTenants, canSeeAuditLog, isCustomerRole } from '../auth/permissions';
+import { useViewer } from '../auth/ViewerContext';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { NotFound } from '../components/NotFound';
+import { RelativeTime } from '../components/RelativeTime';
+import { StatusBadge } from '../components/StatusBadge';
+import type { TenantFieldsFragment } from '../gql/graphql';
+import { problemsOf } from '../graphql/problems';
+import { TenantQuery } from './documents';
+import { TenantStatusControl } from './TenantStatusControl';
+
+export function TenantLayout({ tenantId, children }: { tenantId: string; children: (tenant: TenantFieldsFragment) => ReactNode }) {
+  const viewer = useViewer();
+  const [{ data, error, fetching }] = useQuery({ query: TenantQuery, variables: { id: tenantId } });
+
+  if (fetching && data === undefined) return <p role="status">Loading tenant…</p>;
+  const problems = error === undefined ? [] : problemsOf(error);
+  // A malformed id in the URL is as absent as an id from another tenant.
+  const absent = problems.some((p) => p.code === 'NOT_FOUND' || p.code === 'INVALID_INPUT');
+  const tenant = data?.tenant ?? null;
+  if (absent || (error === undefined && tenant === null)) return <NotFound what="tenant" />;
+  if (tenant === null) return <ErrorBanner problems={problems} />;
+
+  const base = `/tenants/${encodeURIComponent(tenant.id)}`;
+  return (
+    <section aria-labelledby="tenant-title">
+      <header className="page-header">
+        <div>
+          <h1 id="tenant-title">
+            {tenant.name} <StatusBadge status={tenant.status} />
+          </h1>
+          <dl className="facts">
+            <dt>Slug</dt>
+            <dd>
+              <code>{tenant.slug}</code>
+            </dd>
+            <dt>Time zone</dt>
+            <dd>{tenant.timezone}</dd>
+            <dt>Created</dt>
+            <dd>
+              <RelativeTime value={tenant.createdAt} />
+            </dd>
+          </dl>
+        </div>
+        {canAdministerTenants(viewer.role) && <TenantStatusControl tenant={tenant} />}
+      </header>
+      {canSeeAuditLog(viewer.role) && (
+        <nav aria-label={isCustomerRole(viewer.role) ? 'Organization sections' : 'Tenant sections'} className="subnav">
+          <NavLink to={base} end>
+            Overview
+          </NavLink>
+          <NavLink to={`${base}/audit`}>Audit log</NavLink>
+        </nav>
+      )}
+      {children(tenant)}
+    </section>
+  );
+}
