@@ -18,7 +18,8 @@ pub fn is_postgres(manager: &SchemaManager<'_>) -> bool {
 }
 
 /// Creates the application role if the cluster lacks it and grants it data access
-/// (not ownership) to every table in the schema, now and for tables created later.
+/// (not ownership) to every table and sequence in the schema, now and for those
+/// created later. Each migration that adds tables calls it again.
 pub async fn grant_app_role(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     let role = crate::APP_ROLE;
     let create = format!(
@@ -42,7 +43,23 @@ pub async fn grant_app_role(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     let defaults = format!(
         "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}"
     );
-    run(manager, &[&create, &membership, &usage, &tables, &defaults]).await
+    let sequences = format!("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}");
+    let sequence_defaults = format!(
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role}"
+    );
+    run(
+        manager,
+        &[
+            &create,
+            &membership,
+            &usage,
+            &tables,
+            &defaults,
+            &sequences,
+            &sequence_defaults,
+        ],
+    )
+    .await
 }
 
 /// Turns on row-level security for a tenant-owned table: `ENABLE` + `FORCE`, and a

@@ -21,6 +21,7 @@ pub struct Config {
     pub admin: AdminConfig,
     pub log: LogConfig,
     pub auth: AuthConfig,
+    pub ingest: IngestConfig,
 }
 
 /// The HTTP listener.
@@ -79,6 +80,59 @@ pub struct AuthConfig {
     pub failed_login_window_secs: u64,
 }
 
+/// Log ingestion: listeners, batching, limits.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IngestConfig {
+    /// Syslog over UDP and TCP (RFC 6587 framing); `None` turns them off.
+    pub syslog_addr: Option<SocketAddr>,
+    /// Syslog over TLS; off unless set together with `tls_cert` and `tls_key`.
+    pub syslog_tls_addr: Option<SocketAddr>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    /// CA bundle for optional client certificates (a bound certificate names its tenant).
+    pub tls_client_ca: Option<PathBuf>,
+    /// Largest syslog frame or HTTP line kept whole; longer ones are truncated and flagged.
+    pub max_frame_bytes: usize,
+    /// Raw text kept with each stored event.
+    pub raw_cap_bytes: usize,
+    /// A batch commits when it holds this many events...
+    pub batch_max_events: usize,
+    /// ...or when its oldest event has waited this long.
+    pub batch_linger_ms: u64,
+    /// Events waiting for commit before receivers are slowed (TCP) or refused (HTTP 503).
+    pub queue_capacity: usize,
+    /// Default per-tenant rate limit (events per second, with a burst of one second).
+    pub events_per_second: u32,
+    /// Default per-tenant daily volume limit in bytes; `None` is unlimited.
+    pub bytes_per_day: Option<u64>,
+    /// How long a resolved ingest token or source binding is trusted before re-reading.
+    pub credential_cache_secs: u64,
+    /// Default retention of events, in days.
+    pub retention_days: u32,
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig {
+            syslog_addr: Some(SocketAddr::from(([127, 0, 0, 1], 5514))),
+            syslog_tls_addr: None,
+            tls_cert: None,
+            tls_key: None,
+            tls_client_ca: None,
+            max_frame_bytes: 64 * 1024,
+            raw_cap_bytes: 8 * 1024,
+            batch_max_events: 4096,
+            batch_linger_ms: 20,
+            queue_capacity: 65_536,
+            events_per_second: 20_000,
+            bytes_per_day: None,
+            credential_cache_secs: 30,
+            retention_days: 90,
+        }
+    }
+}
+
 /// One Ed25519 signing key.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +152,7 @@ impl Default for Config {
             admin: AdminConfig::default(),
             log: LogConfig::default(),
             auth: AuthConfig::default(),
+            ingest: IngestConfig::default(),
         }
     }
 }
@@ -216,6 +271,12 @@ impl Config {
         if let Some(v) = get("GARRISON_LOG") {
             self.log.filter = v;
         }
+        if let Some(v) = get("GARRISON_SYSLOG_ADDR") {
+            self.ingest.syslog_addr = parse_optional_addr("GARRISON_SYSLOG_ADDR", &v)?;
+        }
+        if let Some(v) = get("GARRISON_SYSLOG_TLS_ADDR") {
+            self.ingest.syslog_tls_addr = parse_optional_addr("GARRISON_SYSLOG_TLS_ADDR", &v)?;
+        }
         if let Some(v) = get("GARRISON_DEV") {
             self.dev = parse_bool("GARRISON_DEV", &v)?;
         }
@@ -232,6 +293,17 @@ impl Config {
             )),
         }
     }
+}
+
+/// A socket address, or `off` for none.
+fn parse_optional_addr(name: &str, value: &str) -> Result<Option<SocketAddr>, ConfigError> {
+    if value.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    value.parse().map(Some).map_err(|e| ConfigError::Env {
+        name: name.into(),
+        message: format!("`{value}` is not a socket address or `off` ({e})"),
+    })
 }
 
 fn parse_bool(name: &str, value: &str) -> Result<bool, ConfigError> {

@@ -121,6 +121,10 @@ impl Error {
 
 impl From<sea_orm::DbErr> for Error {
     fn from(err: sea_orm::DbErr) -> Self {
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {
+            // Callers that expect a duplicate name the field; this is the backstop.
+            return Self::Conflict("already exists".into());
+        }
         match &err {
             sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
                 tracing::warn!(error = %err, "database unavailable");

@@ -7,9 +7,11 @@
 //! because every other crate needs it and none may reach around the scope to get it.
 
 pub mod audit;
+pub mod bus;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod event;
 pub mod ids;
 pub mod page;
 pub mod password;

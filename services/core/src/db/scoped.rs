@@ -3,7 +3,7 @@
 use super::Backend;
 use crate::scope::Scope;
 use crate::{Error, Result, TenantId};
-use sea_orm::sea_query::{IntoCondition, SimpleExpr};
+use sea_orm::sea_query::{IntoCondition, OnConflict, SimpleExpr};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction,
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
@@ -131,6 +131,53 @@ impl<'s> ScopedTx<'s> {
             tenant.as_uuid().into(),
         );
         Ok(model.insert(&self.tx).await?)
+    }
+
+    /// Inserts many rows into a tenant-owned table in one statement, each stamped
+    /// with `tenant` (which must be reachable). Returns how many were written.
+    pub async fn insert_many<A>(&self, tenant: TenantId, models: Vec<A>) -> Result<u64>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: TenantOwned,
+    {
+        self.check_tenant(tenant)?;
+        let count = models.len() as u64;
+        if count == 0 {
+            return Ok(0);
+        }
+        let column = <A::Entity as TenantOwned>::tenant_column();
+        let stamped = models.into_iter().map(|mut m| {
+            m.set(column, tenant.as_uuid().into());
+            m
+        });
+        <A::Entity as EntityTrait>::insert_many(stamped)
+            .exec_without_returning(&self.tx)
+            .await?;
+        Ok(count)
+    }
+
+    /// Inserts a row stamped with `tenant`, or on conflict applies `on_conflict`
+    /// (counters and ledgers use this to add to an existing row).
+    pub async fn upsert<A>(
+        &self,
+        tenant: TenantId,
+        mut model: A,
+        on_conflict: OnConflict,
+    ) -> Result<()>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: TenantOwned,
+    {
+        self.check_tenant(tenant)?;
+        model.set(
+            <A::Entity as TenantOwned>::tenant_column(),
+            tenant.as_uuid().into(),
+        );
+        <A::Entity as EntityTrait>::insert(model)
+            .on_conflict(on_conflict)
+            .exec_without_returning(&self.tx)
+            .await?;
+        Ok(())
     }
 
     /// Updates rows of a tenant-owned table matching `condition` inside this

@@ -1,0 +1,160 @@
+//! Ingest: ingest tokens and syslog source bindings (how a message finds its
+//! tenant), the event store, the dead-letter table, per-tenant ingest settings,
+//! and the usage ledger billing reads. Every table is tenant-owned.
+
+use crate::sql;
+use sea_orm_migration::prelude::*;
+
+pub struct Migration;
+
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261122_000002_ingest"
+    }
+}
+
+const TENANT_TABLES: [&str; 7] = [
+    "ingest_tokens",
+    "syslog_sources",
+    "events",
+    "dead_letters",
+    "ingest_settings",
+    "ingest_usage_hourly",
+    "ingest_hosts_daily",
+];
+
+/// Column types differ; everything else is shared, so the DDL is written once.
+fn ddl(postgres: bool) -> Vec<String> {
+    let (uuid, ts, boolean, json, seq) = if postgres {
+        (
+            "UUID",
+            "TIMESTAMPTZ",
+            "BOOLEAN",
+            "JSONB",
+            "BIGSERIAL PRIMARY KEY",
+        )
+    } else {
+        (
+            "BLOB",
+            "TEXT",
+            "INTEGER",
+            "TEXT",
+            "INTEGER PRIMARY KEY AUTOINCREMENT",
+        )
+    };
+    vec![
+        format!(
+            "CREATE TABLE ingest_tokens (
+                id {uuid} PRIMARY KEY NOT NULL,
+                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+                name TEXT NOT NULL,
+                prefix TEXT NOT NULL UNIQUE,
+                token_hash TEXT NOT NULL,
+                log_source TEXT NULL,
+                created_by {uuid} NULL,
+                created_at {ts} NOT NULL,
+                last_used_at {ts} NULL,
+                revoked_at {ts} NULL
+            )"
+        ),
+        "CREATE INDEX ingest_tokens_tenant ON ingest_tokens (tenant_id)".into(),
+        format!(
+            "CREATE TABLE syslog_sources (
+                id {uuid} PRIMARY KEY NOT NULL,
+                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+                cidr TEXT NOT NULL UNIQUE,
+                created_at {ts} NOT NULL
+            )"
+        ),
+        "CREATE INDEX syslog_sources_tenant ON syslog_sources (tenant_id)".into(),
+        format!(
+            "CREATE TABLE events (
+                seq {seq},
+                id {uuid} NOT NULL,
+                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+                received_at {ts} NOT NULL,
+                event_time {ts} NOT NULL,
+                channel TEXT NOT NULL,
+                host TEXT NULL,
+                severity SMALLINT NULL,
+                product TEXT NULL,
+                category TEXT NULL,
+                service TEXT NULL,
+                fields {json} NOT NULL,
+                raw TEXT NOT NULL,
+                raw_truncated {boolean} NOT NULL
+            )"
+        ),
+        "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)".into(),
+        "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)".into(),
+        format!(
+            "CREATE TABLE dead_letters (
+                id {uuid} PRIMARY KEY NOT NULL,
+                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+                received_at {ts} NOT NULL,
+                channel TEXT NOT NULL,
+                peer TEXT NULL,
+                reason TEXT NOT NULL,
+                raw TEXT NOT NULL
+            )"
+        ),
+        "CREATE INDEX dead_letters_tenant_time ON dead_letters (tenant_id, received_at)".into(),
+        format!(
+            "CREATE TABLE ingest_settings (
+                tenant_id {uuid} PRIMARY KEY NOT NULL REFERENCES tenants(id),
+                events_per_second INTEGER NULL,
+                bytes_per_day BIGINT NULL,
+                retention_days INTEGER NULL,
+                updated_at {ts} NOT NULL
+            )"
+        ),
+        format!(
+            "CREATE TABLE ingest_usage_hourly (
+                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+                hour {ts} NOT NULL,
+                channel TEXT NOT NULL,
+                received BIGINT NOT NULL,
+                stored BIGINT NOT NULL,
+                rejected BIGINT NOT NULL,
+                dead_lettered BIGINT NOT NULL,
+                bytes BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, hour, channel)
+            )"
+        ),
+        format!(
+            "CREATE TABLE ingest_hosts_daily (
+                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+                day TEXT NOT NULL,
+                host TEXT NOT NULL,
+                PRIMARY KEY (tenant_id, day, host)
+            )"
+        ),
+    ]
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let postgres = sql::is_postgres(manager);
+        let statements = ddl(postgres);
+        let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
+        sql::run(manager, &refs).await?;
+        if postgres {
+            for table in TENANT_TABLES {
+                sql::enable_rls(manager, table).await?;
+            }
+            sql::grant_app_role(manager).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let drops: Vec<String> = TENANT_TABLES
+            .iter()
+            .rev()
+            .map(|t| format!("DROP TABLE {t}"))
+            .collect();
+        let refs: Vec<&str> = drops.iter().map(String::as_str).collect();
+        sql::run(manager, &refs).await
+    }
+}

@@ -1,0 +1,131 @@
+//! key=value lines (FortiGate, iptables/UFW, sudo): `key=value`, `key="quoted
+//! value"`, and sudo's ` ; `-separated pairs whose values contain spaces. Text
+//! before the first pair (a kernel timestamp, a tag) is ignored here and kept in
+//! the message.
+
+use serde_json::{Map, Value};
+
+/// At least this many pairs make a line key=value rather than prose with an `=`.
+const MIN_PAIRS: usize = 2;
+
+/// Parses pairs; `None` when the line has fewer than two.
+pub fn parse(line: &str) -> Option<Map<String, Value>> {
+    let pairs = if line.contains(" ; ") && line.contains('=') {
+        semicolon_pairs(line)
+    } else {
+        space_pairs(line)
+    };
+    (pairs.len() >= MIN_PAIRS).then(|| {
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect()
+    })
+}
+
+fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+fn space_pairs(line: &str) -> Vec<(String, String)> {
+    let bytes = line.as_bytes();
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        let token_start = i;
+        while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'=' {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] != b'=' {
+            // Not a pair: skip the rest of this token.
+            while i < bytes.len() && bytes[i] != b' ' {
+                i += 1;
+            }
+            continue;
+        }
+        let key = &line[token_start..i];
+        i += 1;
+        let value = if i < bytes.len() && bytes[i] == b'"' {
+            let start = i + 1;
+            let mut end = start;
+            while end < bytes.len() && !(bytes[end] == b'"' && bytes[end - 1] != b'\\') {
+                end += 1;
+            }
+            i = (end + 1).min(bytes.len());
+            line.get(start..end.min(bytes.len()))
+                .unwrap_or("")
+                .replace("\\\"", "\"")
+        } else {
+            let start = i;
+            while i < bytes.len() && bytes[i] != b' ' {
+                i += 1;
+            }
+            line[start..i].to_string()
+        };
+        if is_key(key) {
+            pairs.push((key.to_string(), value));
+        }
+    }
+    pairs
+}
+
+fn semicolon_pairs(line: &str) -> Vec<(String, String)> {
+    line.split(" ; ")
+        .filter_map(|part| {
+            let part = part.trim();
+            let (key, value) = part.split_once('=')?;
+            // "alice : TTY=pts/0" — the key is the last word before '='.
+            let key = key.rsplit([' ', ':']).next().unwrap_or(key).trim();
+            is_key(key).then(|| (key.to_string(), value.trim().to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fortigate_quoted_values() {
+        let f = parse(r#"date=2026-11-01 time=00:00:00 devname="FGT60F-HQ" srcip=10.3.173.251 dstcountry="Russian Federation" action="close""#)
+            .expect("kv");
+        assert_eq!(f["devname"], "FGT60F-HQ");
+        assert_eq!(f["dstcountry"], "Russian Federation");
+        assert_eq!(f["srcip"], "10.3.173.251");
+    }
+
+    #[test]
+    fn ufw_with_prefix_and_empty_values() {
+        let f = parse("[0.437421] [UFW AUDIT] IN=eth0 OUT= SRC=198.25.122.231 DST=10.0.136.150 PROTO=UDP SPT=61517 DPT=3306")
+            .expect("kv");
+        assert_eq!(f["IN"], "eth0");
+        assert_eq!(f["OUT"], "");
+        assert_eq!(f["DPT"], "3306");
+    }
+
+    #[test]
+    fn sudo_semicolons_keep_spaces() {
+        let f =
+            parse("admin : TTY=pts/3 ; PWD=/home/admin ; USER=root ; COMMAND=/bin/cat /etc/shadow")
+                .expect("kv");
+        assert_eq!(f["COMMAND"], "/bin/cat /etc/shadow");
+        assert_eq!(f["TTY"], "pts/3");
+    }
+
+    #[test]
+    fn prose_is_not_kv() {
+        assert!(parse("Failed password for ubuntu from 1.2.3.4 port 22 ssh2").is_none());
+        assert!(parse("x=1 is not enough").is_none());
+    }
+}

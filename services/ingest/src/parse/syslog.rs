@@ -1,0 +1,153 @@
+//! Syslog headers via `syslog_loose` (the parser Vector uses): RFC 5424 first,
+//! then RFC 3164 with the year inferred and zoneless times read in the tenant's
+//! zone. The payload after the header goes through [`super::parse_payload`].
+
+use super::year::Clock;
+use super::{Format, Parsed, SyslogHeader, parse_payload};
+use chrono::{FixedOffset, Offset, TimeZone, Utc};
+use syslog_loose::{IncompleteDate, Message, ProcId, Protocol, Variant};
+
+/// Parses a line starting with `<PRI>`; `None` when it is not syslog after all.
+pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
+    // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
+    let (header_part, cef_payload) = match line.find(" CEF:") {
+        Some(i) => (&line[..i], Some(&line[i + 1..])),
+        None => (line, None),
+    };
+    let offset: FixedOffset = clock
+        .tz
+        .offset_from_utc_datetime(&clock.now.naive_utc())
+        .fix();
+    let clock_copy = *clock;
+    let get_year = move |(month, _day, _h, _m, _s): IncompleteDate| clock_copy.infer_year(month);
+    let message: Message<&str> = syslog_loose::parse_message_with_year_tz(
+        header_part,
+        get_year,
+        Some(offset),
+        Variant::Either,
+    );
+    if message.facility.is_none() && message.severity.is_none() {
+        return None;
+    }
+    let format = match message.protocol {
+        Protocol::RFC5424(_) => Format::Rfc5424,
+        Protocol::RFC3164 => Format::Rfc3164,
+    };
+    let header = SyslogHeader {
+        facility: message.facility.map(|f| f as u8),
+        severity: message.severity.map(|s| s as u8),
+        hostname: message.hostname.filter(|h| *h != "-").map(str::to_string),
+        appname: message.appname.filter(|a| *a != "-").map(str::to_string),
+        procid: message.procid.map(|p| match p {
+            ProcId::PID(pid) => pid.to_string(),
+            ProcId::Name(name) => name.to_string(),
+        }),
+        msgid: message.msgid.filter(|m| *m != "-").map(str::to_string),
+        structured_data: message
+            .structured_data
+            .iter()
+            .map(|sd| {
+                (
+                    sd.id.to_string(),
+                    sd.params()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                )
+            })
+            .collect(),
+        version: match message.protocol {
+            Protocol::RFC5424(v) => Some(v),
+            Protocol::RFC3164 => None,
+        },
+    };
+    let text = match cef_payload {
+        Some(cef) => cef.to_string(),
+        None => message.msg.to_string(),
+    };
+    let (payload, fields, payload_time) = parse_payload(&text);
+    let timestamp = message
+        .timestamp
+        .map(|t| t.with_timezone(&Utc))
+        .or(payload_time);
+    Some(Parsed {
+        format,
+        payload,
+        timestamp,
+        syslog: Some(header),
+        message: text,
+        fields,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+    use chrono_tz::Tz;
+
+    fn clock(now: &str, tz: Tz) -> Clock {
+        Clock::new(
+            DateTime::parse_from_rfc3339(now)
+                .expect("t")
+                .with_timezone(&Utc),
+            tz,
+        )
+    }
+
+    #[test]
+    fn rfc5424_with_structured_data() {
+        let line = r#"<134>1 2026-11-01T00:00:00.072Z srv-15 billing-api 1639 AUDIT [audit@32473 event="login" user="bob@corp.example"][garrison@32473 token="gi_x"] user login success"#;
+        let parsed = parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC)).expect("syslog");
+        assert_eq!(parsed.format, Format::Rfc5424);
+        let header = parsed.syslog.expect("header");
+        assert_eq!(header.facility, Some(16));
+        assert_eq!(header.severity, Some(6));
+        assert_eq!(header.hostname.as_deref(), Some("srv-15"));
+        assert_eq!(header.appname.as_deref(), Some("billing-api"));
+        assert_eq!(header.procid.as_deref(), Some("1639"));
+        assert_eq!(header.msgid.as_deref(), Some("AUDIT"));
+        assert_eq!(header.structured_data[0].0, "audit@32473");
+        assert_eq!(
+            header.structured_data[1].1,
+            vec![("token".to_string(), "gi_x".to_string())]
+        );
+        assert_eq!(parsed.message, "user login success");
+        assert_eq!(
+            parsed.timestamp.expect("ts").to_rfc3339(),
+            "2026-11-01T00:00:00.072+00:00"
+        );
+    }
+
+    #[test]
+    fn rfc3164_across_new_year_in_the_tenant_zone() {
+        let line = "<38>Dec 31 23:59:58 srv-17 sshd[16394]: Failed password for ubuntu from 45.31.198.206 port 2170 ssh2";
+        // Received just after midnight in New York (05:00:03 UTC).
+        let parsed = parse(
+            line,
+            &clock("2027-01-01T05:00:03Z", chrono_tz::America::New_York),
+        )
+        .expect("syslog");
+        assert_eq!(parsed.format, Format::Rfc3164);
+        assert_eq!(
+            parsed.timestamp.expect("ts").to_rfc3339(),
+            "2027-01-01T04:59:58+00:00"
+        );
+        let header = parsed.syslog.expect("header");
+        assert_eq!(header.appname.as_deref(), Some("sshd"));
+        assert_eq!(header.procid.as_deref(), Some("16394"));
+        assert_eq!(header.hostname.as_deref(), Some("srv-17"));
+    }
+
+    #[test]
+    fn cef_inside_syslog_keeps_its_pipes() {
+        let line = "<14>Nov  1 00:00:00 PA-3220 CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|src=10.2.106.157 dst=103.239.161.105 act=deny";
+        let parsed = parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC)).expect("syslog");
+        assert_eq!(parsed.payload, Format::Cef);
+        assert_eq!(parsed.fields["deviceVendor"], "Palo Alto Networks");
+        assert_eq!(parsed.fields["src"], "10.2.106.157");
+        assert_eq!(
+            parsed.syslog.expect("h").hostname.as_deref(),
+            Some("PA-3220")
+        );
+    }
+}

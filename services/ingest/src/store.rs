@@ -1,0 +1,62 @@
+//! Reading the event store: rows back into [`StoredEvent`]s, and reading a
+//! tenant's events after a sequence (how detection consumes with a cursor).
+
+use crate::entity::event;
+use garrison_core::db::ScopedTx;
+use garrison_core::event::{Channel, Event, EventId, LogSource, StoredEvent};
+use garrison_core::role::{Action, Resource};
+use garrison_core::{Error, Result, TenantId};
+use sea_orm::ColumnTrait;
+
+/// A stored row as an event.
+pub fn to_stored(row: event::Model) -> Result<StoredEvent> {
+    let fields = match row.fields {
+        serde_json::Value::Object(map) => map,
+        // SQLite hands JSON back as text when it was stored as text.
+        serde_json::Value::String(text) => serde_json::from_str(&text).unwrap_or_default(),
+        _ => Default::default(),
+    };
+    let channel = Channel::parse(&row.channel)
+        .ok_or_else(|| Error::internal(format!("stored channel {}", row.channel)))?;
+    Ok(StoredEvent {
+        seq: row.seq,
+        event: Event {
+            id: EventId::from_uuid(row.id),
+            tenant_id: TenantId::from_uuid(row.tenant_id),
+            received_at: row.received_at,
+            timestamp: row.event_time,
+            channel,
+            host: row.host,
+            severity: row.severity.and_then(|s| u8::try_from(s).ok()),
+            log_source: LogSource {
+                product: row.product,
+                category: row.category,
+                service: row.service,
+            },
+            fields,
+            raw: row.raw,
+            raw_truncated: row.raw_truncated,
+        },
+    })
+}
+
+/// Up to `limit` of the tenant's events with `seq > after`, in order.
+pub async fn events_after(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    after: i64,
+    limit: u64,
+) -> Result<Vec<StoredEvent>> {
+    tx.scope()
+        .require_in(tenant, Resource::Event, Action::Read)?;
+    tx.select::<event::Entity>()
+        .filter(event::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(event::Column::Seq.gt(after))
+        .order_by_asc(event::Column::Seq)
+        .limit(limit)
+        .all(tx)
+        .await?
+        .into_iter()
+        .map(to_stored)
+        .collect()
+}

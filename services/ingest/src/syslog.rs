@@ -1,0 +1,294 @@
+//! The syslog receivers: UDP (one message per datagram) and TCP (RFC 6587
+//! framing). A message names its tenant with an ingest token in RFC 5424
+//! structured data (`[garrison@32473 token="..."]`), which wins, or by its
+//! sender's address falling in a range bound to the tenant; otherwise it is
+//! refused and counted.
+//!
+//! TCP applies backpressure: the connection is read only while the writer has
+//! room and the tenant's rate allows, so a flood slows its own sender. UDP cannot
+//! be slowed: what does not fit is counted as rejected.
+
+use crate::Ingest;
+use crate::framing::{Frame, FrameDecoder};
+use crate::normalize::Arrival;
+use crate::pipeline::{
+    TOKEN_SD_ID, dead_letter, decode_text, text_event, token_in_structured_data,
+};
+use crate::writer::{Rejected, Submission};
+use chrono::Utc;
+use garrison_core::TenantId;
+use garrison_core::event::Channel;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::AsyncReadExt;
+use tokio::net::{TcpListener, UdpSocket};
+
+/// Binds UDP and TCP on `addr`; returns the bound addresses and the tasks.
+pub async fn start(
+    ingest: Arc<Ingest>,
+    addr: SocketAddr,
+) -> std::io::Result<(SocketAddr, Vec<tokio::task::JoinHandle<()>>)> {
+    let tcp = TcpListener::bind(addr).await?;
+    let bound = tcp.local_addr()?;
+    // UDP on the same port as TCP (the port may have been chosen by the OS).
+    let udp = UdpSocket::bind(bound).await?;
+    let tcp_task = tokio::spawn(accept_tcp(ingest.clone(), tcp));
+    let udp_task = tokio::spawn(receive_udp(ingest, udp));
+    tracing::info!(%bound, "syslog listening on udp and tcp");
+    Ok((bound, vec![tcp_task, udp_task]))
+}
+
+async fn accept_tcp(ingest: Arc<Ingest>, listener: TcpListener) {
+    loop {
+        match listener.accept().await {
+            Ok((stream, peer)) => {
+                let _ = stream.set_nodelay(true);
+                tokio::spawn(serve_stream(
+                    ingest.clone(),
+                    stream,
+                    peer,
+                    Channel::SyslogTcp,
+                ));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "syslog tcp accept failed");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+}
+
+/// Reads framed syslog from a stream (TCP or TLS) until it ends.
+pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
+    ingest: Arc<Ingest>,
+    mut stream: S,
+    peer: SocketAddr,
+    channel: Channel,
+) {
+    let mut decoder = FrameDecoder::new(ingest.config.max_frame_bytes);
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut frames = Vec::new();
+    loop {
+        let n = match stream.read(&mut buf).await {
+            Ok(0) | Err(_) => 0,
+            Ok(n) => n,
+        };
+        frames.clear();
+        if n == 0 {
+            frames.extend(decoder.finish());
+        } else {
+            decoder.feed(&buf[..n], &mut frames);
+        }
+        let (mut submission, close) = build(&ingest, &frames, peer, channel).await;
+        if !submission.events.is_empty() || !submission.dead_letters.is_empty() {
+            throttle(&ingest, &mut submission, channel).await;
+            if ingest.writer.submit_when_room(submission).await.is_err() {
+                return;
+            }
+        }
+        if n == 0 || close {
+            if close {
+                tracing::warn!(%peer, "syslog frame miscounted; connection closed");
+            }
+            return;
+        }
+    }
+}
+
+async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
+    let mut buf = vec![0u8; 65_536];
+    loop {
+        let Ok((n, peer)) = socket.recv_from(&mut buf).await else {
+            continue;
+        };
+        let limit = ingest.config.max_frame_bytes;
+        let truncated = n > limit;
+        let mut bytes = buf[..n.min(limit)].to_vec();
+        while matches!(bytes.last(), Some(b'\n' | b'\r' | b'\0')) {
+            bytes.pop();
+        }
+        if bytes.is_empty() {
+            continue;
+        }
+        let frames = [Frame {
+            bytes,
+            truncated,
+            miscounted: false,
+        }];
+        let (mut submission, _) = build(&ingest, &frames, peer, Channel::SyslogUdp).await;
+        refuse_over_quota(&ingest, &mut submission).await;
+        if let Err((_, dropped)) = ingest.writer.try_submit(submission) {
+            // The writer is full and a datagram cannot wait: count what is lost.
+            let rejected = dropped
+                .events
+                .iter()
+                .map(|(e, bytes)| Rejected {
+                    tenant_id: e.tenant_id,
+                    channel: Channel::SyslogUdp,
+                    count: 1,
+                    bytes: *bytes,
+                })
+                .collect();
+            let _ = ingest
+                .writer
+                .submit_when_room(Submission {
+                    rejected,
+                    ..Default::default()
+                })
+                .await;
+        }
+    }
+}
+
+/// Turns frames into events for their tenants; `true` asks to close the stream.
+async fn build(
+    ingest: &Ingest,
+    frames: &[Frame],
+    peer: SocketAddr,
+    channel: Channel,
+) -> (Submission, bool) {
+    let mut submission = Submission::default();
+    let mut close = false;
+    let peer_tenant = ingest.sources.resolve(peer.ip()).await.ok().flatten();
+    let received_at = Utc::now();
+    let cap = ingest.config.raw_cap_bytes;
+    let mut unattributed = 0;
+    for frame in frames {
+        let (text, invalid_utf8) = decode_text(&frame.bytes);
+        let tenant = match attribute(ingest, &text, peer_tenant).await {
+            Some(t) => t,
+            None => {
+                unattributed += 1;
+                continue;
+            }
+        };
+        let Ok(Some(info)) = ingest.directory.get(tenant).await else {
+            unattributed += 1;
+            continue;
+        };
+        if !info.active {
+            unattributed += 1;
+            continue;
+        }
+        if frame.miscounted {
+            let reason = "octet-counted frame does not start with <PRI>: count and message disagree; connection closed".to_string();
+            submission.dead_letters.push(dead_letter(
+                tenant,
+                channel,
+                Some(peer.to_string()),
+                reason,
+                &text,
+                cap,
+            ));
+            close = true;
+            break;
+        }
+        let mut flags = Vec::new();
+        if frame.truncated {
+            flags.push("truncated");
+        }
+        if invalid_utf8 {
+            flags.push("invalid_utf8");
+        }
+        let event = text_event(
+            &text,
+            &flags,
+            info.tz,
+            &Arrival::new(tenant, channel, received_at, cap),
+        );
+        submission.events.push((event, frame.bytes.len() as u64));
+    }
+    if unattributed > 0 {
+        ingest.count_unattributed(unattributed);
+    }
+    (submission, close)
+}
+
+/// The tenant of a message: its structured-data token, else its sender's binding.
+async fn attribute(ingest: &Ingest, text: &str, peer_tenant: Option<TenantId>) -> Option<TenantId> {
+    if text.contains(TOKEN_SD_ID) {
+        let clock = crate::parse::year::Clock::new(Utc::now(), chrono_tz::Tz::UTC);
+        let parsed = crate::parse::parse_line(text, &clock);
+        if let Some(token) = token_in_structured_data(&parsed) {
+            // A token that is present but wrong never falls back to the address.
+            return ingest
+                .tokens
+                .resolve(token)
+                .await
+                .ok()
+                .flatten()
+                .map(|r| r.tenant_id);
+        }
+    }
+    peer_tenant
+}
+
+fn per_tenant(submission: &Submission) -> HashMap<TenantId, (u64, u64)> {
+    let mut totals: HashMap<TenantId, (u64, u64)> = HashMap::new();
+    for (event, bytes) in &submission.events {
+        let entry = totals.entry(event.tenant_id).or_default();
+        entry.0 += 1;
+        entry.1 += bytes;
+    }
+    totals
+}
+
+/// TCP: wait until every tenant in the submission is within its rate (the
+/// sender is slowed, nothing is lost). Volume past a tenant's daily byte cap
+/// cannot be waited out: it is dropped and counted as rejected.
+async fn throttle(ingest: &Ingest, submission: &mut Submission, channel: Channel) {
+    for (tenant, (events, bytes)) in per_tenant(submission) {
+        let Ok(Some(info)) = ingest.directory.get(tenant).await else {
+            continue;
+        };
+        let step = u64::from(info.limits.events_per_second.max(1));
+        let mut remaining = events;
+        while remaining > 0 {
+            let chunk = remaining.min(step);
+            let chunk_bytes = bytes * chunk / events.max(1);
+            match ingest
+                .quotas
+                .try_take(tenant, info.limits, chunk, chunk_bytes)
+            {
+                Ok(()) => remaining -= chunk,
+                Err(crate::quota::Refusal::Rate { .. }) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await
+                }
+                Err(crate::quota::Refusal::DailyBytes { .. }) => {
+                    submission.events.retain(|(e, _)| e.tenant_id != tenant);
+                    submission.rejected.push(Rejected {
+                        tenant_id: tenant,
+                        channel,
+                        count: events,
+                        bytes,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// UDP: events over the tenant's rate are dropped and counted as rejected.
+async fn refuse_over_quota(ingest: &Ingest, submission: &mut Submission) {
+    for (tenant, (events, bytes)) in per_tenant(submission) {
+        let Ok(Some(info)) = ingest.directory.get(tenant).await else {
+            continue;
+        };
+        if ingest
+            .quotas
+            .try_take(tenant, info.limits, events, bytes)
+            .is_err()
+        {
+            submission.events.retain(|(e, _)| e.tenant_id != tenant);
+            submission.rejected.push(Rejected {
+                tenant_id: tenant,
+                channel: Channel::SyslogUdp,
+                count: events,
+                bytes,
+            });
+        }
+    }
+}

@@ -1,0 +1,408 @@
+//! The batch writer: receivers hand it events; it commits them in batches (by
+//! size or linger time), per tenant, then acknowledges, meters usage and
+//! announces the stored range on the bus. Nothing is acknowledged before commit.
+//!
+//! Capacity is counted in events with a semaphore: a receiver waits for room
+//! (TCP stops reading: backpressure) or gives up at once (HTTP answers 503), so
+//! memory stays bounded whatever the senders do.
+
+use crate::entity::{dead_letter, event, hosts_daily, usage_hourly};
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use garrison_core::bus::{Bus, StoredNotice};
+use garrison_core::event::{Channel, Event};
+use garrison_core::{Error, Result, Scope, TenantId, db::Db};
+use sea_orm::ActiveValue::Set;
+use sea_orm::sea_query::{Alias, Expr, OnConflict};
+use sea_orm::{ColumnTrait, ExprTrait};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
+
+/// Rows per INSERT statement (SQLite allows 32,766 bound values; 14 columns each).
+const ROWS_PER_STATEMENT: usize = 1000;
+
+/// A record that could not be parsed, kept with the reason.
+#[derive(Debug, Clone)]
+pub struct DeadLetter {
+    pub tenant_id: TenantId,
+    pub channel: Channel,
+    pub received_at: DateTime<Utc>,
+    pub peer: Option<String>,
+    pub reason: String,
+    pub raw: String,
+}
+
+/// Events refused at the door (quota), counted against the tenant.
+#[derive(Debug, Clone, Copy)]
+pub struct Rejected {
+    pub tenant_id: TenantId,
+    pub channel: Channel,
+    pub count: u64,
+    pub bytes: u64,
+}
+
+/// What a receiver submits in one go.
+#[derive(Debug, Default)]
+pub struct Submission {
+    /// Events with the bytes each arrived as (for metering).
+    pub events: Vec<(Event, u64)>,
+    pub dead_letters: Vec<DeadLetter>,
+    pub rejected: Vec<Rejected>,
+}
+
+impl Submission {
+    fn size(&self) -> usize {
+        (self.events.len() + self.dead_letters.len()).max(1)
+    }
+}
+
+struct Job {
+    submission: Submission,
+    ack: Option<oneshot::Sender<Result<()>>>,
+    _permit: OwnedSemaphorePermit,
+}
+
+/// The handle receivers use.
+#[derive(Clone)]
+pub struct Writer {
+    sender: mpsc::UnboundedSender<Job>,
+    room: Arc<Semaphore>,
+    capacity: usize,
+}
+
+/// Batching knobs.
+#[derive(Debug, Clone, Copy)]
+pub struct WriterConfig {
+    pub batch_max_events: usize,
+    pub linger: Duration,
+    pub queue_capacity: usize,
+}
+
+/// Why a submission was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// The queue is full: retry shortly.
+    Full,
+    /// The writer has stopped.
+    Stopped,
+}
+
+impl Writer {
+    /// Starts the writer task.
+    pub fn start(
+        db: Db,
+        bus: Arc<dyn Bus>,
+        config: WriterConfig,
+    ) -> (Writer, tokio::task::JoinHandle<()>) {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let capacity = config.queue_capacity.max(config.batch_max_events).max(1);
+        let room = Arc::new(Semaphore::new(capacity));
+        let task = tokio::spawn(run(db, bus, config, receiver));
+        (
+            Writer {
+                sender,
+                room,
+                capacity,
+            },
+            task,
+        )
+    }
+
+    /// Submits and waits for the commit (HTTP). Refuses at once when full.
+    pub async fn submit_and_wait(
+        &self,
+        submission: Submission,
+    ) -> std::result::Result<Result<()>, Busy> {
+        let permits = submission.size().min(self.capacity) as u32;
+        let permit = self
+            .room
+            .clone()
+            .try_acquire_many_owned(permits)
+            .map_err(|_| Busy::Full)?;
+        let (ack, done) = oneshot::channel();
+        self.sender
+            .send(Job {
+                submission,
+                ack: Some(ack),
+                _permit: permit,
+            })
+            .map_err(|_| Busy::Stopped)?;
+        done.await.map_err(|_| Busy::Stopped)
+    }
+
+    /// Submits, waiting for room first (TCP backpressure); does not wait for commit.
+    pub async fn submit_when_room(&self, submission: Submission) -> std::result::Result<(), Busy> {
+        let permits = submission.size().min(self.capacity) as u32;
+        let permit = self
+            .room
+            .clone()
+            .acquire_many_owned(permits)
+            .await
+            .map_err(|_| Busy::Stopped)?;
+        self.sender
+            .send(Job {
+                submission,
+                ack: None,
+                _permit: permit,
+            })
+            .map_err(|_| Busy::Stopped)
+    }
+
+    /// Submits if there is room, else returns it (UDP drops and counts).
+    pub fn try_submit(
+        &self,
+        submission: Submission,
+    ) -> std::result::Result<(), (Busy, Submission)> {
+        let permits = submission.size().min(self.capacity) as u32;
+        match self.room.clone().try_acquire_many_owned(permits) {
+            Ok(permit) => self
+                .sender
+                .send(Job {
+                    submission,
+                    ack: None,
+                    _permit: permit,
+                })
+                .map_err(|e| (Busy::Stopped, e.0.submission)),
+            Err(_) => Err((Busy::Full, submission)),
+        }
+    }
+}
+
+async fn run(
+    db: Db,
+    bus: Arc<dyn Bus>,
+    config: WriterConfig,
+    mut receiver: mpsc::UnboundedReceiver<Job>,
+) {
+    loop {
+        let Some(first) = receiver.recv().await else {
+            return;
+        };
+        let mut jobs = vec![first];
+        let mut count = jobs[0].submission.size();
+        let deadline = tokio::time::Instant::now() + config.linger;
+        while count < config.batch_max_events {
+            match tokio::time::timeout_at(deadline, receiver.recv()).await {
+                Ok(Some(job)) => {
+                    count += job.submission.size();
+                    jobs.push(job);
+                }
+                Ok(None) | Err(_) => break,
+            }
+        }
+        commit_jobs(&db, bus.as_ref(), jobs).await;
+    }
+}
+
+/// Everything one tenant contributes to a batch.
+#[derive(Default)]
+struct TenantBatch {
+    events: Vec<(Event, u64)>,
+    dead_letters: Vec<DeadLetter>,
+    rejected: Vec<Rejected>,
+}
+
+async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
+    let mut by_tenant: HashMap<TenantId, TenantBatch> = HashMap::new();
+    let mut job_tenants: Vec<BTreeSet<TenantId>> = Vec::with_capacity(jobs.len());
+    for job in &mut jobs {
+        let submission = std::mem::take(&mut job.submission);
+        let mut tenants = BTreeSet::new();
+        for (event, bytes) in submission.events {
+            tenants.insert(event.tenant_id);
+            by_tenant
+                .entry(event.tenant_id)
+                .or_default()
+                .events
+                .push((event, bytes));
+        }
+        for letter in submission.dead_letters {
+            tenants.insert(letter.tenant_id);
+            by_tenant
+                .entry(letter.tenant_id)
+                .or_default()
+                .dead_letters
+                .push(letter);
+        }
+        for rejected in submission.rejected {
+            by_tenant
+                .entry(rejected.tenant_id)
+                .or_default()
+                .rejected
+                .push(rejected);
+        }
+        job_tenants.push(tenants);
+    }
+    let mut failed: BTreeSet<TenantId> = BTreeSet::new();
+    for (tenant, batch) in by_tenant {
+        let stored = batch.events.len() as u64;
+        match commit_tenant(db, tenant, batch).await {
+            Ok(Some(last_seq)) => {
+                bus.publish(StoredNotice {
+                    tenant_id: tenant,
+                    last_seq,
+                    count: stored,
+                })
+                .await
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!(tenant_id = %tenant, error = %e, "ingest batch commit failed");
+                failed.insert(tenant);
+            }
+        }
+    }
+    for (job, tenants) in jobs.into_iter().zip(job_tenants) {
+        if let Some(ack) = job.ack {
+            let result = if tenants.iter().any(|t| failed.contains(t)) {
+                Err(Error::Unavailable("event store".into()))
+            } else {
+                Ok(())
+            };
+            let _ = ack.send(result);
+        }
+    }
+}
+
+/// Commits one tenant's share of a batch; returns the last stored sequence.
+async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<Option<i64>> {
+    let scope = Scope::for_tenant_task("ingest-writer", tenant);
+    let tx = db.begin(&scope).await?;
+    let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::new();
+    let mut hosts: BTreeSet<(String, String)> = BTreeSet::new();
+    for (event, bytes) in &batch.events {
+        let entry = usage
+            .entry((hour_of(event.received_at), event.channel))
+            .or_default();
+        entry.received += 1;
+        entry.stored += 1;
+        entry.bytes += bytes;
+        if let Some(host) = &event.host {
+            hosts.insert((event.timestamp.format("%Y-%m-%d").to_string(), host.clone()));
+        }
+    }
+    for letter in &batch.dead_letters {
+        let entry = usage
+            .entry((hour_of(letter.received_at), letter.channel))
+            .or_default();
+        entry.received += 1;
+        entry.dead_lettered += 1;
+        entry.bytes += letter.raw.len() as u64;
+    }
+    let now = Utc::now();
+    for rejected in &batch.rejected {
+        let entry = usage.entry((hour_of(now), rejected.channel)).or_default();
+        entry.received += rejected.count;
+        entry.rejected += rejected.count;
+    }
+
+    let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(|(e, _)| to_row(e)).collect();
+    let stored = !rows.is_empty();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<event::ActiveModel> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
+        tx.insert_many(tenant, chunk).await?;
+    }
+    let letters: Vec<dead_letter::ActiveModel> = batch
+        .dead_letters
+        .into_iter()
+        .map(|l| dead_letter::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            tenant_id: Set(tenant.as_uuid()),
+            received_at: Set(l.received_at),
+            channel: Set(l.channel.as_str().into()),
+            peer: Set(l.peer),
+            reason: Set(l.reason),
+            raw: Set(l.raw),
+        })
+        .collect();
+    tx.insert_many(tenant, letters).await?;
+    for ((hour, channel), u) in usage {
+        let row = usage_hourly::ActiveModel {
+            tenant_id: Set(tenant.as_uuid()),
+            hour: Set(hour),
+            channel: Set(channel.as_str().into()),
+            received: Set(u.received as i64),
+            stored: Set(u.stored as i64),
+            rejected: Set(u.rejected as i64),
+            dead_lettered: Set(u.dead_lettered as i64),
+            bytes: Set(u.bytes as i64),
+        };
+        tx.upsert(tenant, row, usage_conflict()).await?;
+    }
+    for (day, host) in hosts {
+        let row = hosts_daily::ActiveModel {
+            tenant_id: Set(tenant.as_uuid()),
+            day: Set(day),
+            host: Set(host),
+        };
+        let conflict = OnConflict::columns([
+            hosts_daily::Column::TenantId,
+            hosts_daily::Column::Day,
+            hosts_daily::Column::Host,
+        ])
+        .do_nothing()
+        .to_owned();
+        tx.upsert(tenant, row, conflict).await?;
+    }
+    let last_seq = if stored {
+        tx.select::<event::Entity>()
+            .filter(event::Column::TenantId.eq(tenant.as_uuid()))
+            .order_by_desc(event::Column::Seq)
+            .limit(1)
+            .one(&tx)
+            .await?
+            .map(|row| row.seq)
+    } else {
+        None
+    };
+    tx.commit().await?;
+    Ok(last_seq)
+}
+
+#[derive(Default)]
+struct Usage {
+    received: u64,
+    stored: u64,
+    rejected: u64,
+    dead_lettered: u64,
+    bytes: u64,
+}
+
+/// Adds to an existing ledger row instead of replacing it.
+fn usage_conflict() -> OnConflict {
+    use usage_hourly::Column as C;
+    let add =
+        |c: C| Expr::col((usage_hourly::Entity, c)).add(Expr::col((Alias::new("excluded"), c)));
+    OnConflict::columns([C::TenantId, C::Hour, C::Channel])
+        .value(C::Received, add(C::Received))
+        .value(C::Stored, add(C::Stored))
+        .value(C::Rejected, add(C::Rejected))
+        .value(C::DeadLettered, add(C::DeadLettered))
+        .value(C::Bytes, add(C::Bytes))
+        .to_owned()
+}
+
+fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.duration_trunc(TimeDelta::hours(1)).unwrap_or(t)
+}
+
+fn to_row(e: Event) -> event::ActiveModel {
+    event::ActiveModel {
+        seq: sea_orm::ActiveValue::NotSet,
+        id: Set(e.id.as_uuid()),
+        tenant_id: Set(e.tenant_id.as_uuid()),
+        received_at: Set(e.received_at),
+        event_time: Set(e.timestamp),
+        channel: Set(e.channel.as_str().into()),
+        host: Set(e.host),
+        severity: Set(e.severity.map(i16::from)),
+        product: Set(e.log_source.product),
+        category: Set(e.log_source.category),
+        service: Set(e.log_source.service),
+        fields: Set(serde_json::Value::Object(e.fields)),
+        raw: Set(e.raw),
+        raw_truncated: Set(e.raw_truncated),
+    }
+}
