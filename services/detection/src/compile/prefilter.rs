@@ -11,9 +11,13 @@ use crate::event::any_string;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde_json::Value;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Fields used by at most this many rules are skipped when routing admits none of them.
 const FEW_RULES: usize = 32;
+
+/// Largest pattern set compiled to a DFA (see [`build_ac`]).
+const DFA_MAX_PATTERNS: usize = 1000;
 
 /// Shortest literal worth indexing.
 const MIN_LITERAL: usize = 2;
@@ -79,10 +83,40 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
     }
 }
 
-/// Prefer sets whose weakest need is most selective, then smaller sets.
-fn score(set: &[Need]) -> (usize, std::cmp::Reverse<usize>) {
+/// Fields that usually hold long free text. Scanning them dominates the prefilter's
+/// cost, so a rule that can be indexed through a short field (an image path, an
+/// EventID) is, and these fields are only scanned for rules with no alternative.
+const LONG_FIELDS: &[&str] = &[
+    "CommandLine",
+    "ParentCommandLine",
+    "ScriptBlockText",
+    "ContextInfo",
+    "Payload",
+    "Data",
+    "CallTrace",
+    "Details",
+    "Message",
+    "process.command_line",
+    "process.parent.command_line",
+    "powershell.file.script_block_text",
+];
+
+impl Need {
+    fn on_long_field(&self) -> bool {
+        match self {
+            Need::Text(fields, _) => fields.iter().any(|f| LONG_FIELDS.contains(&f.as_str())),
+            Need::Int(..) => false,
+            Need::Anywhere(_) => true,
+        }
+    }
+}
+
+/// Prefer sets that avoid long text fields, then sets whose weakest need is most
+/// selective, then smaller sets.
+fn score(set: &[Need]) -> (bool, usize, std::cmp::Reverse<usize>) {
+    let cheap = !set.iter().any(Need::on_long_field);
     let min = set.iter().map(Need::quality).min().unwrap_or(usize::MAX);
-    (min, std::cmp::Reverse(set.len()))
+    (cheap, min, std::cmp::Reverse(set.len()))
 }
 
 fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
@@ -129,7 +163,7 @@ struct FieldIndex {
 /// The index over all rules of a set.
 #[derive(Debug, Default)]
 pub struct Prefilter {
-    fields: HashMap<String, FieldIndex>,
+    fields: HashMap<String, FieldIndex, BuildHasherDefault<Fnv>>,
     anywhere: Option<AhoCorasick>,
     anywhere_global: Vec<u32>,
     /// The rules with keyword needs.
@@ -205,7 +239,7 @@ impl Prefilter {
             v.dedup();
             v
         };
-        let mut fields = HashMap::new();
+        let mut fields = HashMap::default();
         for (name, fb) in per_field {
             let ac = build_ac(&fb.lits);
             let pat_global: Vec<u32> = fb.lits.iter().map(|l| fb.lit_ids[l]).collect();
@@ -384,11 +418,43 @@ fn build_ac(lits: &[String]) -> Option<AhoCorasick> {
     if lits.is_empty() {
         return None;
     }
-    // A full DFA: bigger and slower to build, but the scan is the hot path.
+    // A full DFA scans fastest but its build time and memory grow with the pattern
+    // count; past a threshold (hash IOC lists, command-line fragments) a contiguous
+    // NFA keeps the whole set compiling in well under a second.
+    let kind = if lits.len() <= DFA_MAX_PATTERNS {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
+    };
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(kind))
         .build(lits)
         .ok()
+}
+
+/// FNV-1a for the per-field index, looked up once per event field. The map holds only
+/// rule field names and never grows from event input, so a flooding attack has nothing
+/// to fill; a simple fast hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
