@@ -1,53 +1,108 @@
-//! The HTTP application: the router, and starting/stopping the server.
+//! The HTTP application: the router, and starting/stopping the server with the
+//! components its roles ask for.
 
 use crate::auth::keys::KeySet;
 use crate::state::AppState;
 use crate::{auth, graphql, health};
 use axum::Router;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use garrison_core::bus::LocalBus;
 use garrison_core::config::Config;
 use garrison_core::db::Db;
+use garrison_ingest::Ingest;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-/// Everything served on the HTTP port. With `gateway` false only the probes are
-/// served (the ingest, detection and worker roles still answer `/healthz`).
-pub fn router(state: AppState, gateway: bool) -> Router {
+/// What one process runs, from its roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Components {
+    /// GraphQL, auth and the console.
+    pub gateway: bool,
+    /// Syslog listeners and the HTTP ingest endpoints.
+    pub ingest: bool,
+}
+
+impl Components {
+    /// Everything (the embedded default).
+    pub const ALL: Components = Components {
+        gateway: true,
+        ingest: true,
+    };
+}
+
+/// Everything served on the HTTP port. Every role serves the probes.
+pub fn router(state: AppState, components: Components) -> Router {
     let probes = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz));
-    if !gateway {
-        return probes.with_state(state);
+    let mut app = probes.with_state(state.clone());
+    if let (true, Some(ingest)) = (components.ingest, &state.ingest) {
+        app = app.merge(garrison_ingest::http::router(ingest.clone()));
     }
-    let schema = graphql::build_schema(Some(state.clone()), state.config.dev);
-    let mut graphql_routes = Router::new().route("/graphql", post(graphql::handler));
-    if state.config.dev {
-        graphql_routes =
-            graphql_routes.route("/graphql", get(graphql::graphiql).post(graphql::handler));
+    if components.gateway {
+        let schema = graphql::build_schema(Some(state.clone()), state.config.dev);
+        let mut graphql_routes = Router::new().route("/graphql", post(graphql::handler));
+        if state.config.dev {
+            graphql_routes =
+                graphql_routes.route("/graphql", get(graphql::graphiql).post(graphql::handler));
+        }
+        let auth_routes = Router::new()
+            .route("/auth/login", post(auth::routes::login))
+            .route("/auth/refresh", post(auth::routes::refresh))
+            .route("/auth/logout", post(auth::routes::logout));
+        app = app
+            .merge(auth_routes.with_state(state.clone()))
+            .merge(graphql_routes.with_state((state.clone(), schema)));
     }
-    let auth_routes = Router::new()
-        .route("/auth/login", post(auth::routes::login))
-        .route("/auth/refresh", post(auth::routes::refresh))
-        .route("/auth/logout", post(auth::routes::logout));
-    let max_body = state.config.http.max_body_bytes;
+    // `GET /` is the console for browsers and the cluster-info document for bulk
+    // shippers probing what they believe is Elasticsearch.
     let console = crate::console::router(&state.config.http.console_dir);
-    probes
-        .merge(auth_routes)
-        .with_state(state.clone())
-        .merge(graphql_routes.with_state((state, schema)))
-        .merge(console)
-        .layer(RequestBodyLimitLayer::new(max_body))
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+    let ingest_on = components.ingest && state.ingest.is_some();
+    let root_console = console.clone();
+    app = app.route(
+        "/",
+        get(move |headers: HeaderMap, request: axum::extract::Request| {
+            root(headers, request, ingest_on, root_console)
+        }),
+    );
+    if components.gateway {
+        app = app.merge(console);
+    }
+    app.layer(RequestBodyLimitLayer::new(state.config.http.max_body_bytes)).layer(
+        TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
-        }))
+        }),
+    )
+}
+
+async fn root(
+    headers: HeaderMap,
+    request: axum::extract::Request,
+    ingest_on: bool,
+    console: Router,
+) -> Response {
+    if ingest_on && garrison_ingest::http::bulk::wants_cluster_info(&headers) {
+        return garrison_ingest::http::bulk::cluster_info();
+    }
+    use tower::ServiceExt;
+    match console.oneshot(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+    .into_response()
 }
 
 /// A running server (for `serve` and for tests).
 pub struct RunningServer {
     pub addr: SocketAddr,
+    /// The syslog UDP/TCP address, when the ingest role listens.
+    pub syslog_addr: Option<SocketAddr>,
     pub state: AppState,
     shutdown: tokio::sync::watch::Sender<bool>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
@@ -75,21 +130,37 @@ impl RunningServer {
 }
 
 /// Opens the database (migrating), creates the first admin if there are no users,
-/// loads keys, binds `config.http.addr`, serves.
-pub async fn start(config: Config, gateway: bool) -> anyhow::Result<RunningServer> {
+/// loads keys, starts the components, binds `config.http.addr`, serves.
+pub async fn start(config: Config, components: Components) -> anyhow::Result<RunningServer> {
     let db = Db::open(&config.database_url(), config.database.max_connections).await?;
     // Before the port opens, so nobody can reach a server without an admin.
     crate::bootstrap::ensure_first_admin(&db, &config).await?;
     let keys = KeySet::load(&config.auth, &config.data_dir)?;
-    let state = AppState::new(db, config, keys);
-    start_with_state(state, gateway).await
+    let state = AppState::new(db, config, keys, Arc::new(LocalBus::new(4096)));
+    start_with_state(state, components).await
 }
 
-/// Binds and serves an already-built state.
-pub async fn start_with_state(state: AppState, gateway: bool) -> anyhow::Result<RunningServer> {
+/// Starts the components over an already-built state, binds and serves.
+pub async fn start_with_state(
+    mut state: AppState,
+    components: Components,
+) -> anyhow::Result<RunningServer> {
+    let mut syslog_addr = None;
+    if components.ingest {
+        let (ingest, _writer) = Ingest::start(
+            state.db.clone(),
+            state.bus.clone(),
+            state.config.ingest.clone(),
+        );
+        if let Some(addr) = state.config.ingest.syslog_addr {
+            let (bound, _tasks) = garrison_ingest::syslog::start(ingest.clone(), addr).await?;
+            syslog_addr = Some(bound);
+        }
+        state.ingest = Some(ingest);
+    }
     let listener = TcpListener::bind(state.config.http.addr).await?;
     let addr = listener.local_addr()?;
-    let app = router(state.clone(), gateway).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router(state.clone(), components).into_make_service_with_connect_info::<SocketAddr>();
     let (shutdown, mut stop) = tokio::sync::watch::channel(false);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
@@ -100,6 +171,7 @@ pub async fn start_with_state(state: AppState, gateway: bool) -> anyhow::Result<
     });
     Ok(RunningServer {
         addr,
+        syslog_addr,
         state,
         shutdown,
         task,

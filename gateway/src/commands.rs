@@ -36,7 +36,10 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
     let roles = roles::parse_roles(roles).map_err(anyhow::Error::msg)?;
     let config = load(args)?;
     let telemetry = telemetry::init(&config.log)?;
-    let gateway = roles.contains(&roles::Role::Gateway);
+    let components = app::Components {
+        gateway: roles.contains(&roles::Role::Gateway),
+        ingest: roles.contains(&roles::Role::Ingest),
+    };
     // Listen for SIGTERM/SIGINT before anything starts, so an early signal still
     // shuts down cleanly instead of killing the process mid-migration.
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
@@ -45,7 +48,7 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
         let _ = stop_tx.send(true);
     });
     let server = tokio::select! {
-        server = app::start(config, gateway) => server?,
+        server = app::start(config, components) => server?,
         _ = stop_rx.wait_for(|s| *s) => {
             tracing::info!("stopped before start-up finished");
             telemetry.shutdown();

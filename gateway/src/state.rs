@@ -2,6 +2,7 @@
 
 use crate::auth::keys::KeySet;
 use crate::auth::throttle::LoginThrottle;
+use garrison_core::bus::Bus;
 use garrison_core::config::Config;
 use garrison_core::db::Db;
 use std::sync::Arc;
@@ -13,11 +14,15 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: Arc<KeySet>,
     pub throttle: Arc<LoginThrottle>,
+    /// Stored-event notices between ingest and its consumers.
+    pub bus: Arc<dyn Bus>,
+    /// The ingest service, when this process runs the ingest role.
+    pub ingest: Option<Arc<garrison_ingest::Ingest>>,
 }
 
 impl AppState {
     /// Builds the state from loaded parts.
-    pub fn new(db: Db, config: Config, keys: KeySet) -> AppState {
+    pub fn new(db: Db, config: Config, keys: KeySet, bus: Arc<dyn Bus>) -> AppState {
         let throttle = LoginThrottle::new(
             config.auth.max_failed_logins,
             std::time::Duration::from_secs(config.auth.failed_login_window_secs),
@@ -27,6 +32,8 @@ impl AppState {
             config: Arc::new(config),
             keys: Arc::new(keys),
             throttle: Arc::new(throttle),
+            bus,
+            ingest: None,
         }
     }
 

@@ -18,9 +18,17 @@ async fn serves_the_built_console_with_caching_and_fallback() {
     let dir = dist.path().to_path_buf();
     let app = spawn_app_with(move |c| c.http.console_dir = dir).await;
 
+    // Browsers ask for HTML; that is how `/` tells a person from a bulk shipper.
     let get = |path: &'static str| {
         let app = &app;
-        async move { app.http.get(app.url(path)).send().await.expect("send") }
+        async move {
+            app.http
+                .get(app.url(path))
+                .header("accept", "text/html,*/*")
+                .send()
+                .await
+                .expect("send")
+        }
     };
     let index = get("/").await;
     assert_eq!(index.status(), 200);
@@ -59,7 +67,35 @@ async fn serves_the_built_console_with_caching_and_fallback() {
 #[tokio::test]
 async fn without_a_build_a_placeholder_explains_how_to_build() {
     let app = spawn_app_with(|c| c.http.console_dir = "/nonexistent/dist".into()).await;
-    let page = app.http.get(app.url("/")).send().await.expect("send");
+    let page = app
+        .http
+        .get(app.url("/"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("send");
     assert_eq!(page.status(), 200);
     assert!(page.text().await.expect("body").contains("make run"));
+}
+
+#[tokio::test]
+async fn root_answers_bulk_clients_like_an_elasticsearch_cluster() {
+    let app = spawn_app().await;
+    let info = app
+        .http
+        .get(app.url("/"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(info.status(), 200);
+    assert_eq!(info.headers()["x-elastic-product"], "Elasticsearch");
+    let body: serde_json::Value = info.json().await.expect("json");
+    assert!(
+        body["version"]["number"]
+            .as_str()
+            .expect("version")
+            .starts_with('8')
+    );
+    assert_eq!(body["tagline"], "You Know, for Search");
 }

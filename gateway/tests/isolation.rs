@@ -61,6 +61,46 @@ const TABLE: &[(&str, Probe)] = &[
         Probe::NotFound("mutation($au: ID!) { disableUser(id: $au) { id } }"),
     ),
     ("Mutation.changePassword", Probe::SelfOnlyPassword),
+    (
+        "Query.ingestTokens",
+        Probe::NotFound("query($a: ID!) { ingestTokens(tenantId: $a) { id prefix } }"),
+    ),
+    (
+        "Query.syslogSources",
+        Probe::NotFound("query($a: ID!) { syslogSources(tenantId: $a) { id cidr } }"),
+    ),
+    (
+        "Query.ingestStats",
+        Probe::NotFound(
+            r#"query($a: ID!) { ingestStats(tenantId: $a, from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { received } }"#,
+        ),
+    ),
+    (
+        "Query.events",
+        Probe::NotFound(
+            "query($a: ID!) { events(tenantId: $a) { totalCount edges { node { raw } } } }",
+        ),
+    ),
+    (
+        "Mutation.createIngestToken",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { createIngestToken(tenantId: $a, name: "spy") { token } }"#,
+        ),
+    ),
+    (
+        "Mutation.revokeIngestToken",
+        Probe::NotFound("mutation($at: ID!) { revokeIngestToken(id: $at) { id } }"),
+    ),
+    (
+        "Mutation.bindSyslogSource",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { bindSyslogSource(tenantId: $a, cidr: "198.51.100.0/24") { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.unbindSyslogSource",
+        Probe::NotFound("mutation($as: ID!) { unbindSyslogSource(id: $as) { id } }"),
+    ),
 ];
 
 #[derive(Clone, Copy)]
@@ -127,6 +167,8 @@ struct World {
     tenant_a: String,
     tenant_b: String,
     a_user: String,
+    a_token: String,
+    a_source: String,
 }
 
 async fn world(app: &TestApp, admin: &str) -> World {
@@ -143,17 +185,56 @@ async fn world(app: &TestApp, admin: &str) -> World {
         .await;
     app.create_user(admin, json!({"email": "am-b@provider.test", "password": PASSWORD, "role": "ACCOUNT_MANAGER", "tenantIds": [tenant_b]}))
         .await;
+    let created = app
+        .gql(
+            admin,
+            r#"mutation($a: ID!) { createIngestToken(tenantId: $a, name: "a-shipper") { token ingestToken { id } } }"#,
+            json!({"a": tenant_a}),
+        )
+        .await;
+    let a_token = created["createIngestToken"]["ingestToken"]["id"]
+        .as_str()
+        .expect("token id")
+        .to_string();
+    let secret = created["createIngestToken"]["token"]
+        .as_str()
+        .expect("secret")
+        .to_string();
+    let sent = app
+        .http
+        .post(app.url("/ingest/v1/events"))
+        .bearer_auth(&secret)
+        .body("{\"message\":\"tenant A secret event\",\"host\":{\"name\":\"a-host\"}}\n")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(sent.status(), 200);
+    let bound = app
+        .gql(
+            admin,
+            r#"mutation($a: ID!) { bindSyslogSource(tenantId: $a, cidr: "203.0.113.0/24") { id } }"#,
+            json!({"a": tenant_a}),
+        )
+        .await;
+    let a_source = bound["bindSyslogSource"]["id"]
+        .as_str()
+        .expect("source id")
+        .to_string();
     World {
         tenant_a,
         tenant_b,
         a_user,
+        a_token,
+        a_source,
     }
 }
 
 async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
     app.gql(
         admin,
-        "query($a: ID!) { tenant(id: $a) { name status timezone auditLog { totalCount } } users(tenantId: $a) { email disabled role } }",
+        r#"query($a: ID!) { tenant(id: $a) { name status timezone auditLog { totalCount } } users(tenantId: $a) { email disabled role }
+            ingestTokens(tenantId: $a) { id revokedAt } syslogSources(tenantId: $a) { cidr }
+            events(tenantId: $a) { totalCount } }"#,
         json!({"a": world.tenant_a}),
     )
     .await
@@ -165,7 +246,8 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
     let admin = app.token(ADMIN_EMAIL, PASSWORD).await;
     let world = world(&app, &admin).await;
     let before = snapshot_of_a(&app, &admin, &world).await;
-    let vars = json!({"a": world.tenant_a, "au": world.a_user});
+    let vars =
+        json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source});
 
     for principal in [
         "lead@b.test",
@@ -241,5 +323,18 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
         .gql(&admin, "{ tenants { totalCount } }", json!({}))
         .await;
     assert_eq!(tenants["tenants"]["totalCount"], 2, "no tenant was created");
-    assert_ne!(world.tenant_b, world.tenant_a);
+    assert_eq!(
+        after["events"]["totalCount"], 1,
+        "A's event is still A's alone"
+    );
+    // B searching its own tenant never finds A's event.
+    let lead_b = app.token("lead@b.test", PASSWORD).await;
+    let own = app
+        .gql(
+            &lead_b,
+            "query($b: ID!) { events(tenantId: $b, filter: {query: \"secret\"}) { totalCount } }",
+            json!({"b": world.tenant_b}),
+        )
+        .await;
+    assert_eq!(own["events"]["totalCount"], 0);
 }

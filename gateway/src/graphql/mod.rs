@@ -4,9 +4,19 @@
 //! service function, encode. Authorization of record lives in the services.
 
 mod errors;
+mod ingest;
+mod ingest_types;
 mod mutation;
 mod query;
 mod types;
+
+/// Every root query field, one object per service.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct Query(query::SpineQuery, ingest::IngestQuery);
+
+/// Every root mutation field, one object per service.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct Mutation(mutation::SpineMutation, ingest::IngestMutation);
 
 pub use errors::gql;
 
@@ -22,7 +32,7 @@ use garrison_core::scope::TenantAccess;
 use tracing::Instrument;
 
 /// The schema type.
-pub type GarrisonSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
+pub type GarrisonSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Deepest query accepted.
 const MAX_DEPTH: usize = 12;
@@ -31,7 +41,7 @@ const MAX_COMPLEXITY: usize = 1000;
 
 /// Builds the schema. Introspection is on only in dev mode.
 pub fn build_schema(state: Option<AppState>, dev: bool) -> GarrisonSchema {
-    let mut builder = Schema::build(query::Query, mutation::Mutation, EmptySubscription)
+    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY);
     if !dev {

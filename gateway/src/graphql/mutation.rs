@@ -9,10 +9,11 @@ use garrison_core::users::{self, NewUser};
 use garrison_core::{Secret, TenantId, UserId};
 
 /// Writes. Each runs in one transaction in exactly the tenants it names.
-pub struct Mutation;
+#[derive(Default)]
+pub struct SpineMutation;
 
 #[Object]
-impl Mutation {
+impl SpineMutation {
     /// Creates a tenant (provider admins).
     async fn create_tenant(
         &self,

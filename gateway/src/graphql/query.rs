@@ -8,10 +8,11 @@ use garrison_core::page::PageRequest;
 use garrison_core::{Error, TenantId, audit, tenants, users};
 
 /// Reads.
-pub struct Query;
+#[derive(Default)]
+pub struct SpineQuery;
 
 #[Object]
-impl Query {
+impl SpineQuery {
     /// The signed-in user.
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
         let scope = scope(ctx)?;

@@ -3,9 +3,10 @@
 
 #![allow(dead_code)]
 
+use garrison_core::bus::LocalBus;
 use garrison_core::config::Config;
 use garrison_core::db::testing::TestDb;
-use garrison_gateway::app::{RunningServer, start_with_state};
+use garrison_gateway::app::{Components, RunningServer, start_with_state};
 use garrison_gateway::auth::keys::KeySet;
 use garrison_gateway::state::AppState;
 use serde_json::{Value, json};
@@ -33,6 +34,8 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::default();
     config.http.addr = "127.0.0.1:0".parse().expect("addr");
     config.auth.max_failed_logins = 5;
+    config.ingest.syslog_addr = Some("127.0.0.1:0".parse().expect("addr"));
+    config.ingest.batch_linger_ms = 5;
     tweak(&mut config);
     let keys = KeySet::from_seeds(
         &[("current", SEED_CURRENT), ("previous", SEED_PREVIOUS)],
@@ -45,8 +48,15 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     )
     .await
     .expect("admin");
-    let state = AppState::new(test_db.db.clone(), config, keys);
-    let server = start_with_state(state, true).await.expect("server starts");
+    let state = AppState::new(
+        test_db.db.clone(),
+        config,
+        keys,
+        std::sync::Arc::new(LocalBus::new(1024)),
+    );
+    let server = start_with_state(state, Components::ALL)
+        .await
+        .expect("server starts");
     let base = format!("http://{}", server.addr);
     TestApp {
         server,
