@@ -1,12 +1,15 @@
 //! Reading fields out of an event (`serde_json::Value`): exact keys first, then dotted
 //! names into nested objects, over a list of candidate names from the field mapping.
 
+use crate::fieldmap::Alt;
 use serde_json::Value;
 
 /// One way to spell a field in an event.
 #[derive(Debug, Clone)]
 pub struct Key {
     full: String,
+    /// Only used for events from these channels (or without a `Channel`).
+    channels: Option<&'static [&'static str]>,
     /// The dotted components when the name has dots, for nested lookups.
     parts: Option<Vec<String>>,
 }
@@ -19,12 +22,19 @@ impl Key {
             .then(|| name.split('.').map(str::to_string).collect());
         Key {
             full: name.to_string(),
+            channels: None,
             parts,
         }
     }
 
     fn get<'a>(&self, event: &'a Value) -> Option<&'a Value> {
         let obj = event.as_object()?;
+        if let Some(allowed) = self.channels
+            && let Some(ch) = obj.get("Channel").and_then(Value::as_str)
+            && !allowed.iter().any(|a| a.eq_ignore_ascii_case(ch))
+        {
+            return None;
+        }
         if let Some(v) = obj.get(&self.full) {
             return Some(v);
         }
@@ -47,11 +57,14 @@ pub struct FieldPath {
 
 impl FieldPath {
     /// A path trying each candidate name in order.
-    pub fn new(name: &str, candidates: &[String]) -> Self {
+    pub fn new(name: &str, candidates: &[Alt]) -> Self {
         let mut keys = vec![Key::new(name)];
         for c in candidates {
-            if c != name {
-                keys.push(Key::new(c));
+            if c.name != name {
+                keys.push(Key {
+                    channels: c.channels,
+                    ..Key::new(&c.name)
+                });
             }
         }
         FieldPath {
@@ -128,8 +141,17 @@ mod tests {
     #[test]
     fn candidates_are_tried_in_order() {
         let ev = json!({"NewProcessName": "a"});
-        let p = FieldPath::new("Image", &["NewProcessName".to_string()]);
+        let alt = Alt {
+            name: "NewProcessName".into(),
+            channels: Some(&["Security"]),
+        };
+        let p = FieldPath::new("Image", &[alt]);
         assert_eq!(p.lookup(&ev), Some(&json!("a")));
+        let security = json!({"Channel": "security", "NewProcessName": "a"});
+        assert_eq!(p.lookup(&security), Some(&json!("a")));
+        let sysmon =
+            json!({"Channel": "Microsoft-Windows-Sysmon/Operational", "NewProcessName": "a"});
+        assert_eq!(p.lookup(&sysmon), None);
     }
 
     #[test]
