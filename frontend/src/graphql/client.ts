@@ -25,6 +25,8 @@ export function createGraphqlClient(tokens: TokenManager): Client {
 
   return new Client({
     url: '/graphql',
+    // The gateway takes POST only (GET /graphql is the dev-mode playground).
+    preferGetMethod: false,
     fetch: authFetch(tokens),
     exchanges: [
       cacheExchange,

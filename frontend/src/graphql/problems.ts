@@ -46,12 +46,23 @@ function stripFieldPrefix(message: string, rawField: string): string {
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
+/**
+ * Some errors (a CONFLICT such as a taken slug) name their field only in the message, as
+ * `input.slug: ...`; the prefix is recovered so they can sit beside the field too.
+ */
+const FIELD_PREFIX = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*): /;
+
+function fieldOf(extensionField: unknown, message: string): string | null {
+  if (typeof extensionField === 'string') return extensionField;
+  return FIELD_PREFIX.exec(message)?.[1] ?? null;
+}
+
 export function problemsOf(error: CombinedError): Problem[] {
   if (error.networkError !== undefined) {
     return [{ code: 'NETWORK', field: null, message: 'The server could not be reached. Try again.' }];
   }
   return error.graphQLErrors.map((e) => {
-    const rawField = typeof e.extensions.field === 'string' ? e.extensions.field : null;
+    const rawField = fieldOf(e.extensions.field, e.message);
     return {
       code: codeOf(e.extensions.code),
       field: rawField === null ? null : fieldKey(rawField),

@@ -17,7 +17,8 @@ import { UsersQuery } from '../users/documents';
 
 const PAGE_SIZE = 25;
 
-function AuditLog({ tenantId }: { tenantId: string }) {
+function AuditLog({ tenant }: { tenant: { id: string; name: string } }) {
+  const tenantId = tenant.id;
   const variables = useMemo(() => ({ tenantId }), [tenantId]);
   const log = usePaginated(AuditLogQuery, variables, (d) => d.auditLog, PAGE_SIZE);
   // Names for actors the caller may see; the rest show a short id.
@@ -30,7 +31,7 @@ function AuditLog({ tenantId }: { tenantId: string }) {
       <p className="count" aria-live="polite">
         {log.totalCount === null ? 'Loading the audit log…' : `${log.nodes.length} of ${log.totalCount} entries`}
       </p>
-      <AuditTable entries={log.nodes} actorName={(id) => emails.get(id)} />
+      <AuditTable entries={log.nodes} tenant={tenant} actorName={(id) => emails.get(id)} />
       {log.hasNextPage && (
         <button type="button" onClick={log.loadMore} disabled={log.loading}>
           {log.loading ? 'Loading…' : 'Load older entries'}
@@ -44,5 +45,5 @@ export function TenantAuditPage() {
   const { tenantId = '' } = useParams();
   const viewer = useViewer();
   if (!canSeeAuditLog(viewer.role)) return <NotFound />;
-  return <TenantLayout tenantId={tenantId}>{(tenant) => <AuditLog tenantId={tenant.id} />}</TenantLayout>;
+  return <TenantLayout tenantId={tenantId}>{(tenant) => <AuditLog tenant={tenant} />}</TenantLayout>;
 }

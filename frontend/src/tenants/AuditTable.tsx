@@ -15,9 +15,22 @@ interface Props {
   entries: readonly AuditNode[];
   /** A person's email by user id, where the caller may see that user. */
   actorName: (actorId: string) => string | undefined;
+  tenant: { id: string; name: string };
 }
 
-export function AuditTable({ entries, actorName }: Props) {
+/** Targets are `kind:id`; name the ones the page knows (this tenant, visible users). */
+function targetText(target: string, tenant: Props['tenant'], actorName: Props['actorName']): string {
+  const [kind, id] = target.split(':', 2);
+  if (id === undefined) return target;
+  if (kind === 'tenant' && id === tenant.id) return `tenant ${tenant.name}`;
+  if (kind === 'user') {
+    const email = actorName(id);
+    if (email !== undefined) return `user ${email}`;
+  }
+  return target;
+}
+
+export function AuditTable({ entries, actorName, tenant }: Props) {
   return (
     <table>
       <caption>Audit log, newest first</caption>
@@ -47,7 +60,7 @@ export function AuditTable({ entries, actorName }: Props) {
             <td>
               <code>{e.action}</code>
             </td>
-            <td>{e.target}</td>
+            <td>{targetText(e.target, tenant, actorName)}</td>
             <td>
               <code className="detail">{detailText(e.detail)}</code>
             </td>

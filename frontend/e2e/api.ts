@@ -1,0 +1,26 @@
+// Direct API calls for test setup (finding another tenant's id), not for the behaviour under test.
+
+import { DEMO_PASSWORD } from './env';
+
+export async function accessToken(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+export async function tenantIdBySlug(baseUrl: string, token: string, slug: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ tenants(first: 200) { edges { node { id slug } } } }' }),
+  });
+  const body = (await response.json()) as { data: { tenants: { edges: Array<{ node: { id: string; slug: string } }> } } };
+  const found = body.data.tenants.edges.find((e) => e.node.slug === slug);
+  if (found === undefined) throw new Error(`no tenant ${slug}`);
+  return found.node.id;
+}

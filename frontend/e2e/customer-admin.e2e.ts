@@ -1,0 +1,95 @@
+// A customer admin of acme: only acme exists for them (globex's URL is "not found"), and they
+// manage their own organization's users.
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessToken, tenantIdBySlug } from './api';
+import { openBrowser, screenshot, signIn, type Session } from './browser';
+import { ACME_ADMIN, PROVIDER_ADMIN } from './env';
+
+describe('customer admin of acme', () => {
+  const baseUrl = inject('baseUrl');
+  let s: Session;
+  let acmeId = '';
+  let globexId = '';
+
+  beforeAll(async () => {
+    const token = await accessToken(baseUrl, PROVIDER_ADMIN);
+    acmeId = await tenantIdBySlug(baseUrl, token, 'acme');
+    globexId = await tenantIdBySlug(baseUrl, token, 'globex');
+    s = await openBrowser(baseUrl);
+    await signIn(s.page, ACME_ADMIN);
+  });
+  afterAll(async () => s.close());
+
+  it('lands on acme\'s own page, with no tenant list in the navigation', async () => {
+    const { page } = s;
+    await page.waitForURL(`**/tenants/${acmeId}`);
+    await page.getByRole('heading', { name: /Acme/, level: 1 }).waitFor();
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    expect(nav).toEqual(['Our organization', 'Users', 'Settings']);
+    expect(await page.getByRole('button', { name: 'Suspend tenant' }).count()).toBe(0);
+    await page.getByRole('table', { name: 'Users of this tenant' }).getByText(ACME_ADMIN).waitFor();
+    await screenshot(page, 'customer-admin-home');
+  });
+
+  it('is sent home from the tenant list, and finds globex "not found"', async () => {
+    const { page } = s;
+    await page.goto('/tenants');
+    await page.waitForURL(`**/tenants/${acmeId}`);
+    await page.goto(`/tenants/${globexId}`);
+    await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+    expect(await page.getByText(/globex/i).count()).toBe(0);
+    await screenshot(page, 'customer-admin-other-tenant-not-found');
+    await page.goto(`/tenants/${globexId}/audit`);
+    await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+  });
+
+  it('reads acme\'s audit log', async () => {
+    const { page } = s;
+    await page.goto(`/tenants/${acmeId}/audit`);
+    await page.getByRole('table', { name: 'Audit log, newest first' }).waitFor();
+    await page.getByText(/of \d+ entries/).waitFor();
+    expect(await page.getByRole('cell', { name: 'tenant.create' }).count()).toBe(1);
+  });
+
+  it('creates a viewer of acme, after fixing a too-short password', async () => {
+    const { page } = s;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const roles = await page.getByLabel('Role').locator('option').allTextContents();
+    expect(roles).toEqual(['Customer admin', 'Customer viewer']);
+    expect(await page.getByLabel('Tenant').count()).toBe(0);
+
+    await page.getByLabel('Email').fill('viewer@acme.example');
+    await page.getByLabel('Display name').fill('Acme Viewer');
+    await page.getByLabel('Initial password').fill('short');
+    await page.getByLabel('Role').selectOption('CUSTOMER_VIEWER');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.locator('.field-error', { hasText: 'Initial password:' }).waitFor();
+
+    await page.getByLabel('Initial password').fill('viewer-password-2026');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const row = page.locator('tbody tr', { hasText: 'viewer@acme.example' });
+    await row.waitFor();
+    expect(await row.locator('td:nth-child(3)').textContent()).toBe('Customer viewer');
+    // Only acme's people are listed.
+    expect(await page.getByText('admin@globex.example').count()).toBe(0);
+    await screenshot(page, 'customer-admin-users');
+  });
+
+  it('the new viewer signs in to a read-only page of acme', async () => {
+    const viewer = await openBrowser(baseUrl);
+    try {
+      await signIn(viewer.page, 'viewer@acme.example', 'viewer-password-2026');
+      await viewer.page.waitForURL(`**/tenants/${acmeId}`);
+      await viewer.page.getByRole('heading', { name: /Acme/, level: 1 }).waitFor();
+      const nav = await viewer.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+      expect(nav).toEqual(['Our organization', 'Settings']);
+      expect(await viewer.page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+      expect(await viewer.page.getByRole('table').count()).toBe(0);
+      await screenshot(viewer.page, 'customer-viewer-home');
+    } finally {
+      await viewer.close();
+    }
+  });
+});

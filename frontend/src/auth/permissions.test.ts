@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../gql/graphql';
+import {
+  ALL_ROLES,
+  canAdministerTenants,
+  canDisableUser,
+  canManageUsers,
+  canSeeAuditLog,
+  canSeeTenantUsers,
+  creatableRoles,
+  homePath,
+  navItems,
+  type Viewer,
+} from './permissions';
+
+const viewer = (role: Role, id = 'me'): Viewer => ({
+  id,
+  role,
+  tenantId: role.startsWith('CUSTOMER') ? 'acme-id' : null,
+});
+
+describe('homePath', () => {
+  it('sends provider staff to the tenant list and customers to their own tenant', () => {
+    expect(homePath(viewer('PROVIDER_ADMIN'))).toBe('/tenants');
+    expect(homePath(viewer('ANALYST'))).toBe('/tenants');
+    expect(homePath(viewer('ACCOUNT_MANAGER'))).toBe('/tenants');
+    expect(homePath(viewer('CUSTOMER_ADMIN'))).toBe('/tenants/acme-id');
+    expect(homePath(viewer('CUSTOMER_VIEWER'))).toBe('/tenants/acme-id');
+  });
+});
+
+describe('navItems', () => {
+  const labels = (role: Role) => navItems(viewer(role)).map((i) => i.label);
+
+  it('gives each role only the pages it can use', () => {
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Tenants', 'Users', 'Settings']);
+    expect(labels('ANALYST')).toEqual(['Assigned tenants', 'Settings']);
+    expect(labels('ACCOUNT_MANAGER')).toEqual(['Portfolio', 'Settings']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Users', 'Settings']);
+    expect(labels('CUSTOMER_VIEWER')).toEqual(['Our organization', 'Settings']);
+  });
+
+  it('points a customer\'s organization link at their tenant', () => {
+    expect(navItems(viewer('CUSTOMER_VIEWER'))[0]?.to).toBe('/tenants/acme-id');
+  });
+});
+
+describe('the role matrix as the console shows it', () => {
+  // Rows mirror services/core/src/snapshots/garrison_core__role__tests__role_matrix.snap.
+  const table: Record<Role, [tenantAdmin: boolean, users: boolean, tenantUsers: boolean, audit: boolean]> = {
+    PROVIDER_ADMIN: [true, true, true, true],
+    ANALYST: [false, false, true, false],
+    ACCOUNT_MANAGER: [false, false, true, false],
+    CUSTOMER_ADMIN: [false, true, true, true],
+    CUSTOMER_VIEWER: [false, false, false, false],
+  };
+  it.each(ALL_ROLES)('%s', (role) => {
+    expect([canAdministerTenants(role), canManageUsers(role), canSeeTenantUsers(role), canSeeAuditLog(role)]).toEqual(
+      table[role],
+    );
+  });
+});
+
+describe('creatableRoles', () => {
+  it('lets provider admins create every role and customer admins only customer users', () => {
+    expect(creatableRoles('PROVIDER_ADMIN')).toEqual(ALL_ROLES);
+    expect(creatableRoles('CUSTOMER_ADMIN')).toEqual(['CUSTOMER_ADMIN', 'CUSTOMER_VIEWER']);
+    expect(creatableRoles('ANALYST')).toEqual([]);
+    expect(creatableRoles('CUSTOMER_VIEWER')).toEqual([]);
+  });
+});
+
+describe('canDisableUser', () => {
+  const target = (role: Role, id = 'other', disabled = false) => ({ id, role, disabled });
+
+  it('never offers to disable oneself or someone already disabled', () => {
+    expect(canDisableUser(viewer('PROVIDER_ADMIN', 'me'), target('ANALYST', 'me'))).toBe(false);
+    expect(canDisableUser(viewer('PROVIDER_ADMIN'), target('ANALYST', 'x', true))).toBe(false);
+  });
+
+  it('lets customer admins disable customer users but not provider staff', () => {
+    expect(canDisableUser(viewer('CUSTOMER_ADMIN'), target('CUSTOMER_VIEWER'))).toBe(true);
+    expect(canDisableUser(viewer('CUSTOMER_ADMIN'), target('CUSTOMER_ADMIN'))).toBe(true);
+    expect(canDisableUser(viewer('CUSTOMER_ADMIN'), target('ANALYST'))).toBe(false);
+  });
+
+  it('gives analysts and viewers no disable button at all', () => {
+    expect(canDisableUser(viewer('ANALYST'), target('CUSTOMER_VIEWER'))).toBe(false);
+    expect(canDisableUser(viewer('CUSTOMER_VIEWER'), target('CUSTOMER_VIEWER'))).toBe(false);
+  });
+});
