@@ -47,6 +47,9 @@ pub struct RuleSetBuilder {
     rejections: Vec<Rejection>,
     placeholders: HashMap<String, Vec<String>>,
     routing: bool,
+    /// Skip the literal prefilter (evaluate every rule on every event): for checking
+    /// the prefilter against exhaustive evaluation.
+    no_prefilter: bool,
     sources: Vec<String>,
 }
 
@@ -65,6 +68,13 @@ impl RuleSetBuilder {
     /// Turns log-source routing on or off.
     pub fn routing(mut self, on: bool) -> Self {
         self.routing = on;
+        self
+    }
+
+    /// Turns the literal prefilter off (every rule is evaluated on every event). Slow;
+    /// meant for verifying that the prefilter never hides a match.
+    pub fn exhaustive(mut self, on: bool) -> Self {
+        self.no_prefilter = on;
         self
     }
 
@@ -136,6 +146,7 @@ impl RuleSetBuilder {
             mut rejections,
             placeholders,
             routing,
+            no_prefilter,
             ..
         } = self;
         let mut rules: Vec<CompiledRule> = Vec::new();
@@ -198,7 +209,11 @@ impl RuleSetBuilder {
             }
         }
         let nodes: Vec<&Node> = rules.iter().map(|r| &r.node).collect();
-        let prefilter = Prefilter::build(&nodes);
+        let prefilter = if no_prefilter {
+            Prefilter::build(&nodes.iter().map(|_| &ALWAYS).collect::<Vec<_>>())
+        } else {
+            Prefilter::build(&nodes)
+        };
         let mut rule_to_corr = vec![Vec::new(); rules.len()];
         for (ci, d) in defs.iter().enumerate() {
             for r in d.base_rules() {
@@ -215,6 +230,9 @@ impl RuleSetBuilder {
         (set, rejections)
     }
 }
+
+/// A node with no literal needs, so the prefilter always evaluates its rule.
+static ALWAYS: Node = Node::Const(true);
 
 /// Whether a list of references (ids or names) names this rule.
 pub(crate) fn names(meta: &Meta, refs: &[String]) -> bool {

@@ -52,3 +52,91 @@ fn every_regression_rule_fires_on_its_events() -> Result<(), Box<dyn std::error:
     );
     Ok(())
 }
+
+/// The same corpus with every regression rule compiled into one set: the prefilter
+/// shares literals and fields across rules, and must never hide a match.
+#[test]
+fn regression_rules_fire_when_compiled_together() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(shared) = common::shared_dir() else {
+        return Ok(());
+    };
+    let base = shared.join("sigma");
+    let manifest = std::fs::read_to_string(base.join("regression/manifest.jsonl"))?;
+    let entries: Vec<Value> = manifest
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    let mut b = RuleSetBuilder::new();
+    // All of rules/ plus the regression rules that live elsewhere.
+    b.add_path(&base.join("rules"))?;
+    for e in &entries {
+        let path = e["rule_path"].as_str().unwrap_or_default();
+        if !path.starts_with("rules/") {
+            b.add_path(&base.join(path))?;
+        }
+    }
+    let (set, _) = b.build();
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    let mut failures = Vec::new();
+    for e in &entries {
+        let id = e["rule_id"].as_str().unwrap_or_default();
+        let min = e["min_match_count"].as_u64().unwrap_or(1) as usize;
+        let events =
+            std::fs::read_to_string(base.join(e["flat_events_file"].as_str().unwrap_or_default()))?;
+        let mut hits = 0;
+        for line in events.lines().filter(|l| !l.trim().is_empty()) {
+            let ev: Value = serde_json::from_str(line)?;
+            set.matches(&ev, &mut scratch, &mut out);
+            hits += out.iter().filter(|&&r| set.rule(r).meta.id == id).count();
+        }
+        if hits < min {
+            failures.push(format!("{id}: {hits} < {min}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    Ok(())
+}
+
+/// The prefilter is a pure optimisation: on every regression event, all of rules/
+/// matches exactly what exhaustive evaluation of every rule matches.
+#[test]
+fn prefilter_agrees_with_exhaustive_evaluation() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(shared) = common::shared_dir() else {
+        return Ok(());
+    };
+    let base = shared.join("sigma");
+    let build = |exhaustive: bool| -> Result<garrison_detection::CompiledRuleSet, garrison_detection::Error> {
+        let mut b = RuleSetBuilder::new().exhaustive(exhaustive);
+        b.add_path(&base.join("rules"))?;
+        Ok(b.build().0)
+    };
+    let (fast, slow) = (build(false)?, build(true)?);
+    assert_eq!(slow.unindexed_rules(), slow.len());
+    let mut scratch = Scratch::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut events = 0;
+    let mut matches = 0;
+    for entry in std::fs::read_dir(base.join("regression/flat"))? {
+        let text = std::fs::read_to_string(entry?.path())?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let ev: Value = serde_json::from_str(line)?;
+            fast.matches(&ev, &mut scratch, &mut a);
+            slow.matches(&ev, &mut scratch, &mut b);
+            assert_eq!(a, b, "prefilter disagrees on {line}");
+            events += 1;
+            matches += a.len();
+        }
+    }
+    assert!(
+        events >= 200 && matches >= events,
+        "{events} events, {matches} matches"
+    );
+    Ok(())
+}

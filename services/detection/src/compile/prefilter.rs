@@ -111,6 +111,23 @@ impl Need {
     }
 }
 
+impl Need {
+    /// The per-field index keys of a need (one per field name it may be found under).
+    fn keys(&self) -> Vec<IndexKey> {
+        match self {
+            Need::Text(fields, lit) => fields
+                .iter()
+                .map(|f| IndexKey::Text(f.clone(), lit.clone()))
+                .collect(),
+            Need::Int(fields, v) => fields
+                .iter()
+                .map(|f| IndexKey::Int(f.clone(), *v))
+                .collect(),
+            Need::Anywhere(lit) => vec![IndexKey::Anywhere(lit.clone())],
+        }
+    }
+}
+
 /// Prefer sets that avoid long text fields, then sets whose weakest need is most
 /// selective, then smaller sets.
 fn score(set: &[Need]) -> (bool, usize, std::cmp::Reverse<usize>) {
@@ -178,14 +195,39 @@ pub struct Prefilter {
 #[derive(Default)]
 struct FieldBuild {
     lits: Vec<String>,
-    lit_ids: HashMap<String, u32>,
+    /// Global key id of each literal.
+    ids: Vec<u32>,
     ints: HashMap<i64, u32>,
+}
+
+/// The builder of a field's index, created (and its order recorded) on first use.
+fn field_build<'a>(
+    per_field: &'a mut HashMap<String, FieldBuild>,
+    order: &mut Vec<String>,
+    f: String,
+) -> &'a mut FieldBuild {
+    if !per_field.contains_key(&f) {
+        order.push(f.clone());
+    }
+    per_field.entry(f).or_default()
+}
+
+/// One indexed (field, value) pair, or a keyword literal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IndexKey {
+    Text(String, String),
+    Int(String, i64),
+    Anywhere(String),
 }
 
 impl Prefilter {
     /// Builds the index from each rule's node.
     pub fn build(nodes: &[&Node]) -> Prefilter {
-        let mut pat_ids: HashMap<Need, u32> = HashMap::new();
+        // Needs are split into per-field keys, so that a literal shared by rules whose
+        // field lists differ (a rule field with or without a mapped alternative) is
+        // one pattern of each field's automaton, carrying all those rules.
+        let mut key_ids: HashMap<IndexKey, u32> = HashMap::new();
+        let mut keys: Vec<IndexKey> = Vec::new();
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
@@ -194,8 +236,9 @@ impl Prefilter {
                 always.push(rule);
                 continue;
             };
-            for need in needs {
-                let id = *pat_ids.entry(need).or_insert_with(|| {
+            for key in needs.iter().flat_map(Need::keys) {
+                let id = *key_ids.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
                     pat_rules.push(Vec::new());
                     (pat_rules.len() - 1) as u32
                 });
@@ -205,29 +248,28 @@ impl Prefilter {
                 }
             }
         }
-        // Spread the needs over per-field automata / integer maps.
+        // Spread the keys over per-field automata / integer maps (in first-seen order,
+        // so builds are deterministic).
         let mut per_field: HashMap<String, FieldBuild> = HashMap::new();
+        let mut field_order: Vec<String> = Vec::new();
         let mut anywhere_lits = Vec::new();
         let mut anywhere_global = Vec::new();
-        for (need, id) in &pat_ids {
-            match need {
-                Need::Text(fields, lit) => {
-                    for f in fields {
-                        let fb = per_field.entry(f.clone()).or_default();
-                        if !fb.lit_ids.contains_key(lit) {
-                            fb.lit_ids.insert(lit.clone(), *id);
-                            fb.lits.push(lit.clone());
-                        }
-                    }
+        for (id, key) in keys.into_iter().enumerate() {
+            let id = id as u32;
+            match key {
+                IndexKey::Text(f, lit) => {
+                    let fb = field_build(&mut per_field, &mut field_order, f);
+                    fb.lits.push(lit);
+                    fb.ids.push(id);
                 }
-                Need::Int(fields, v) => {
-                    for f in fields {
-                        per_field.entry(f.clone()).or_default().ints.insert(*v, *id);
-                    }
+                IndexKey::Int(f, v) => {
+                    field_build(&mut per_field, &mut field_order, f)
+                        .ints
+                        .insert(v, id);
                 }
-                Need::Anywhere(lit) => {
-                    anywhere_lits.push(lit.clone());
-                    anywhere_global.push(*id);
+                IndexKey::Anywhere(lit) => {
+                    anywhere_lits.push(lit);
+                    anywhere_global.push(id);
                 }
             }
         }
@@ -240,9 +282,12 @@ impl Prefilter {
             v
         };
         let mut fields = HashMap::default();
-        for (name, fb) in per_field {
+        for name in field_order {
+            let Some(fb) = per_field.remove(&name) else {
+                continue;
+            };
             let ac = build_ac(&fb.lits);
-            let pat_global: Vec<u32> = fb.lits.iter().map(|l| fb.lit_ids[l]).collect();
+            let pat_global = fb.ids;
             let rules = rules_of(&mut pat_global.iter().copied().chain(fb.ints.values().copied()));
             let few_rules = (rules.len() <= FEW_RULES).then_some(rules);
             let index = FieldIndex {
@@ -456,5 +501,45 @@ impl Hasher for Fnv {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         self.0 = h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ruleset::{RuleSetBuilder, Scratch};
+    use serde_json::json;
+
+    /// Two rules need the same literal under different field lists (one has a mapped
+    /// alternative name); both must still be found whatever the build order.
+    #[test]
+    fn a_literal_shared_across_field_lists_keeps_all_its_rules() {
+        let yaml = "title: a\nid: a\nlogsource: {product: windows, category: process_creation}\ndetection:\n  s:\n    Image|endswith: '\\x.exe'\n  condition: s\n---\ntitle: b\nid: b\nlogsource: {product: windows, category: image_load}\ndetection:\n  s:\n    Image|endswith: '\\x.exe'\n  condition: s\n";
+        for _ in 0..20 {
+            let mut b = RuleSetBuilder::new();
+            b.add_yaml("t", yaml);
+            let (set, _) = b.build();
+            let mut out = Vec::new();
+            set.matches(
+                &json!({"Image": "C:\\x.exe"}),
+                &mut Scratch::default(),
+                &mut out,
+            );
+            assert_eq!(out, vec![0, 1]);
+        }
+    }
+
+    #[test]
+    fn rules_without_literals_are_always_candidates() {
+        let yaml = "title: a\nid: a\ndetection:\n  s:\n    Size|gt: 5\n  condition: s\n---\ntitle: b\nid: b\ndetection:\n  s:\n    Name: 'abc'\n  condition: s\n";
+        let mut b = RuleSetBuilder::new();
+        b.add_yaml("t", yaml);
+        let (set, _) = b.build();
+        assert_eq!(set.unindexed_rules(), 1);
+        let mut scratch = Scratch::default();
+        assert_eq!(set.candidate_count(&json!({"Size": 9}), &mut scratch), 1);
+        assert_eq!(
+            set.candidate_count(&json!({"Name": "ABC"}), &mut scratch),
+            2
+        );
     }
 }
