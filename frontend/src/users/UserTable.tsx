@@ -46,7 +46,11 @@ export function UserTable({ users, caption, scopeOf, actions }: Props) {
             <td>
               <RelativeTime value={u.lastLoginAt} />
             </td>
-            {actions !== undefined && <td className="actions">{actions(u)}</td>}
+            {actions !== undefined && (
+              <td>
+                <div className="actions">{actions(u)}</div>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
