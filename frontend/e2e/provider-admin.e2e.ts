@@ -81,7 +81,8 @@ describe('provider admin', () => {
     await page.waitForURL(/\/tenants\/[^/]+\/audit$/);
     await page.getByText('1 of 1 entries').waitFor();
     const row = page.locator('tbody tr').first();
-    expect(await row.locator('td:nth-child(2)').textContent()).toBe(PROVIDER_ADMIN);
+    // Actor names arrive with the user list, which may land after the entries.
+    await row.locator('td:nth-child(2)', { hasText: PROVIDER_ADMIN }).waitFor();
     expect(await row.locator('td:nth-child(3)').textContent()).toBe('tenant.create');
     expect(await row.locator('td:nth-child(4)').textContent()).toBe('tenant Umbrella Corp');
     const time = row.locator('time');

@@ -42,12 +42,14 @@ async function waitReady(baseUrl: string, child: ChildProcess, log: () => string
   throw new Error(`garrison did not become ready in 30 s:\n${log()}`);
 }
 
-export async function startGarrison(): Promise<RunningServer> {
+/** Starts a server; `extraConfig` is appended to its TOML (e.g. an `[auth]` table). */
+export async function startGarrison(extraConfig = ''): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'garrison-e2e-'));
-  const env = { ...process.env, GARRISON_DATA_DIR: dataDir, GARRISON_LOG: 'warn' };
+  // Syslog listeners off: their fixed default port would collide between test servers.
+  const env = { ...process.env, GARRISON_DATA_DIR: dataDir, GARRISON_LOG: 'warn', GARRISON_SYSLOG_ADDR: 'off' };
   await run(GARRISON_BIN, ['demo'], { env });
   const config = path.join(dataDir, 'garrison.toml');
-  await writeFile(config, `[http]\nconsole_dir = ${JSON.stringify(DIST_DIR)}\n`);
+  await writeFile(config, `[http]\nconsole_dir = ${JSON.stringify(DIST_DIR)}\n${extraConfig}`);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
