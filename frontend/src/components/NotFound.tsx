@@ -2,8 +2,10 @@
 // purpose, so the console never hints that another tenant's object exists.
 
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export function NotFound({ what = 'page' }: { what?: string }) {
+  useDocumentTitle('Not found');
   return (
     <section aria-labelledby="not-found-title">
       <h1 id="not-found-title">Not found</h1>

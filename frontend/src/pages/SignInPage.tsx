@@ -5,6 +5,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/SessionContext';
 import { SignInError } from '../auth/transport';
 import { TextField } from '../components/Field';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 /** Only same-app paths: an open redirect through `next` would be a phishing aid. */
 export function safeNext(raw: string | null): string {
@@ -19,6 +20,7 @@ const NOTICES: Record<string, string> = {
 
 export function SignInPage() {
   const { state, signIn } = useSession();
+  useDocumentTitle('Sign in');
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

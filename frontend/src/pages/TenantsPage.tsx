@@ -16,6 +16,7 @@ import { applyFilters, toggleSort } from '../tenants/filters';
 import { TenantFilterBar } from '../tenants/TenantFilterBar';
 import { TenantTable } from '../tenants/TenantTable';
 import { useTenantFilters } from '../tenants/useTenantFilters';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 const PAGE_SIZE = 50;
 const NO_VARIABLES = {};
@@ -27,6 +28,7 @@ export function TenantsPage() {
   const list = usePaginated(TenantsQuery, NO_VARIABLES, (d) => d.tenants, PAGE_SIZE);
   const shown = applyFilters(list.nodes, filters);
   const title = tenantListTitle(viewer.role);
+  useDocumentTitle(title);
 
   return (
     <section aria-labelledby="tenants-title">

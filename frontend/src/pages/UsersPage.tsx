@@ -15,10 +15,12 @@ import { DisableUserButton } from '../users/DisableUserButton';
 import { UsersQuery } from '../users/documents';
 import { scopeLabel } from '../users/scopeLabel';
 import { UserTable } from '../users/UserTable';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export function UsersPage() {
   const viewer = useViewer();
   const isProvider = viewer.role === 'PROVIDER_ADMIN';
+  useDocumentTitle('Users');
   const { tenants } = useAllTenants();
   const [{ data, error }, refetch] = useQuery({
     query: UsersQuery,

@@ -15,10 +15,12 @@ import type { TenantFieldsFragment } from '../gql/graphql';
 import { problemsOf } from '../graphql/problems';
 import { TenantQuery } from './documents';
 import { TenantStatusControl } from './TenantStatusControl';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export function TenantLayout({ tenantId, children }: { tenantId: string; children: (tenant: TenantFieldsFragment) => ReactNode }) {
   const viewer = useViewer();
   const [{ data, error, fetching }] = useQuery({ query: TenantQuery, variables: { id: tenantId } });
+  useDocumentTitle(data?.tenant?.name ?? null);
 
   if (fetching && data === undefined) return <p role="status">Loading tenant…</p>;
   const problems = error === undefined ? [] : problemsOf(error);
