@@ -37,7 +37,7 @@ function SignedInRoutes() {
 }
 
 function RequireSession() {
-  const { state } = useSession();
+  const { state, signOutReason } = useSession();
   const location = useLocation();
   if (state === 'unknown') {
     return (
@@ -47,6 +47,8 @@ function RequireSession() {
     );
   }
   if (state === 'signedOut') {
+    // A chosen sign-out says so; a session that ended by itself brings the person back here.
+    if (signOutReason !== null) return <Navigate to={`/sign-in?notice=${signOutReason}`} replace />;
     const next = `${location.pathname}${location.search}`;
     const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`/sign-in${query}`} replace />;

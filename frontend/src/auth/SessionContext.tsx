@@ -7,10 +7,15 @@ import { createGraphqlClient } from '../graphql/client';
 import { TokenManager, type SessionState } from './tokenManager';
 import { httpTransport } from './transport';
 
+/** Why the person chose to end the session; shown on the sign-in page that follows. */
+export type SignOutReason = 'signed-out' | 'password-changed';
+
 interface Session {
   state: SessionState;
+  /** Set when the person ended the session; null when it ended by itself (expiry, revocation). */
+  signOutReason: SignOutReason | null;
   signIn: (email: string, password: string) => Promise<void>;
-  signOut: () => Promise<void>;
+  signOut: (reason: SignOutReason) => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -33,6 +38,7 @@ export function SessionProvider({
   const [state, setState] = useState<SessionState>(tokens.sessionState());
   // A new client per session: bumped when a signed-out app signs in again.
   const [sessionNumber, setSessionNumber] = useState(0);
+  const [signOutReason, setSignOutReason] = useState<SignOutReason | null>(null);
 
   useEffect(() => {
     let previous = tokens.sessionState();
@@ -54,10 +60,19 @@ export function SessionProvider({
   const session = useMemo<Session>(
     () => ({
       state,
-      signIn: (email, password) => tokens.signIn(email, password),
-      signOut: () => tokens.signOut(),
+      signOutReason,
+      signIn: (email, password) => {
+        setSignOutReason(null);
+        return tokens.signIn(email, password);
+      },
+      signOut: (reason) => {
+        // Recorded before the state flips, so the redirect to sign-in can carry it.
+        setSignOutReason(reason);
+        // The session ends locally even when the server cannot be told (it may be gone already).
+        return tokens.signOut().catch(() => undefined);
+      },
     }),
-    [state, tokens],
+    [state, signOutReason, tokens],
   );
 
   return (

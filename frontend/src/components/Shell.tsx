@@ -2,7 +2,7 @@
 // and sign-out.
 
 import { type ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink } from 'react-router';
 import { navItems, ROLE_LABELS } from '../auth/permissions';
 import { useSession } from '../auth/SessionContext';
 import { useViewer } from '../auth/ViewerContext';
@@ -10,15 +10,6 @@ import { useViewer } from '../auth/ViewerContext';
 export function Shell({ children }: { children: ReactNode }) {
   const viewer = useViewer();
   const { signOut } = useSession();
-  const navigate = useNavigate();
-
-  const onSignOut = async () => {
-    try {
-      await signOut();
-    } finally {
-      navigate('/sign-in?notice=signed-out', { replace: true });
-    }
-  };
 
   return (
     <div className="shell">
@@ -42,7 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <span>
             {viewer.displayName || viewer.email} <span className="muted">· {ROLE_LABELS[viewer.role]}</span>
           </span>
-          <button type="button" onClick={() => void onSignOut()}>
+          <button type="button" onClick={() => void signOut('signed-out')}>
             Sign out
           </button>
         </div>

@@ -2,7 +2,6 @@
 // every session (the server revokes them), so the console signs out and asks for the new one.
 
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { ROLE_LABELS } from '../auth/permissions';
 import { useSession } from '../auth/SessionContext';
@@ -11,13 +10,14 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { TextField } from '../components/Field';
 import { problemsOf, splitByField, type Problem } from '../graphql/problems';
 import { ChangePasswordMutation } from '../users/documents';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 const FIELDS = ['current', 'new', 'confirm'] as const;
 
 export function SettingsPage() {
   const viewer = useViewer();
+  useDocumentTitle('Settings');
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -36,9 +36,8 @@ export function SettingsPage() {
       setProblems(problemsOf(result.error));
       return;
     }
-    // The server already ended the session; signing out clears the in-memory token too.
-    await signOut().catch(() => undefined);
-    navigate('/sign-in?notice=password-changed', { replace: true });
+    // The server already ended every session; this clears the in-memory token too.
+    await signOut('password-changed');
   };
 
   return (
@@ -52,7 +51,7 @@ export function SettingsPage() {
         <dt>Role</dt>
         <dd>{ROLE_LABELS[viewer.role]}</dd>
       </dl>
-      <form className="panel" aria-labelledby="password-title" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form className="panel narrow" aria-labelledby="password-title" onSubmit={(e) => void onSubmit(e)} noValidate>
         <h2 id="password-title">Change password</h2>
         <TextField
           label="Current password"
