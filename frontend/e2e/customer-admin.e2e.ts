@@ -88,6 +88,37 @@ describe('customer admin of acme', () => {
       expect(await viewer.page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
       expect(await viewer.page.getByRole('table').count()).toBe(0);
       await screenshot(viewer.page, 'customer-viewer-home');
+
+      // Changing the password ends every session, so the console asks for the new one.
+      await viewer.page.getByRole('link', { name: 'Settings' }).click();
+      await viewer.page.getByLabel('Current password').fill('viewer-password-2026');
+      await viewer.page.getByLabel('New password', { exact: true }).fill('viewer-password-2027');
+      await viewer.page.getByLabel('Confirm new password').fill('viewer-password-2027');
+      await viewer.page.getByRole('button', { name: 'Change password' }).click();
+      await viewer.page.waitForURL('**/sign-in?notice=password-changed');
+      await viewer.page.getByRole('status').filter({ hasText: 'Your password was changed' }).waitFor();
+      await signIn(viewer.page, 'viewer@acme.example', 'viewer-password-2027');
+      await viewer.page.getByRole('heading', { name: /Acme/, level: 1 }).waitFor();
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('disables the viewer, who then cannot sign in', async () => {
+    const { page } = s;
+    await page.goto('/users');
+    const row = page.locator('tbody tr', { hasText: 'viewer@acme.example' });
+    await row.waitFor();
+    // No disable button for oneself.
+    expect(await page.getByRole('button', { name: `Disable ${ACME_ADMIN}` }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Disable viewer@acme.example' }).click();
+    await page.getByRole('button', { name: 'Confirm disabling viewer@acme.example' }).click();
+    await row.getByText('Disabled').waitFor();
+
+    const viewer = await openBrowser(baseUrl);
+    try {
+      await signIn(viewer.page, 'viewer@acme.example', 'viewer-password-2027');
+      await viewer.page.getByRole('alert').filter({ hasText: 'Invalid email or password.' }).waitFor();
     } finally {
       await viewer.close();
     }

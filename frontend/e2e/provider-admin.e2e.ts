@@ -119,6 +119,23 @@ describe('provider admin', () => {
     await screenshot(page, 'provider-admin-users');
   });
 
+  it('replaces an analyst\'s tenant assignments', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Edit tenants of second.analyst@garrison.local' }).click();
+    const editor = page.getByRole('group', { name: 'Tenant assignments of second.analyst@garrison.local' });
+    expect(await editor.getByLabel('Initech').isChecked()).toBe(true);
+    await editor.getByLabel('Acme Corporation').check();
+    await editor.getByLabel('Initech').uncheck();
+    await editor.getByRole('button', { name: 'Save assignments' }).click();
+    const row = page.locator('tbody tr', { hasText: 'second.analyst@garrison.local' });
+    await row.locator('td:nth-child(4)', { hasText: /^Acme Corporation$/ }).waitFor();
+    await page.getByRole('button', { name: 'Edit tenants of second.analyst@garrison.local' }).click();
+    await editor.getByLabel('All tenants, including future ones').check();
+    expect(await editor.getByLabel('Globex Industries').isDisabled()).toBe(true);
+    await editor.getByRole('button', { name: 'Save assignments' }).click();
+    await row.locator('td:nth-child(4)', { hasText: /^All tenants$/ }).waitFor();
+  });
+
   it('shows the account on the Settings page', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'Settings' }).click();
