@@ -311,6 +311,11 @@ impl CompiledRuleSet {
         out.extend(candidates.iter().copied().filter(|&r| admit(r)));
     }
 
+    /// Whether a rule is evaluated on every event (the prefilter found no literal).
+    pub fn is_unindexed(&self, r: RuleIdx) -> bool {
+        self.prefilter.always.contains(&r)
+    }
+
     /// Number of distinct literals in the prefilter.
     pub fn indexed_literals(&self) -> usize {
         self.prefilter.literal_count()

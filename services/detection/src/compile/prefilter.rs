@@ -32,6 +32,9 @@ pub enum Need {
     Int(Vec<String>, i64),
     /// Some string value anywhere contains the literal (keyword searches).
     Anywhere(String),
+    /// One of these fields is present (for regexes, numeric comparisons, CIDR and
+    /// other tests without a usable literal: most events lack most fields).
+    Present(Vec<String>),
 }
 
 impl Need {
@@ -42,6 +45,7 @@ impl Need {
             Need::Text(_, l) => l.len() + 2,
             Need::Int(..) => 4,
             Need::Anywhere(l) => l.len(),
+            Need::Present(_) => 1,
         }
     }
 }
@@ -62,9 +66,12 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
         Node::And(v) => v.iter().filter_map(required).max_by_key(|s| score(s)),
         Node::Field(f) => {
             let fields: Vec<String> = f.path.names().map(str::to_string).collect();
+            let present = || Some(Need::Present(fields.clone()));
             let sets = f.preds.iter().map(|p| match p {
-                Pred::Str(m) => field_need(&fields, m),
-                _ => None,
+                Pred::Str(m) => field_need(&fields, m).or_else(present),
+                Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => present(),
+                Pred::Exists(true) => present(),
+                Pred::Null | Pred::Exists(false) | Pred::Not(_) => None,
             });
             if f.all {
                 sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
@@ -107,6 +114,7 @@ impl Need {
             Need::Text(fields, _) => fields.iter().any(|f| LONG_FIELDS.contains(&f.as_str())),
             Need::Int(..) => false,
             Need::Anywhere(_) => true,
+            Need::Present(_) => false,
         }
     }
 }
@@ -124,6 +132,10 @@ impl Need {
                 .map(|f| IndexKey::Int(f.clone(), *v))
                 .collect(),
             Need::Anywhere(lit) => vec![IndexKey::Anywhere(lit.clone())],
+            Need::Present(fields) => fields
+                .iter()
+                .map(|f| IndexKey::Present(f.clone()))
+                .collect(),
         }
     }
 }
@@ -171,6 +183,8 @@ struct FieldIndex {
     /// The rules indexed under this field when they are few (so routing can skip the
     /// scan cheaply when none of them applies); `None` when many.
     few_rules: Option<Vec<u32>>,
+    /// The key id of "this field is present", if any rule needs only that.
+    present: Option<u32>,
     ac: Option<AhoCorasick>,
     /// Global pattern id of each local pattern.
     pat_global: Vec<u32>,
@@ -197,6 +211,7 @@ struct FieldBuild {
     lits: Vec<String>,
     /// Global key id of each literal.
     ids: Vec<u32>,
+    present: Option<u32>,
     ints: HashMap<i64, u32>,
 }
 
@@ -218,6 +233,7 @@ enum IndexKey {
     Text(String, String),
     Int(String, i64),
     Anywhere(String),
+    Present(String),
 }
 
 impl Prefilter {
@@ -271,6 +287,9 @@ impl Prefilter {
                     anywhere_lits.push(lit);
                     anywhere_global.push(id);
                 }
+                IndexKey::Present(f) => {
+                    field_build(&mut per_field, &mut field_order, f).present = Some(id);
+                }
             }
         }
         let rules_of = |ids: &mut dyn Iterator<Item = u32>| {
@@ -288,9 +307,16 @@ impl Prefilter {
             };
             let ac = build_ac(&fb.lits);
             let pat_global = fb.ids;
-            let rules = rules_of(&mut pat_global.iter().copied().chain(fb.ints.values().copied()));
+            let rules = rules_of(
+                &mut pat_global
+                    .iter()
+                    .copied()
+                    .chain(fb.ints.values().copied())
+                    .chain(fb.present),
+            );
             let few_rules = (rules.len() <= FEW_RULES).then_some(rules);
             let index = FieldIndex {
+                present: fb.present,
                 few_rules,
                 ac,
                 pat_global,
@@ -416,6 +442,9 @@ impl State<'_> {
                     None => true,
                 };
                 if relevant {
+                    if let Some(id) = fi.present {
+                        self.mark_need(id);
+                    }
                     self.scan_value(fi, v);
                 }
             }
@@ -529,17 +558,23 @@ mod tests {
     }
 
     #[test]
-    fn rules_without_literals_are_always_candidates() {
-        let yaml = "title: a\nid: a\ndetection:\n  s:\n    Size|gt: 5\n  condition: s\n---\ntitle: b\nid: b\ndetection:\n  s:\n    Name: 'abc'\n  condition: s\n";
+    fn rules_are_indexed_by_literals_presence_or_not_at_all() {
+        let yaml = "title: a\nid: a\ndetection:\n  s:\n    Size|gt: 5\n  condition: s\n---\ntitle: b\nid: b\ndetection:\n  s:\n    Name: 'abc'\n  condition: s\n---\ntitle: c\nid: c\ndetection:\n  s:\n    Name: 'abc'\n  condition: not s\n";
         let mut b = RuleSetBuilder::new();
         b.add_yaml("t", yaml);
         let (set, _) = b.build();
+        // Only the negated rule cannot be indexed.
         assert_eq!(set.unindexed_rules(), 1);
         let mut scratch = Scratch::default();
-        assert_eq!(set.candidate_count(&json!({"Size": 9}), &mut scratch), 1);
+        assert_eq!(set.candidate_count(&json!({"Other": 1}), &mut scratch), 1);
+        assert_eq!(set.candidate_count(&json!({"Size": 9}), &mut scratch), 2);
         assert_eq!(
             set.candidate_count(&json!({"Name": "ABC"}), &mut scratch),
             2
+        );
+        assert_eq!(
+            set.candidate_count(&json!({"Name": "xyz"}), &mut scratch),
+            1
         );
     }
 }
