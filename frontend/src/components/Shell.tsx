@@ -1,8 +1,8 @@
 // The frame around every signed-in page: who is signed in, the navigation their role gets,
 // and sign-out.
 
-import { type ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { navItems, ROLE_LABELS } from '../auth/permissions';
 import { useSession } from '../auth/SessionContext';
 import { useViewer } from '../auth/ViewerContext';
@@ -10,6 +10,17 @@ import { useViewer } from '../auth/ViewerContext';
 export function Shell({ children }: { children: ReactNode }) {
   const viewer = useViewer();
   const { signOut } = useSession();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // A client-side navigation leaves focus on a link that may be gone; move it to the new page
+  // so keyboard and screen-reader users start there, as after a full page load.
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = '';
+    mainRef.current?.focus();
+  }, [pathname]);
 
   return (
     <div className="shell">
@@ -38,7 +49,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         {children}
       </main>
     </div>

@@ -57,6 +57,7 @@ export function SignInPage() {
           type="email"
           name="email"
           autoComplete="username"
+          autoFocus
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}

@@ -14,12 +14,17 @@ import { TenantChecklist } from './TenantChecklist';
 
 const FIELDS = ['email', 'displayName', 'password', 'role', 'tenantId', 'tenantIds', 'allTenants'] as const;
 
-function emptyDraft(viewer: Viewer, roles: readonly Role[]): UserDraft {
+/** The least powerful role a caller usually creates: nobody becomes an admin by default. */
+function defaultRole(viewer: Viewer): Role {
+  return viewer.role === 'PROVIDER_ADMIN' ? 'ANALYST' : 'CUSTOMER_VIEWER';
+}
+
+function emptyDraft(viewer: Viewer): UserDraft {
   return {
     email: '',
     displayName: '',
     password: '',
-    role: roles.includes('CUSTOMER_VIEWER') && viewer.role === 'CUSTOMER_ADMIN' ? 'CUSTOMER_VIEWER' : (roles[0] ?? 'CUSTOMER_VIEWER'),
+    role: defaultRole(viewer),
     homeTenantId: viewer.tenantId ?? '',
     assignment: { allTenants: false, tenantIds: [] },
   };
@@ -34,7 +39,7 @@ interface Props {
 
 export function CreateUserForm({ viewer, tenants, onCreated }: Props) {
   const roles = creatableRoles(viewer.role);
-  const [draft, setDraft] = useState<UserDraft>(() => emptyDraft(viewer, roles));
+  const [draft, setDraft] = useState<UserDraft>(() => emptyDraft(viewer));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [{ fetching }, createUser] = useMutation(CreateUserMutation);
   const { byField, general } = splitByField(problems, FIELDS);
@@ -50,7 +55,7 @@ export function CreateUserForm({ viewer, tenants, onCreated }: Props) {
     }
     if (result.data !== undefined) {
       setProblems([]);
-      setDraft(emptyDraft(viewer, roles));
+      setDraft(emptyDraft(viewer));
       onCreated(result.data.createUser);
     }
   };
