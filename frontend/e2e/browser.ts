@@ -9,6 +9,7 @@ import { CHROMIUM, CHROMIUM_FLAGS, DEMO_PASSWORD, SCREENSHOT_DIR } from './env';
 export interface Session {
   context: BrowserContext;
   page: Page;
+  /** Closes the browser; fails if any page threw an uncaught exception meanwhile. */
   close: () => Promise<void>;
 }
 
@@ -26,12 +27,15 @@ export async function openBrowser(baseUrl: string): Promise<Session> {
   // Fail within seconds rather than at the test timeout: every step here is local and quick.
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  const uncaught: string[] = [];
+  context.on('weberror', (e) => uncaught.push(e.error().message));
   return {
     context,
     page,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+      if (uncaught.length > 0) throw new Error(`uncaught errors in the console app:\n${uncaught.join('\n')}`);
     },
   };
 }
