@@ -26,10 +26,16 @@ describe('session', () => {
     await screenshot(page, 'sign-in-error');
   });
 
-  it('signs in to where the visitor was headed, keeping no token in web storage', async () => {
+  it('signs in with the keyboard alone, to where the visitor was headed, keeping no token in web storage', async () => {
     const { page } = s;
-    await page.getByLabel('Password').fill('garrison-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(page.url());
+    // The email field has focus on arrival; Tab reaches the password, Enter submits.
+    await page.locator('#root form').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    await page.keyboard.type(PROVIDER_ADMIN);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('garrison-demo-2026');
+    await page.keyboard.press('Enter');
     await page.waitForURL('**/tenants?q=acme');
     await page.getByText(/Showing 1 of \d+ tenants/).waitFor();
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
