@@ -103,6 +103,18 @@ describe('provider admin', () => {
     await page.getByRole('heading', { name: /Active/, level: 1 }).waitFor();
   });
 
+  it('renames a tenant and changes its time zone', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Edit tenant' }).click();
+    const form = page.getByRole('form', { name: 'Edit Umbrella Corp' });
+    await form.getByLabel('Name').fill('Umbrella Corporation');
+    await form.getByLabel('Time zone').fill('Asia/Tokyo');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: /Umbrella Corporation/, level: 1 }).waitFor();
+    expect(await page.locator('dl.facts').textContent()).toContain('Asia/Tokyo');
+    expect(await form.count()).toBe(0);
+  });
+
   it('creates an analyst assigned to one tenant on the Users page', async () => {
     const { page } = s;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();

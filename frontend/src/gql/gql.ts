@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      ...TenantFields\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation SuspendTenant($id: ID!) {\n    suspendTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": typeof types.SuspendTenantDocument,
     "\n  mutation ActivateTenant($id: ID!) {\n    activateTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": typeof types.ActivateTenantDocument,
+    "\n  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n": typeof types.UpdateTenantDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    tenantId\n    tenantIds\n    allTenants\n    disabled\n    lastLoginAt\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query Users($tenantId: ID) {\n    users(tenantId: $tenantId) {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -38,6 +39,7 @@ const documents: Documents = {
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      ...TenantFields\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation SuspendTenant($id: ID!) {\n    suspendTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": types.SuspendTenantDocument,
     "\n  mutation ActivateTenant($id: ID!) {\n    activateTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": types.ActivateTenantDocument,
+    "\n  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n": types.UpdateTenantDocument,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    role\n    tenantId\n    tenantIds\n    allTenants\n    disabled\n    lastLoginAt\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query Users($tenantId: ID) {\n    users(tenantId: $tenantId) {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -92,6 +94,10 @@ export function graphql(source: "\n  mutation SuspendTenant($id: ID!) {\n    sus
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ActivateTenant($id: ID!) {\n    activateTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateTenant($id: ID!) {\n    activateTenant(id: $id) {\n      ...TenantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,7 +2,7 @@
 // links to the sections the viewer's role may open. A tenant outside the caller's scope is
 // "not found", exactly like one that does not exist.
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useQuery } from 'urql';
 import { canAdministerTenants, canSeeAuditLog, isCustomerRole } from '../auth/permissions';
@@ -14,11 +14,13 @@ import { StatusBadge } from '../components/StatusBadge';
 import type { TenantFieldsFragment } from '../gql/graphql';
 import { problemsOf } from '../graphql/problems';
 import { TenantQuery } from './documents';
+import { EditTenantForm } from './EditTenantForm';
 import { TenantStatusControl } from './TenantStatusControl';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export function TenantLayout({ tenantId, children }: { tenantId: string; children: (tenant: TenantFieldsFragment) => ReactNode }) {
   const viewer = useViewer();
+  const [editing, setEditing] = useState(false);
   const [{ data, error, fetching }] = useQuery({ query: TenantQuery, variables: { id: tenantId } });
   useDocumentTitle(data?.tenant?.name ?? null);
 
@@ -51,8 +53,18 @@ export function TenantLayout({ tenantId, children }: { tenantId: string; childre
             </dd>
           </dl>
         </div>
-        {canAdministerTenants(viewer.role) && <TenantStatusControl tenant={tenant} />}
+        {canAdministerTenants(viewer.role) && (
+          <div className="actions">
+            {!editing && (
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit tenant
+              </button>
+            )}
+            <TenantStatusControl tenant={tenant} />
+          </div>
+        )}
       </header>
+      {editing && <EditTenantForm key={tenant.id} tenant={tenant} onDone={() => setEditing(false)} />}
       {canSeeAuditLog(viewer.role) && (
         <nav aria-label={isCustomerRole(viewer.role) ? 'Organization sections' : 'Tenant sections'} className="subnav">
           <NavLink to={base} end>

@@ -85,3 +85,11 @@ export const ActivateTenantMutation = graphql(`
     }
   }
 `);
+
+export const UpdateTenantMutation = graphql(`
+  mutation UpdateTenant($id: ID!, $input: UpdateTenantInput!) {
+    updateTenant(id: $id, input: $input) {
+      ...TenantFields
+    }
+  }
+`);
