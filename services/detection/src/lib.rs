@@ -19,6 +19,7 @@ pub mod logsource;
 pub mod modifiers;
 pub mod parse;
 pub mod pattern;
+mod router;
 pub mod ruleset;
 
 pub use error::Error;

@@ -2,11 +2,11 @@
 //! from YAML, compiled once, evaluated per event through the literal prefilter and
 //! (optionally) log-source routing.
 
-use crate::compile::prefilter::Prefilter;
 use crate::compile::{CompileCtx, Node, compile_detection};
 use crate::correlation::{CorrelationDef, compile_correlations};
-use crate::logsource::{EventKey, Route, route_for};
+use crate::logsource::{Route, route_for};
 use crate::parse::{Document, LogSource, Meta, parse_str};
+use crate::router::{Index, IndexScratch};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -99,36 +99,22 @@ impl RuleSetBuilder {
 
     /// Adds a `.yml`/`.yaml` file, or every such file under a directory (sorted).
     pub fn add_path(&mut self, path: &Path) -> Result<(), crate::Error> {
-        let io = |source| crate::Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        if path.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(path)
-                .map_err(io)?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .collect();
-            entries.sort();
-            for p in entries {
-                let yaml = p.extension().is_some_and(|e| e == "yml" || e == "yaml");
-                if p.is_dir() || yaml {
-                    self.add_path(&p)?;
-                }
-            }
-            return Ok(());
-        }
-        let source = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                self.add_yaml(&source, &text);
-            }
-            Err(e) => {
-                self.sources.push(source.clone());
-                self.rejections.push(Rejection {
-                    source,
-                    reason: format!("unreadable: {e}"),
-                });
+        let mut files = Vec::new();
+        collect_files(path, &mut files)?;
+        // Reading and parsing dominate loading a large pack: spread them over the
+        // cores, then record results in file order so output stays deterministic.
+        let parsed = par_map(&files, |p| match std::fs::read_to_string(p) {
+            Ok(text) => parse_str(&text),
+            Err(e) => Err(format!("unreadable: {e}")),
+        });
+        for (p, result) in files.iter().zip(parsed) {
+            let source = p.display().to_string();
+            self.sources.push(source.clone());
+            match result {
+                Ok(docs) => self
+                    .docs
+                    .extend(docs.into_iter().map(|d| (source.clone(), d))),
+                Err(reason) => self.rejections.push(Rejection { source, reason }),
             }
         }
         Ok(())
@@ -208,12 +194,19 @@ impl RuleSetBuilder {
                 }
             }
         }
-        let nodes: Vec<&Node> = rules.iter().map(|r| &r.node).collect();
-        let prefilter = if no_prefilter {
-            Prefilter::build(&nodes.iter().map(|_| &ALWAYS).collect::<Vec<_>>())
-        } else {
-            Prefilter::build(&nodes)
-        };
+        let always_route = Route::Any;
+        let keyed: Vec<(&Node, &Route)> = rules
+            .iter()
+            .map(|r| {
+                // Exhaustive mode: no literals and no routing buckets, every rule runs.
+                if no_prefilter {
+                    (&ALWAYS, &always_route)
+                } else {
+                    (&r.node, &r.route)
+                }
+            })
+            .collect();
+        let index = Index::build(&keyed, routing && !no_prefilter);
         let mut rule_to_corr = vec![Vec::new(); rules.len()];
         for (ci, d) in defs.iter().enumerate() {
             for r in d.base_rules() {
@@ -222,13 +215,62 @@ impl RuleSetBuilder {
         }
         let set = CompiledRuleSet {
             rules,
-            prefilter,
+            index,
             routing,
             correlations: defs,
             rule_to_corr,
         };
         (set, rejections)
     }
+}
+
+/// `.yml`/`.yaml` files under `path` (or `path` itself), sorted per directory.
+fn collect_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), crate::Error> {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let io = |source| crate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(path)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect_files(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Maps `f` over `items` on all available cores, keeping the order.
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        // A panicking worker is a bug in `f`; surface it rather than lose results.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// A node with no literal needs, so the prefilter always evaluates its rule.
@@ -244,7 +286,7 @@ pub(crate) fn names(meta: &Meta, refs: &[String]) -> bool {
 #[derive(Debug)]
 pub struct CompiledRuleSet {
     rules: Vec<CompiledRule>,
-    prefilter: Prefilter,
+    index: Index,
     routing: bool,
     pub(crate) correlations: Vec<CorrelationDef>,
     pub(crate) rule_to_corr: Vec<Vec<usize>>,
@@ -254,9 +296,7 @@ pub struct CompiledRuleSet {
 #[derive(Debug, Default)]
 pub struct Scratch {
     fold: String,
-    marks: Vec<u64>,
-    seen: Vec<u64>,
-    path: String,
+    index: IndexScratch,
     candidates: Vec<u32>,
 }
 
@@ -271,6 +311,11 @@ impl CompiledRuleSet {
         self.rules.is_empty()
     }
 
+    /// Whether log-source routing selects rules for events.
+    pub fn routing(&self) -> bool {
+        self.routing
+    }
+
     /// Number of correlation rules.
     pub fn correlation_count(&self) -> usize {
         self.correlations.len()
@@ -281,44 +326,28 @@ impl CompiledRuleSet {
         &self.rules[i as usize].info
     }
 
-    /// How many rules are evaluated on every event (no literal to index them by).
+    /// How many rules are evaluated on every event their route admits (no literal or
+    /// field to index them by).
     pub fn unindexed_rules(&self) -> usize {
-        self.prefilter.always.len()
+        self.index.unindexed().len()
+    }
+
+    /// Whether a rule is evaluated on every event its route admits.
+    pub fn is_unindexed(&self, r: RuleIdx) -> bool {
+        self.index.unindexed().contains(&r)
+    }
+
+    /// Number of (field, literal) keys in the prefilter(s).
+    pub fn indexed_literals(&self) -> usize {
+        self.index.literal_count()
     }
 
     /// How many rules the prefilter and routing leave to evaluate for an event
     /// (diagnostics for benchmarks).
     pub fn candidate_count(&self, ev: &Value, scratch: &mut Scratch) -> usize {
-        let mut out = Vec::new();
-        self.candidates(ev, scratch, &mut out);
-        out.len()
-    }
-
-    /// The rules left to evaluate after the prefilter and routing.
-    fn candidates(&self, ev: &Value, scratch: &mut Scratch, out: &mut Vec<RuleIdx>) {
-        let Scratch {
-            marks,
-            seen,
-            path,
-            candidates,
-            ..
-        } = scratch;
-        let key = EventKey::of(ev);
-        let admit = |r: u32| !self.routing || self.rules[r as usize].route.admits(&key);
-        self.prefilter
-            .candidates(ev, marks, seen, path, &admit, candidates);
-        out.clear();
-        out.extend(candidates.iter().copied().filter(|&r| admit(r)));
-    }
-
-    /// Whether a rule is evaluated on every event (the prefilter found no literal).
-    pub fn is_unindexed(&self, r: RuleIdx) -> bool {
-        self.prefilter.always.contains(&r)
-    }
-
-    /// Number of distinct literals in the prefilter.
-    pub fn indexed_literals(&self) -> usize {
-        self.prefilter.literal_count()
+        self.index
+            .candidates(ev, &mut scratch.index, &mut scratch.candidates);
+        scratch.candidates.len()
     }
 
     /// Appends the indices of all rules matching `ev` to `out` (cleared first), in
@@ -327,17 +356,12 @@ impl CompiledRuleSet {
         out.clear();
         let Scratch {
             fold,
-            marks,
-            seen,
-            path,
+            index,
             candidates,
         } = scratch;
-        let key = EventKey::of(ev);
-        let admit = |r: u32| !self.routing || self.rules[r as usize].route.admits(&key);
-        self.prefilter
-            .candidates(ev, marks, seen, path, &admit, candidates);
+        self.index.candidates(ev, index, candidates);
         for &r in candidates.iter() {
-            if admit(r) && self.rules[r as usize].node.eval(ev, fold) {
+            if self.rules[r as usize].node.eval(ev, fold) {
                 out.push(r);
             }
         }

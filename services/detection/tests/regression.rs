@@ -140,3 +140,37 @@ fn prefilter_agrees_with_exhaustive_evaluation() -> Result<(), Box<dyn std::erro
     );
     Ok(())
 }
+
+/// With routing, the per-bucket prefilters select exactly the exhaustive matches whose
+/// log source admits the event.
+#[test]
+fn routed_prefilters_agree_with_exhaustive_evaluation() -> Result<(), Box<dyn std::error::Error>> {
+    use garrison_detection::logsource::{EventKey, route_for};
+    let Some(shared) = common::shared_dir() else {
+        return Ok(());
+    };
+    let base = shared.join("sigma");
+    let mut routed = RuleSetBuilder::new().routing(true);
+    routed.add_path(&base.join("rules"))?;
+    let routed = routed.build().0;
+    let mut slow = RuleSetBuilder::new().exhaustive(true);
+    slow.add_path(&base.join("rules"))?;
+    let slow = slow.build().0;
+    let mut scratch = Scratch::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut routed_matches = 0;
+    for entry in std::fs::read_dir(base.join("regression/flat"))? {
+        let text = std::fs::read_to_string(entry?.path())?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let ev: Value = serde_json::from_str(line)?;
+            routed.matches(&ev, &mut scratch, &mut a);
+            slow.matches(&ev, &mut scratch, &mut b);
+            let key = EventKey::of(&ev);
+            b.retain(|&r| route_for(&slow.rule(r).logsource).admits(&key));
+            assert_eq!(a, b, "routing disagrees on {line}");
+            routed_matches += a.len();
+        }
+    }
+    assert!(routed_matches >= 200, "{routed_matches} routed matches");
+    Ok(())
+}

@@ -13,9 +13,6 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Fields used by at most this many rules are skipped when routing admits none of them.
-const FEW_RULES: usize = 32;
-
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
 const DFA_MAX_PATTERNS: usize = 1000;
 
@@ -180,9 +177,6 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
 /// Index of one event field.
 #[derive(Debug, Default)]
 struct FieldIndex {
-    /// The rules indexed under this field when they are few (so routing can skip the
-    /// scan cheaply when none of them applies); `None` when many.
-    few_rules: Option<Vec<u32>>,
     /// The key id of "this field is present", if any rule needs only that.
     present: Option<u32>,
     ac: Option<AhoCorasick>,
@@ -197,8 +191,6 @@ pub struct Prefilter {
     fields: HashMap<String, FieldIndex, BuildHasherDefault<Fnv>>,
     anywhere: Option<AhoCorasick>,
     anywhere_global: Vec<u32>,
-    /// The rules with keyword needs.
-    anywhere_rules: Vec<u32>,
     /// Rules per global pattern id.
     pat_rules: Vec<Vec<u32>>,
     /// Rules that must always be evaluated.
@@ -238,7 +230,9 @@ enum IndexKey {
 
 impl Prefilter {
     /// Builds the index from each rule's node.
-    pub fn build(nodes: &[&Node]) -> Prefilter {
+    /// `rules` pairs each rule's index in the whole set with its node; `n_rules` is
+    /// the size of the whole set (the candidate bitmap covers it).
+    pub fn build(rules: &[(u32, &Node)], n_rules: usize) -> Prefilter {
         // Needs are split into per-field keys, so that a literal shared by rules whose
         // field lists differ (a rule field with or without a mapped alternative) is
         // one pattern of each field's automaton, carrying all those rules.
@@ -246,8 +240,7 @@ impl Prefilter {
         let mut keys: Vec<IndexKey> = Vec::new();
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
-        for (i, n) in nodes.iter().enumerate() {
-            let rule = i as u32;
+        for &(rule, n) in rules {
             let Some(needs) = required(n) else {
                 always.push(rule);
                 continue;
@@ -292,56 +285,38 @@ impl Prefilter {
                 }
             }
         }
-        let rules_of = |ids: &mut dyn Iterator<Item = u32>| {
-            let mut v: Vec<u32> = ids
-                .flat_map(|id| pat_rules[id as usize].iter().copied())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
+        let builds: Vec<(String, FieldBuild)> = field_order
+            .into_iter()
+            .filter_map(|name| per_field.remove(&name).map(|fb| (name, fb)))
+            .collect();
+        // Automaton construction dominates compile time; fields build independently.
+        let automata = crate::ruleset::par_map(&builds, |(_, fb)| build_ac(&fb.lits));
         let mut fields = HashMap::default();
-        for name in field_order {
-            let Some(fb) = per_field.remove(&name) else {
-                continue;
-            };
-            let ac = build_ac(&fb.lits);
-            let pat_global = fb.ids;
-            let rules = rules_of(
-                &mut pat_global
-                    .iter()
-                    .copied()
-                    .chain(fb.ints.values().copied())
-                    .chain(fb.present),
-            );
-            let few_rules = (rules.len() <= FEW_RULES).then_some(rules);
+        for ((name, fb), ac) in builds.into_iter().zip(automata) {
             let index = FieldIndex {
                 present: fb.present,
-                few_rules,
                 ac,
-                pat_global,
+                pat_global: fb.ids,
                 ints: fb.ints,
             };
             fields.insert(name, index);
         }
-        let anywhere_rules = rules_of(&mut anywhere_global.iter().copied());
         // Text needs whose automaton failed to build cannot be indexed safely.
         if fields
             .values()
             .any(|f| f.ac.is_none() && !f.pat_global.is_empty())
             || (!anywhere_lits.is_empty() && build_ac(&anywhere_lits).is_none())
         {
-            always = (0..nodes.len() as u32).collect();
+            always = rules.iter().map(|&(r, _)| r).collect();
         }
         let anywhere = build_ac(&anywhere_lits);
         Prefilter {
             fields,
             anywhere,
             anywhere_global,
-            anywhere_rules,
             pat_rules,
             always,
-            n_rules: nodes.len(),
+            n_rules,
         }
     }
 
@@ -350,21 +325,17 @@ impl Prefilter {
         self.pat_rules.len()
     }
 
-    /// Collects the candidate rules for an event into `out` (sorted, deduplicated).
-    /// `marks` and `seen` are reusable bitmaps (rules, needs); `path` a reusable buffer.
-    /// `admit` tells whether routing lets a rule apply to this event: scans that can
-    /// only produce inadmissible rules are skipped (the caller still checks each rule).
-    #[allow(clippy::too_many_arguments)]
+    /// Appends the candidate rules for an event to `out` (deduplicated within this
+    /// index, unsorted). `marks` and `seen` are reusable bitmaps (rules, needs);
+    /// `path` a reusable buffer.
     pub fn candidates(
         &self,
         ev: &Value,
         marks: &mut Vec<u64>,
         seen: &mut Vec<u64>,
         path: &mut String,
-        admit: &dyn Fn(u32) -> bool,
         out: &mut Vec<u32>,
     ) {
-        out.clear();
         marks.clear();
         marks.resize(self.n_rules.div_ceil(64), 0);
         seen.clear();
@@ -374,7 +345,6 @@ impl Prefilter {
             marks,
             seen,
             out,
-            admit,
         };
         for &r in &self.always {
             st.mark_rule(r);
@@ -383,9 +353,7 @@ impl Prefilter {
             path.clear();
             st.scan_object(obj, path);
         }
-        if let Some(ac) = &self.anywhere
-            && self.anywhere_rules.iter().any(|&r| admit(r))
-        {
+        if let Some(ac) = &self.anywhere {
             any_string(ev, &mut |s| {
                 for m in ac.find_overlapping_iter(s) {
                     st.mark_need(self.anywhere_global[m.pattern().as_usize()]);
@@ -393,7 +361,6 @@ impl Prefilter {
                 false
             });
         }
-        st.out.sort_unstable();
     }
 }
 
@@ -402,7 +369,6 @@ struct State<'a> {
     marks: &'a mut Vec<u64>,
     seen: &'a mut Vec<u64>,
     out: &'a mut Vec<u32>,
-    admit: &'a dyn Fn(u32) -> bool,
 }
 
 impl State<'_> {
@@ -437,16 +403,10 @@ impl State<'_> {
             }
             path.push_str(k);
             if let Some(fi) = pf.fields.get(path.as_str()) {
-                let relevant = match &fi.few_rules {
-                    Some(rules) => rules.iter().any(|&r| (self.admit)(r)),
-                    None => true,
-                };
-                if relevant {
-                    if let Some(id) = fi.present {
-                        self.mark_need(id);
-                    }
-                    self.scan_value(fi, v);
+                if let Some(id) = fi.present {
+                    self.mark_need(id);
                 }
+                self.scan_value(fi, v);
             }
             if let Value::Object(inner) = v {
                 self.scan_object(inner, path);

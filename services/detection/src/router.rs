@@ -1,0 +1,176 @@
+//! Candidate selection for a compiled set: one literal prefilter over all rules, or,
+//! with log-source routing, one prefilter per route bucket (Windows channel and
+//! EventID), so an event only scans for the literals of rules that can apply to it.
+
+use crate::compile::Node;
+use crate::compile::prefilter::Prefilter;
+use crate::logsource::{EventKey, Route};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// How candidate rules are found.
+#[derive(Debug)]
+pub(crate) enum Index {
+    Global(Prefilter),
+    Routed(Box<Router>),
+}
+
+/// Per-bucket prefilters.
+#[derive(Debug)]
+pub(crate) struct Router {
+    /// Rules with no usable log source: every event.
+    any: Prefilter,
+    /// Non-Windows rules: events without a `Channel`.
+    not_windows: Prefilter,
+    /// Lowercase channel -> its buckets.
+    channels: HashMap<String, ChannelBuckets>,
+    buckets: Vec<Prefilter>,
+}
+
+#[derive(Debug, Default)]
+struct ChannelBuckets {
+    /// Rules for the whole channel (service-level log sources).
+    star: Option<usize>,
+    /// Rules for one EventID, together with the channel-wide ones.
+    by_event_id: HashMap<i64, usize>,
+}
+
+/// Reusable buffers for [`Index::candidates`].
+#[derive(Debug, Default)]
+pub(crate) struct IndexScratch {
+    marks: Vec<u64>,
+    seen: Vec<u64>,
+    path: String,
+    channel: String,
+}
+
+impl Index {
+    /// Builds the index; `rules` holds each rule's node and route, in set order.
+    pub(crate) fn build(rules: &[(&Node, &Route)], routing: bool) -> Index {
+        let n = rules.len();
+        let all: Vec<(u32, &Node)> = rules
+            .iter()
+            .enumerate()
+            .map(|(i, (node, _))| (i as u32, *node))
+            .collect();
+        if !routing {
+            return Index::Global(Prefilter::build(&all, n));
+        }
+        let mut any = Vec::new();
+        let mut not_windows = Vec::new();
+        let mut star: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        let mut exact: BTreeMap<(String, i64), BTreeSet<u32>> = BTreeMap::new();
+        for (i, (_, route)) in rules.iter().enumerate() {
+            let r = i as u32;
+            match route {
+                Route::Any => any.push(r),
+                Route::NotWindows => not_windows.push(r),
+                Route::Windows(alts) => {
+                    for alt in alts {
+                        let Some(ch) = &alt.channel else {
+                            any.push(r);
+                            break;
+                        };
+                        let ch = ch.to_ascii_lowercase();
+                        match alt.event_id {
+                            Some(id) => exact.entry((ch, id)).or_default().insert(r),
+                            None => star.entry(ch).or_default().insert(r),
+                        };
+                    }
+                }
+            }
+        }
+        // Rule lists of every prefilter: [any, not_windows, buckets...].
+        let mut lists: Vec<Vec<u32>> = vec![any, not_windows];
+        let mut channels: HashMap<String, ChannelBuckets> = HashMap::new();
+        for (ch, rs) in &star {
+            lists.push(rs.iter().copied().collect());
+            channels.entry(ch.clone()).or_default().star = Some(lists.len() - 3);
+        }
+        for ((ch, id), rs) in &exact {
+            let channel_wide = star.get(ch).into_iter().flatten().copied();
+            lists.push(rs.iter().copied().chain(channel_wide).collect());
+            channels
+                .entry(ch.clone())
+                .or_default()
+                .by_event_id
+                .insert(*id, lists.len() - 3);
+        }
+        let mut built = crate::ruleset::par_map(&lists, |ids| {
+            let mut v = ids.clone();
+            v.sort_unstable();
+            v.dedup();
+            let pairs: Vec<(u32, &Node)> = v.iter().map(|&r| all[r as usize]).collect();
+            Prefilter::build(&pairs, n)
+        })
+        .into_iter();
+        let (Some(any), Some(not_windows)) = (built.next(), built.next()) else {
+            return Index::Global(Prefilter::build(&all, n));
+        };
+        Index::Routed(Box::new(Router {
+            any,
+            not_windows,
+            channels,
+            buckets: built.collect(),
+        }))
+    }
+
+    /// The candidate rules for an event, sorted, into `out` (cleared first).
+    pub(crate) fn candidates(&self, ev: &Value, s: &mut IndexScratch, out: &mut Vec<u32>) {
+        out.clear();
+        let IndexScratch {
+            marks,
+            seen,
+            path,
+            channel,
+        } = s;
+        match self {
+            Index::Global(p) => p.candidates(ev, marks, seen, path, out),
+            Index::Routed(router) => {
+                let key = EventKey::of(ev);
+                router.any.candidates(ev, marks, seen, path, out);
+                let Some(ch) = key.channel else {
+                    router.not_windows.candidates(ev, marks, seen, path, out);
+                    out.sort_unstable();
+                    return;
+                };
+                channel.clear();
+                channel.extend(ch.chars().map(|c| c.to_ascii_lowercase()));
+                if let Some(cb) = router.channels.get(channel.as_str()) {
+                    let bucket = key
+                        .event_id
+                        .and_then(|id| cb.by_event_id.get(&id))
+                        .or(cb.star.as_ref());
+                    if let Some(&b) = bucket {
+                        router.buckets[b].candidates(ev, marks, seen, path, out);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+    }
+
+    fn prefilters(&self) -> Vec<&Prefilter> {
+        match self {
+            Index::Global(p) => vec![p],
+            Index::Routed(r) => {
+                let mut v = vec![&r.any, &r.not_windows];
+                v.extend(r.buckets.iter());
+                v
+            }
+        }
+    }
+
+    /// Rules evaluated on every event their route admits (no literal to index by).
+    pub(crate) fn unindexed(&self) -> BTreeSet<u32> {
+        self.prefilters()
+            .iter()
+            .flat_map(|p| p.always.iter().copied())
+            .collect()
+    }
+
+    /// Number of (field, literal) keys over all prefilters.
+    pub(crate) fn literal_count(&self) -> usize {
+        self.prefilters().iter().map(|p| p.literal_count()).sum()
+    }
+}
