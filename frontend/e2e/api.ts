@@ -24,3 +24,17 @@ export async function tenantIdBySlug(baseUrl: string, token: string, slug: strin
   if (found === undefined) throw new Error(`no tenant ${slug}`);
   return found.node.id;
 }
+
+/** Runs one GraphQL operation as `token`, failing the test on any error. */
+export async function graphql<T>(baseUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors !== undefined || body.data === undefined) {
+    throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  }
+  return body.data;
+}

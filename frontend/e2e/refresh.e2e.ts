@@ -15,8 +15,8 @@ describe('silent refresh', () => {
     s = await openBrowser(server.baseUrl);
   });
   afterAll(async () => {
-    await s.close();
-    await server.stop();
+    await s?.close();
+    await server?.stop();
   });
 
   it('renews the access token before it expires, without the person noticing', async () => {
