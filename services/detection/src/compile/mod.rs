@@ -5,6 +5,7 @@
 //! while an event is evaluated.
 
 mod item;
+pub mod needs;
 pub mod prefilter;
 pub mod strmatch;
 

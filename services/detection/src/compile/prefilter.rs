@@ -2,11 +2,11 @@
 //! literal, a field equal to an integer, or a keyword literal anywhere), at least one
 //! of which holds for every event the rule matches. Per event, one Aho-Corasick pass
 //! over each indexed field's value (plus an integer lookup) yields the few rules worth
-//! evaluating; rules without such needs (pure negations, regexes, ranges) are always
-//! evaluated.
+//! evaluating; rules without such needs (pure negations) are always evaluated. The
+//! needs themselves are derived in [`super::needs`].
 
-use super::strmatch::{StrKind, StrMatcher};
-use super::{Node, Pred};
+use super::Node;
+use super::needs::{IndexKey, Need, required};
 use crate::event::any_string;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde_json::Value;
@@ -15,164 +15,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
 const DFA_MAX_PATTERNS: usize = 1000;
-
-/// Shortest literal worth indexing.
-const MIN_LITERAL: usize = 2;
-
-/// One thing that must be present in an event for a rule to possibly match.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Need {
-    /// One of these fields (a rule field and its mapped names) contains the literal
-    /// (lowercase ASCII).
-    Text(Vec<String>, String),
-    /// One of these fields equals the integer (as a number or numeric text).
-    Int(Vec<String>, i64),
-    /// Some string value anywhere contains the literal (keyword searches).
-    Anywhere(String),
-    /// One of these fields is present (for regexes, numeric comparisons, CIDR and
-    /// other tests without a usable literal: most events lack most fields).
-    Present(Vec<String>),
-}
-
-impl Need {
-    /// Higher is more selective: long literals beat short ones, integers (usually an
-    /// EventID shared by many events) count like a short literal.
-    fn quality(&self) -> usize {
-        match self {
-            Need::Text(_, l) => l.len() + 2,
-            Need::Int(..) => 4,
-            Need::Anywhere(l) => l.len(),
-            Need::Present(_) => 1,
-        }
-    }
-}
-
-/// Needs one of which must hold for the node to match, or `None` when no such set
-/// can be derived.
-pub fn required(node: &Node) -> Option<Vec<Need>> {
-    match node {
-        Node::Const(false) => Some(Vec::new()),
-        Node::Const(true) | Node::Not(_) => None,
-        Node::Or(v) => {
-            let mut all = Vec::new();
-            for n in v {
-                all.extend(required(n)?);
-            }
-            Some(all)
-        }
-        Node::And(v) => v.iter().filter_map(required).max_by_key(|s| score(s)),
-        Node::Field(f) => {
-            let fields: Vec<String> = f.path.names().map(str::to_string).collect();
-            let present = || Some(Need::Present(fields.clone()));
-            let sets = f.preds.iter().map(|p| match p {
-                Pred::Str(m) => field_need(&fields, m).or_else(present),
-                Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => present(),
-                Pred::Exists(true) => present(),
-                Pred::Null | Pred::Exists(false) | Pred::Not(_) => None,
-            });
-            if f.all {
-                sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
-            } else {
-                sets.collect()
-            }
-        }
-        Node::Keyword(k) => {
-            let lits = k.preds.iter().map(|m| text_literal(m).map(Need::Anywhere));
-            if k.all {
-                lits.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
-            } else {
-                lits.collect()
-            }
-        }
-    }
-}
-
-/// Fields that usually hold long free text. Scanning them dominates the prefilter's
-/// cost, so a rule that can be indexed through a short field (an image path, an
-/// EventID) is, and these fields are only scanned for rules with no alternative.
-const LONG_FIELDS: &[&str] = &[
-    "CommandLine",
-    "ParentCommandLine",
-    "ScriptBlockText",
-    "ContextInfo",
-    "Payload",
-    "Data",
-    "CallTrace",
-    "Details",
-    "Message",
-    "process.command_line",
-    "process.parent.command_line",
-    "powershell.file.script_block_text",
-];
-
-impl Need {
-    fn on_long_field(&self) -> bool {
-        match self {
-            Need::Text(fields, _) => fields.iter().any(|f| LONG_FIELDS.contains(&f.as_str())),
-            Need::Int(..) => false,
-            Need::Anywhere(_) => true,
-            Need::Present(_) => false,
-        }
-    }
-}
-
-impl Need {
-    /// The per-field index keys of a need (one per field name it may be found under).
-    fn keys(&self) -> Vec<IndexKey> {
-        match self {
-            Need::Text(fields, lit) => fields
-                .iter()
-                .map(|f| IndexKey::Text(f.clone(), lit.clone()))
-                .collect(),
-            Need::Int(fields, v) => fields
-                .iter()
-                .map(|f| IndexKey::Int(f.clone(), *v))
-                .collect(),
-            Need::Anywhere(lit) => vec![IndexKey::Anywhere(lit.clone())],
-            Need::Present(fields) => fields
-                .iter()
-                .map(|f| IndexKey::Present(f.clone()))
-                .collect(),
-        }
-    }
-}
-
-/// Prefer sets that avoid long text fields, then sets whose weakest need is most
-/// selective, then smaller sets.
-fn score(set: &[Need]) -> (bool, usize, std::cmp::Reverse<usize>) {
-    let cheap = !set.iter().any(Need::on_long_field);
-    let min = set.iter().map(Need::quality).min().unwrap_or(usize::MAX);
-    (cheap, min, std::cmp::Reverse(set.len()))
-}
-
-fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
-    if let (StrKind::Exact, Some(i)) = (&m.kind, m.int) {
-        return Some(Need::Int(fields.to_vec(), i));
-    }
-    text_literal(m).map(|l| Need::Text(fields.to_vec(), l))
-}
-
-fn text_literal(m: &StrMatcher) -> Option<String> {
-    let lit = match &m.kind {
-        StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains => m.needle.as_str(),
-        StrKind::Glob(_) => m.glob_lit.as_deref()?,
-        StrKind::Regex(_) => return None,
-    };
-    // Numbers and booleans may be stored as JSON numbers/bools, which are not scanned.
-    let numeric = m.int.is_some() || lit.parse::<f64>().is_ok();
-    // Non-ASCII needles (windash's typographic dashes, homoglyphs) are indexed by
-    // their longest ASCII run, which any match must contain too.
-    let lit = lit
-        .split(|c: char| !c.is_ascii())
-        .max_by_key(|run| run.len())
-        .unwrap_or_default();
-    // Very short literals occur in nearly every value: indexing them costs more in
-    // automaton matches than evaluating the rule directly.
-    if lit.len() < MIN_LITERAL || numeric || lit == "true" || lit == "false" {
-        return None;
-    }
-    Some(lit.to_ascii_lowercase())
-}
 
 /// Index of one event field.
 #[derive(Debug, Default)]
@@ -217,15 +59,6 @@ fn field_build<'a>(
         order.push(f.clone());
     }
     per_field.entry(f).or_default()
-}
-
-/// One indexed (field, value) pair, or a keyword literal.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum IndexKey {
-    Text(String, String),
-    Int(String, i64),
-    Anywhere(String),
-    Present(String),
 }
 
 impl Prefilter {

@@ -1,0 +1,252 @@
+//! What a rule needs to be present in an event to possibly match: literals in given
+//! fields, integers, keyword literals, or merely a field. Derived from a compiled
+//! tree; the prefilter indexes rules by these.
+
+use super::strmatch::{StrKind, StrMatcher};
+use super::{Node, Pred};
+
+/// Shortest literal worth indexing.
+const MIN_LITERAL: usize = 2;
+
+/// One thing that must be present in an event for a rule to possibly match.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Need {
+    /// One of these fields (a rule field and its mapped names) contains the literal
+    /// (lowercase ASCII).
+    Text(Vec<String>, String),
+    /// One of these fields equals the integer (as a number or numeric text).
+    Int(Vec<String>, i64),
+    /// Some string value anywhere contains the literal (keyword searches).
+    Anywhere(String),
+    /// One of these fields is present (for regexes, numeric comparisons, CIDR and
+    /// other tests without a usable literal: most events lack most fields).
+    Present(Vec<String>),
+}
+
+impl Need {
+    /// Higher is more selective: long literals beat short ones, integers (usually an
+    /// EventID shared by many events) count like a short literal.
+    fn quality(&self) -> usize {
+        match self {
+            Need::Text(_, l) => l.len() + 2,
+            Need::Int(..) => 4,
+            Need::Anywhere(l) => l.len(),
+            Need::Present(_) => 1,
+        }
+    }
+}
+
+/// Needs one of which must hold for the node to match, or `None` when no such set
+/// can be derived.
+pub fn required(node: &Node) -> Option<Vec<Need>> {
+    match node {
+        Node::Const(false) => Some(Vec::new()),
+        Node::Const(true) | Node::Not(_) => None,
+        Node::Or(v) => {
+            let mut all = Vec::new();
+            for n in v {
+                all.extend(required(n)?);
+            }
+            Some(all)
+        }
+        Node::And(v) => v.iter().filter_map(required).max_by_key(|s| score(s)),
+        Node::Field(f) => {
+            let fields: Vec<String> = f.path.names().map(str::to_string).collect();
+            let present = || Some(Need::Present(fields.clone()));
+            let sets = f.preds.iter().map(|p| match p {
+                Pred::Str(m) => field_need(&fields, m).or_else(present),
+                Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => present(),
+                Pred::Exists(true) => present(),
+                Pred::Null | Pred::Exists(false) | Pred::Not(_) => None,
+            });
+            if f.all {
+                sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
+            } else {
+                sets.collect()
+            }
+        }
+        Node::Keyword(k) => {
+            let lits = k.preds.iter().map(|m| text_literal(m).map(Need::Anywhere));
+            if k.all {
+                lits.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
+            } else {
+                lits.collect()
+            }
+        }
+    }
+}
+
+/// Fields that usually hold long free text. Scanning them dominates the prefilter's
+/// cost, so a rule that can be indexed through a short field (an image path, an
+/// EventID) is, and these fields are only scanned for rules with no alternative.
+const LONG_FIELDS: &[&str] = &[
+    "CommandLine",
+    "ParentCommandLine",
+    "ScriptBlockText",
+    "ContextInfo",
+    "Payload",
+    "Data",
+    "CallTrace",
+    "Details",
+    "Message",
+    "process.command_line",
+    "process.parent.command_line",
+    "powershell.file.script_block_text",
+];
+
+impl Need {
+    fn on_long_field(&self) -> bool {
+        match self {
+            Need::Text(fields, _) => fields.iter().any(|f| LONG_FIELDS.contains(&f.as_str())),
+            Need::Int(..) => false,
+            Need::Anywhere(_) => true,
+            Need::Present(_) => false,
+        }
+    }
+}
+
+impl Need {
+    /// The per-field index keys of a need (one per field name it may be found under).
+    pub(crate) fn keys(&self) -> Vec<IndexKey> {
+        match self {
+            Need::Text(fields, lit) => fields
+                .iter()
+                .map(|f| IndexKey::Text(f.clone(), lit.clone()))
+                .collect(),
+            Need::Int(fields, v) => fields
+                .iter()
+                .map(|f| IndexKey::Int(f.clone(), *v))
+                .collect(),
+            Need::Anywhere(lit) => vec![IndexKey::Anywhere(lit.clone())],
+            Need::Present(fields) => fields
+                .iter()
+                .map(|f| IndexKey::Present(f.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Prefer sets that avoid long text fields, then sets whose weakest need is most
+/// selective, then smaller sets.
+fn score(set: &[Need]) -> (bool, usize, std::cmp::Reverse<usize>) {
+    let cheap = !set.iter().any(Need::on_long_field);
+    let min = set.iter().map(Need::quality).min().unwrap_or(usize::MAX);
+    (cheap, min, std::cmp::Reverse(set.len()))
+}
+
+fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
+    if let (StrKind::Exact, Some(i)) = (&m.kind, m.int) {
+        return Some(Need::Int(fields.to_vec(), i));
+    }
+    text_literal(m).map(|l| Need::Text(fields.to_vec(), l))
+}
+
+fn text_literal(m: &StrMatcher) -> Option<String> {
+    let lit = match &m.kind {
+        StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains => m.needle.as_str(),
+        StrKind::Glob(_) => m.glob_lit.as_deref()?,
+        StrKind::Regex(_) => return None,
+    };
+    // Numbers and booleans may be stored as JSON numbers/bools, which are not scanned.
+    let numeric = m.int.is_some() || lit.parse::<f64>().is_ok();
+    // Non-ASCII needles (windash's typographic dashes, homoglyphs) are indexed by
+    // their longest ASCII run, which any match must contain too.
+    let lit = lit
+        .split(|c: char| !c.is_ascii())
+        .max_by_key(|run| run.len())
+        .unwrap_or_default();
+    // Very short literals occur in nearly every value: indexing them costs more in
+    // automaton matches than evaluating the rule directly.
+    if lit.len() < MIN_LITERAL || numeric || lit == "true" || lit == "false" {
+        return None;
+    }
+    Some(lit.to_ascii_lowercase())
+}
+
+/// One indexed (field, value) pair, or a keyword literal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum IndexKey {
+    Text(String, String),
+    Int(String, i64),
+    Anywhere(String),
+    Present(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::{CompileCtx, compile_detection};
+    use crate::parse::{Document, LogSource, parse_str};
+    use std::collections::HashMap;
+
+    fn needs(detection: &str) -> Option<Vec<Need>> {
+        let yaml = format!("title: t\nid: t\ndetection:\n{detection}");
+        let docs = parse_str(&yaml).expect("parses");
+        let Some(Document::Rule(r)) = docs.into_iter().next() else {
+            return None;
+        };
+        let ph = HashMap::new();
+        let ctx = CompileCtx {
+            logsource: &LogSource::default(),
+            placeholders: &ph,
+        };
+        required(&compile_detection(&r.detection, ctx).expect("compiles"))
+    }
+
+    fn text(field: &str, lit: &str) -> Need {
+        Need::Text(vec![field.to_string()], lit.to_string())
+    }
+
+    #[test]
+    fn and_prefers_short_fields_over_long_free_text() {
+        let n = needs(
+            "  s:\n    CommandLine|contains: 'very-long-and-selective'\n    Hashes|contains: 'abcd'\n  condition: s\n",
+        );
+        assert_eq!(
+            n,
+            Some(vec![Need::Text(
+                vec!["Hashes".into(), "process.hash.sha256".into()],
+                "abcd".into()
+            )])
+        );
+    }
+
+    #[test]
+    fn or_unions_and_not_gives_up() {
+        let n = needs("  a:\n    A: 'xx1'\n  b:\n    B|endswith: 'yy2'\n  condition: a or b\n");
+        assert_eq!(n, Some(vec![text("A", "xx1"), text("B", "yy2")]));
+        assert_eq!(needs("  a:\n    A: 'xx1'\n  condition: not a\n"), None);
+    }
+
+    #[test]
+    fn integers_regexes_and_numbers() {
+        assert_eq!(
+            needs("  a:\n    EventID: 4688\n  condition: a\n"),
+            Some(vec![Need::Int(
+                vec![
+                    "EventID".into(),
+                    "event.code".into(),
+                    "winlog.event_id".into()
+                ],
+                4688
+            )])
+        );
+        assert_eq!(
+            needs("  a:\n    A|re: 'x.*y'\n  condition: a\n"),
+            Some(vec![Need::Present(vec!["A".into()])])
+        );
+        assert_eq!(
+            needs("  a:\n    A|gt: 3\n  condition: a\n"),
+            Some(vec![Need::Present(vec!["A".into()])])
+        );
+        assert_eq!(needs("  a:\n    A: null\n  condition: a\n"), None);
+    }
+
+    #[test]
+    fn keywords_need_their_literal_anywhere() {
+        assert_eq!(
+            needs("  k:\n    - 'mimikatz'\n  condition: k\n"),
+            Some(vec![Need::Anywhere("mimikatz".into())])
+        );
+    }
+}
