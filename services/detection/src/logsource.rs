@@ -233,7 +233,7 @@ pub fn route_for(ls: &LogSource) -> Route {
     match ls.product.as_deref() {
         Some("windows") => {}
         Some(_) => return Route::NotWindows,
-        None => return Route::Any,
+        None => return route_without_product(ls),
     }
     let mut alts = Vec::new();
     if let Some(cat) = ls.category.as_deref() {
@@ -268,6 +268,23 @@ pub fn route_for(ls: &LogSource) -> Route {
         return Route::Windows(alts);
     }
     Route::Any
+}
+
+/// A rule without `product`: generic categories the Windows tables know (antivirus)
+/// stay open to every event; other categories and services (webserver, proxy,
+/// firewall, database, apache, ...) describe non-Windows logs, as in the THOR mapping
+/// where they are file sources.
+fn route_without_product(ls: &LogSource) -> Route {
+    let windows_category = ls
+        .category
+        .as_deref()
+        .is_some_and(|c| CATEGORIES.iter().any(|(k, _, _)| *k == c));
+    let windows_service = ls.service.as_deref().is_some_and(|s| channels(s).is_some());
+    if windows_category || windows_service || (ls.category.is_none() && ls.service.is_none()) {
+        Route::Any
+    } else {
+        Route::NotWindows
+    }
 }
 
 /// The routing key of an event: its Windows channel and EventID, if present.
@@ -343,6 +360,21 @@ mod tests {
             Route::Any
         );
         assert_eq!(route_for(&ls("linux", None, None)), Route::NotWindows);
+        let no_product = |c: Option<&str>, s: Option<&str>| LogSource {
+            product: None,
+            category: c.map(Into::into),
+            service: s.map(Into::into),
+        };
+        assert_eq!(
+            route_for(&no_product(Some("webserver"), None)),
+            Route::NotWindows
+        );
+        assert_eq!(
+            route_for(&no_product(None, Some("apache"))),
+            Route::NotWindows
+        );
+        assert_eq!(route_for(&no_product(Some("antivirus"), None)), Route::Any);
+        assert_eq!(route_for(&no_product(None, None)), Route::Any);
         assert!(!Route::NotWindows.admits(&EventKey::of(&json!({"Channel": "System"}))));
     }
 }
