@@ -98,6 +98,16 @@ const TABLE: &[(&str, Probe)] = &[
         ),
     ),
     (
+        "Query.ingestLimits",
+        Probe::NotFound("query($a: ID!) { ingestLimits(tenantId: $a) { eventsPerSecond } }"),
+    ),
+    (
+        "Mutation.setIngestLimits",
+        Probe::NotFound(
+            "mutation($a: ID!) { setIngestLimits(tenantId: $a, eventsPerSecond: 1) { eventsPerSecond } }",
+        ),
+    ),
+    (
         "Mutation.unbindSyslogSource",
         Probe::NotFound("mutation($as: ID!) { unbindSyslogSource(id: $as) { id } }"),
     ),

@@ -71,6 +71,21 @@ impl IngestQuery {
         })
     }
 
+    /// A tenant's ingest limit overrides.
+    async fn ingest_limits(
+        &self,
+        ctx: &Context<'_>,
+        tenant_id: ID,
+    ) -> async_graphql::Result<IngestLimits> {
+        let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let limits = garrison_ingest::settings::get_ingest_limits(&tx, tenant)
+            .await
+            .gql()?;
+        tx.commit().await.gql()?;
+        Ok(limits.into())
+    }
+
     /// Searches a tenant's events, newest first.
     async fn events(
         &self,
@@ -114,6 +129,19 @@ impl IngestQuery {
             page_info,
         })
     }
+}
+
+/// Positive integer argument, or an error naming it.
+fn positive<T: TryFrom<i64>>(field: &str, value: Option<i64>) -> async_graphql::Result<Option<T>> {
+    value
+        .map(|v| {
+            T::try_from(v)
+                .ok()
+                .filter(|_| v > 0)
+                .ok_or_else(|| garrison_core::Error::invalid(field, "must be a positive number"))
+        })
+        .transpose()
+        .gql()
 }
 
 /// Ingest writes.
@@ -176,6 +204,33 @@ impl IngestMutation {
             ingest.sources.invalidate();
         }
         Ok(SyslogSource(source))
+    }
+
+    /// Sets a tenant's ingest limits (provider admins); `null` restores a default.
+    async fn set_ingest_limits(
+        &self,
+        ctx: &Context<'_>,
+        tenant_id: ID,
+        events_per_second: Option<i64>,
+        bytes_per_day: Option<i64>,
+        retention_days: Option<i64>,
+    ) -> async_graphql::Result<IngestLimits> {
+        let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
+        let limits = garrison_ingest::settings::IngestLimits {
+            events_per_second: positive("eventsPerSecond", events_per_second)?,
+            bytes_per_day: positive("bytesPerDay", bytes_per_day)?,
+            retention_days: positive("retentionDays", retention_days)?,
+        };
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let limits = garrison_ingest::settings::set_ingest_limits(&tx, tenant, limits)
+            .await
+            .gql()?;
+        tx.commit().await.gql()?;
+        if let Some(ingest) = &state.ingest {
+            ingest.directory.invalidate(tenant);
+        }
+        Ok(limits.into())
     }
 
     /// Removes a source binding.

@@ -178,3 +178,21 @@ pub struct EventFilter {
     /// A channel: `syslog_udp`, `syslog_tcp`, `http`, `hec` or `bulk`.
     pub source: Option<String>,
 }
+
+/// A tenant's ingest limits (`null`: the platform default).
+#[derive(SimpleObject)]
+pub struct IngestLimits {
+    pub events_per_second: Option<i32>,
+    pub bytes_per_day: Option<i64>,
+    pub retention_days: Option<i32>,
+}
+
+impl From<garrison_ingest::settings::IngestLimits> for IngestLimits {
+    fn from(l: garrison_ingest::settings::IngestLimits) -> Self {
+        IngestLimits {
+            events_per_second: l.events_per_second.map(|v| v.min(i32::MAX as u32) as i32),
+            bytes_per_day: l.bytes_per_day.map(|v| v.min(i64::MAX as u64) as i64),
+            retention_days: l.retention_days.map(|v| v.min(i32::MAX as u32) as i32),
+        }
+    }
+}

@@ -17,6 +17,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod quota;
 pub mod search;
+pub mod settings;
 pub mod sources;
 pub mod stats;
 pub mod store;

@@ -103,6 +103,11 @@ const ECS_MAP: &[(&str, &str)] = &[
     ("SubjectUserName", "user.name"),
     ("IpAddress", "source.ip"),
     ("LogonType", "winlog.logon.type"),
+    // OpenSSH authentication lines
+    ("ssh_user", "user.name"),
+    ("ssh_src_ip", "source.ip"),
+    ("ssh_src_port", "source.port"),
+    ("ssh_outcome", "event.outcome"),
 ];
 
 /// Builds the event.

@@ -27,8 +27,12 @@ pub fn router(ingest: Arc<Ingest>) -> Router {
         .route("/services/collector/raw/1.0", post(hec::post_raw))
         .route("/services/collector/health", get(hec::health))
         .route("/services/collector/health/1.0", get(hec::health))
-        .route("/_bulk", post(bulk::post_bulk))
-        .route("/{index}/_bulk", post(bulk::post_bulk_index))
+        // The Elasticsearch clients send bulk requests as PUT; shippers as POST.
+        .route("/_bulk", post(bulk::post_bulk).put(bulk::post_bulk))
+        .route(
+            "/{index}/_bulk",
+            post(bulk::post_bulk_index).put(bulk::post_bulk_index),
+        )
         .with_state(ingest)
 }
 

@@ -6,6 +6,7 @@
 pub mod cef;
 pub mod json;
 pub mod kv;
+pub mod sshd;
 pub mod syslog;
 pub mod year;
 
@@ -103,6 +104,9 @@ pub fn parse_payload(message: &str) -> (Format, Map<String, Value>, Option<DateT
     }
     if let Some(pairs) = kv::parse(body) {
         return (Format::KeyValue, pairs, None);
+    }
+    if let Some(auth) = sshd::parse(body) {
+        return (Format::Text, auth, None);
     }
     (Format::Text, Map::new(), None)
 }
