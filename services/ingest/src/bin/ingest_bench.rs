@@ -1,0 +1,297 @@
+//! Ingest benchmark: replays the real syslog samples in `../shared/bench/syslog-samples/`
+//! over TCP with several connections into the real receiver, and reports durable
+//! events/s and MiB/s (counted when the writer has committed, as announced on the
+//! bus). With `--rsyslog`, an rsyslog instance receives the same stream over TCP
+//! into a file in the same run, for a ratio.
+//!
+//! ```text
+//! cargo run --release -p garrison-ingest --bin ingest-bench -- [--connections 4] [--repeat 3] [--rsyslog]
+//! GARRISON_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/test cargo run --release ... # PostgreSQL
+//! ```
+
+use garrison_core::bus::{Bus, LocalBus, Received};
+use garrison_core::config::IngestConfig;
+use garrison_core::db::Db;
+use garrison_core::tenants::{NewTenant, create_tenant};
+use garrison_core::{Scope, Secret};
+use garrison_ingest::Ingest;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::AsyncWriteExt;
+
+struct Options {
+    connections: usize,
+    repeat: usize,
+    rsyslog: bool,
+    samples: PathBuf,
+}
+
+fn options() -> Result<Options, String> {
+    let mut opts = Options {
+        connections: 4,
+        repeat: 3,
+        rsyslog: false,
+        samples: PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/bench/syslog-samples"
+        )),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--connections" => {
+                opts.connections = value("--connections")?
+                    .parse()
+                    .map_err(|e| format!("--connections: {e}"))?
+            }
+            "--repeat" => {
+                opts.repeat = value("--repeat")?
+                    .parse()
+                    .map_err(|e| format!("--repeat: {e}"))?
+            }
+            "--samples" => opts.samples = PathBuf::from(value("--samples")?),
+            "--rsyslog" => opts.rsyslog = true,
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(opts)
+}
+
+fn load_lines(dir: &Path, repeat: usize) -> Result<Vec<Vec<u8>>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| {
+            format!(
+                "{}: {e} (the shared bench corpus is required)",
+                dir.display()
+            )
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "log"))
+        .collect();
+    files.sort();
+    let mut lines = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        lines.extend(
+            text.lines()
+                .filter(|l| !l.is_empty())
+                .map(|l| format!("{l}\n").into_bytes()),
+        );
+    }
+    let base = lines.clone();
+    for _ in 1..repeat.max(1) {
+        lines.extend(base.iter().cloned());
+    }
+    Ok(lines)
+}
+
+/// Splits lines round-robin into one contiguous buffer per connection.
+fn shard(lines: &[Vec<u8>], connections: usize) -> Vec<Vec<u8>> {
+    let count = connections.max(1);
+    let mut shards = vec![Vec::new(); count];
+    for (i, line) in lines.iter().enumerate() {
+        shards[i % count].extend_from_slice(line);
+    }
+    shards
+}
+
+async fn send_all(port: u16, shards: Vec<Vec<u8>>) -> Result<(), String> {
+    let mut tasks = Vec::new();
+    for shard in shards {
+        tasks.push(tokio::spawn(async move {
+            let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .map_err(|e| e.to_string())?;
+            stream.write_all(&shard).await.map_err(|e| e.to_string())?;
+            stream.shutdown().await.map_err(|e| e.to_string())
+        }));
+    }
+    for task in tasks {
+        task.await.map_err(|e| e.to_string())??;
+    }
+    Ok(())
+}
+
+async fn bench_garrison(
+    url: &str,
+    lines: &[Vec<u8>],
+    connections: usize,
+) -> Result<(f64, Duration), String> {
+    let db = Db::open(&Secret::new(url.to_string()), 8)
+        .await
+        .map_err(|e| e.to_string())?;
+    let scope = Scope::system("bench");
+    let mut tx = db.begin(&scope).await.map_err(|e| e.to_string())?;
+    let slug = format!("bench-{}", std::process::id());
+    let tenant = create_tenant(
+        &mut tx,
+        NewTenant {
+            name: "Bench".into(),
+            slug,
+            timezone: None,
+        },
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    garrison_ingest::sources::bind_syslog_source(&tx, tenant.id, "127.0.0.0/8")
+        .await
+        .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| e.to_string())?;
+
+    let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(1 << 16));
+    let mut notices = bus.subscribe();
+    let config = IngestConfig {
+        events_per_second: u32::MAX,
+        queue_capacity: 262_144,
+        batch_max_events: 8192,
+        ..IngestConfig::default()
+    };
+    let (ingest, _writer) = Ingest::start(db, bus, config);
+    let (addr, _tasks) =
+        garrison_ingest::syslog::start(ingest, "127.0.0.1:0".parse().map_err(|e| format!("{e}"))?)
+            .await
+            .map_err(|e| e.to_string())?;
+    let expected = lines.len() as u64;
+    let started = Instant::now();
+    let sender = tokio::spawn(send_all(addr.port(), shard(lines, connections)));
+    let mut stored = 0u64;
+    while stored < expected {
+        match tokio::time::timeout(Duration::from_secs(60), notices.recv()).await {
+            Ok(Received::Notice(n)) => stored += n.count,
+            Ok(Received::Lagged(_)) => {
+                return Err("bench lost bus notices; raise the capacity".into());
+            }
+            Ok(Received::Closed) | Err(_) => {
+                return Err(format!("stalled at {stored} of {expected} events"));
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    sender.await.map_err(|e| e.to_string())??;
+    Ok((expected as f64 / elapsed.as_secs_f64(), elapsed))
+}
+
+fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<(f64, Duration), String> {
+    let dir = std::env::temp_dir().join(format!("garrison-rsyslog-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let out = dir.join("out.log");
+    let conf = dir.join("rsyslog.conf");
+    let mut file = std::fs::File::create(&conf).map_err(|e| e.to_string())?;
+    writeln!(
+        file,
+        "global(workDirectory=\"{d}\")\nmodule(load=\"imtcp\")\ninput(type=\"imtcp\" address=\"127.0.0.1\" port=\"{port}\")\naction(type=\"omfile\" file=\"{o}\" asyncWriting=\"on\" ioBufferSize=\"256k\")",
+        d = dir.display(),
+        o = out.display()
+    )
+    .map_err(|e| e.to_string())?;
+    let mut child = std::process::Command::new("rsyslogd")
+        .args(["-n", "-f"])
+        .arg(&conf)
+        .arg("-i")
+        .arg(dir.join("pid"))
+        .spawn()
+        .map_err(|e| format!("rsyslogd: {e}"))?;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    let expected = lines.len();
+    let started = Instant::now();
+    runtime.block_on(send_all(port, shard(lines, connections)))?;
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let written = std::fs::read(&out)
+            .map(|b| b.iter().filter(|c| **c == b'\n').count())
+            .unwrap_or(0);
+        if written >= expected {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            return Err(format!("rsyslog wrote {written} of {expected} lines"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let elapsed = started.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok((expected as f64 / elapsed.as_secs_f64(), elapsed))
+}
+
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ingest-bench: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let opts = options()?;
+    let lines = load_lines(&opts.samples, opts.repeat)?;
+    let bytes: usize = lines.iter().map(Vec::len).sum();
+    let mib = bytes as f64 / (1 << 20) as f64;
+    println!(
+        "corpus: {} lines, {:.1} MiB ({}x the samples), {} TCP connections",
+        lines.len(),
+        mib,
+        opts.repeat,
+        opts.connections
+    );
+    let (url, backend, _dir) = match std::env::var("GARRISON_BENCH_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        Some(url) => (url, "postgresql", None),
+        None => {
+            let dir = tempfile_dir()?;
+            (
+                format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()),
+                "sqlite",
+                Some(dir),
+            )
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let (rate, took) = runtime.block_on(bench_garrison(&url, &lines, opts.connections))?;
+    println!(
+        "garrison ({backend}, durable): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
+        rate,
+        mib / took.as_secs_f64(),
+        took.as_secs_f64()
+    );
+    drop(runtime);
+    if opts.rsyslog {
+        let (r_rate, r_took) = bench_rsyslog(&lines, opts.connections)?;
+        println!(
+            "rsyslog (tcp -> file): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
+            r_rate,
+            mib / r_took.as_secs_f64(),
+            r_took.as_secs_f64()
+        );
+        println!("ratio garrison/rsyslog: {:.2}", rate / r_rate);
+    }
+    Ok(())
+}
+
+fn tempfile_dir() -> Result<PathBuf, String> {
+    let dir = std::env::temp_dir().join(format!("garrison-ingest-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    Ok(dir)
+}
