@@ -41,6 +41,7 @@ pub(crate) struct IndexScratch {
     marks: Vec<u64>,
     seen: Vec<u64>,
     path: String,
+    lower: Vec<u8>,
     channel: String,
 }
 
@@ -122,15 +123,18 @@ impl Index {
             marks,
             seen,
             path,
+            lower,
             channel,
         } = s;
         match self {
-            Index::Global(p) => p.candidates(ev, marks, seen, path, out),
+            Index::Global(p) => p.candidates(ev, marks, seen, path, lower, out),
             Index::Routed(router) => {
                 let key = EventKey::of(ev);
-                router.any.candidates(ev, marks, seen, path, out);
+                router.any.candidates(ev, marks, seen, path, lower, out);
                 let Some(ch) = key.channel else {
-                    router.not_windows.candidates(ev, marks, seen, path, out);
+                    router
+                        .not_windows
+                        .candidates(ev, marks, seen, path, lower, out);
                     out.sort_unstable();
                     return;
                 };
@@ -142,7 +146,7 @@ impl Index {
                         .and_then(|id| cb.by_event_id.get(&id))
                         .or(cb.star.as_ref());
                     if let Some(&b) = bucket {
-                        router.buckets[b].candidates(ev, marks, seen, path, out);
+                        router.buckets[b].candidates(ev, marks, seen, path, lower, out);
                     }
                 }
             }

@@ -160,13 +160,15 @@ impl Prefilter {
 
     /// Appends the candidate rules for an event to `out` (deduplicated within this
     /// index, unsorted). `marks` and `seen` are reusable bitmaps (rules, needs);
-    /// `path` a reusable buffer.
+    /// `path` and `lower` reusable buffers.
+    #[allow(clippy::too_many_arguments)]
     pub fn candidates(
         &self,
         ev: &Value,
         marks: &mut Vec<u64>,
         seen: &mut Vec<u64>,
         path: &mut String,
+        lower: &mut Vec<u8>,
         out: &mut Vec<u32>,
     ) {
         marks.clear();
@@ -178,6 +180,7 @@ impl Prefilter {
             marks,
             seen,
             out,
+            lower,
         };
         for &r in &self.always {
             st.mark_rule(r);
@@ -187,12 +190,14 @@ impl Prefilter {
             st.scan_object(obj, path);
         }
         if let Some(ac) = &self.anywhere {
+            let mut lower = std::mem::take(st.lower);
             any_string(ev, &mut |s| {
-                for m in ac.find_overlapping_iter(s) {
+                for m in ac.find_overlapping_iter(lowercase_into(&mut lower, s)) {
                     st.mark_need(self.anywhere_global[m.pattern().as_usize()]);
                 }
                 false
             });
+            *st.lower = lower;
         }
     }
 }
@@ -202,6 +207,7 @@ struct State<'a> {
     marks: &'a mut Vec<u64>,
     seen: &'a mut Vec<u64>,
     out: &'a mut Vec<u32>,
+    lower: &'a mut Vec<u8>,
 }
 
 impl State<'_> {
@@ -252,9 +258,11 @@ impl State<'_> {
         match v {
             Value::String(s) => {
                 if let Some(ac) = &fi.ac {
-                    for m in ac.find_overlapping_iter(s.as_str()) {
+                    let mut lower = std::mem::take(self.lower);
+                    for m in ac.find_overlapping_iter(lowercase_into(&mut lower, s)) {
                         self.mark_need(fi.pat_global[m.pattern().as_usize()]);
                     }
+                    *self.lower = lower;
                 }
                 if !fi.ints.is_empty()
                     && let Ok(i) = s.trim().parse::<i64>()
@@ -281,6 +289,15 @@ impl State<'_> {
     }
 }
 
+/// ASCII-lowercases `s` into the reusable buffer: the automata hold lowercase
+/// literals and match case-sensitively, which builds much faster than ASCII
+/// case-insensitive automata (the build dominates compile time).
+fn lowercase_into<'b>(buf: &'b mut Vec<u8>, s: &str) -> &'b [u8] {
+    buf.clear();
+    buf.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+    buf
+}
+
 fn build_ac(lits: &[String]) -> Option<AhoCorasick> {
     if lits.is_empty() {
         return None;
@@ -294,7 +311,7 @@ fn build_ac(lits: &[String]) -> Option<AhoCorasick> {
         AhoCorasickKind::ContiguousNFA
     };
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
+        .ascii_case_insensitive(false)
         .match_kind(MatchKind::Standard)
         .kind(Some(kind))
         .build(lits)
