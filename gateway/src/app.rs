@@ -26,6 +26,8 @@ pub struct Components {
     pub gateway: bool,
     /// Syslog listeners and the HTTP ingest endpoints.
     pub ingest: bool,
+    /// Background jobs (retention today; SLA clocks and billing sync later).
+    pub worker: bool,
 }
 
 impl Components {
@@ -33,6 +35,7 @@ impl Components {
     pub const ALL: Components = Components {
         gateway: true,
         ingest: true,
+        worker: true,
     };
 }
 
@@ -103,6 +106,8 @@ pub struct RunningServer {
     pub addr: SocketAddr,
     /// The syslog UDP/TCP address, when the ingest role listens.
     pub syslog_addr: Option<SocketAddr>,
+    /// The syslog TLS address, when configured.
+    pub syslog_tls_addr: Option<SocketAddr>,
     pub state: AppState,
     shutdown: tokio::sync::watch::Sender<bool>,
     task: tokio::task::JoinHandle<std::io::Result<()>>,
@@ -146,6 +151,7 @@ pub async fn start_with_state(
     components: Components,
 ) -> anyhow::Result<RunningServer> {
     let mut syslog_addr = None;
+    let mut syslog_tls_addr = None;
     if components.ingest {
         let (ingest, _writer) = Ingest::start(
             state.db.clone(),
@@ -156,7 +162,25 @@ pub async fn start_with_state(
             let (bound, _tasks) = garrison_ingest::syslog::start(ingest.clone(), addr).await?;
             syslog_addr = Some(bound);
         }
+        let ingest_config = &state.config.ingest;
+        if let Some(addr) = ingest_config.syslog_tls_addr {
+            let (Some(cert), Some(key)) = (&ingest_config.tls_cert, &ingest_config.tls_key) else {
+                anyhow::bail!(
+                    "ingest.syslog_tls_addr is set but ingest.tls_cert and ingest.tls_key are not"
+                );
+            };
+            let tls = garrison_ingest::tls::server_config(
+                cert,
+                key,
+                ingest_config.tls_client_ca.as_deref(),
+            )?;
+            let (bound, _task) = garrison_ingest::tls::start(ingest.clone(), addr, tls).await?;
+            syslog_tls_addr = Some(bound);
+        }
         state.ingest = Some(ingest);
+    }
+    if components.worker {
+        crate::worker::spawn_jobs(state.db.clone(), state.config.clone());
     }
     let listener = TcpListener::bind(state.config.http.addr).await?;
     let addr = listener.local_addr()?;
@@ -172,6 +196,7 @@ pub async fn start_with_state(
     Ok(RunningServer {
         addr,
         syslog_addr,
+        syslog_tls_addr,
         state,
         shutdown,
         task,

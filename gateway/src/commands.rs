@@ -17,7 +17,13 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
             let _telemetry = telemetry::init(&config.log)?;
             let db = Db::open(&config.database_url(), config.database.max_connections).await?;
             let logins = demo::seed(&db, &config).await?;
+            let events = demo::send_events(&db, &config).await?;
             demo::print_logins(&logins, config.admin.password.is_some());
+            if events > 0 {
+                println!(
+                    "Sent {events} demo events (a day of SSH, sudo, firewall, Sysmon and web logs)."
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Sigma { command } => crate::sigma::run(command),
@@ -39,6 +45,7 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
     let components = app::Components {
         gateway: roles.contains(&roles::Role::Gateway),
         ingest: roles.contains(&roles::Role::Ingest),
+        worker: roles.contains(&roles::Role::Worker),
     };
     // Listen for SIGTERM/SIGINT before anything starts, so an early signal still
     // shuts down cleanly instead of killing the process mid-migration.
@@ -60,6 +67,10 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
             roles::Role::Gateway => {
                 tracing::info!(addr = %server.addr, "gateway serving GraphQL and auth")
             }
+            roles::Role::Ingest => {
+                tracing::info!(http = %server.addr, syslog = ?server.syslog_addr, "ingest receiving")
+            }
+            roles::Role::Worker => tracing::info!("worker running retention"),
             other => {
                 tracing::info!(role = %other, "role accepted; it has no components in this build yet")
             }

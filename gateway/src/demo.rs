@@ -124,6 +124,40 @@ pub async fn seed(db: &Db, config: &Config) -> anyhow::Result<Vec<Login>> {
     Ok(logins)
 }
 
+/// Events per demo tenant: a day of traffic.
+pub const DEMO_EVENTS: usize = 600;
+
+/// Sends a day of realistic traffic for each demo tenant through the ingest
+/// pipeline (skipped for tenants that already have events, so re-runs add none).
+pub async fn send_events(db: &Db, config: &Config) -> anyhow::Result<usize> {
+    let bus: std::sync::Arc<dyn garrison_core::bus::Bus> =
+        std::sync::Arc::new(garrison_core::bus::LocalBus::new(64));
+    let (ingest, _writer) = garrison_ingest::Ingest::start(db.clone(), bus, config.ingest.clone());
+    let scope = Scope::system("demo");
+    let mut sent = 0;
+    for (seed, (_, slug, _)) in TENANTS.iter().enumerate() {
+        let tx = db.begin(&scope).await?;
+        let Some(tenant) = tenants::find_tenant_by_slug(&tx, slug).await? else {
+            continue;
+        };
+        let filter = garrison_ingest::search::EventFilter {
+            from: Some(chrono::DateTime::UNIX_EPOCH),
+            ..Default::default()
+        };
+        let existing =
+            garrison_ingest::search::search_events(&tx, tenant.id, filter, Some(1), None)
+                .await?
+                .total_count;
+        tx.commit().await?;
+        if existing == 0 {
+            sent +=
+                garrison_ingest::demo::send_demo(&ingest, tenant.id, seed as u64 + 1, DEMO_EVENTS)
+                    .await?;
+        }
+    }
+    Ok(sent)
+}
+
 /// Prints the logins as a table.
 pub fn print_logins(logins: &[Login], admin_password_configured: bool) {
     println!("Garrison demo data is ready. Sign in at http://127.0.0.1:8080 with:");

@@ -19,3 +19,4 @@ pub mod roles;
 pub mod sigma;
 pub mod state;
 pub mod telemetry;
+pub mod worker;

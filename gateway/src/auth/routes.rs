@@ -124,7 +124,8 @@ fn presented_token(headers: &HeaderMap, body: &Bytes) -> Result<Secret<String>, 
     if body.iter().all(u8::is_ascii_whitespace) {
         return cookie(headers, REFRESH_COOKIE)
             .map(Secret::new)
-            .ok_or_else(|| Error::invalid("refresh_token", "is missing (no body and no cookie)"));
+            // No session to refresh is "not signed in", not a malformed request.
+            .ok_or(Error::Unauthenticated);
     }
     serde_json::from_slice::<RefreshRequest>(body)
         .map(|r| Secret::new(r.refresh_token))

@@ -8,6 +8,7 @@ pub fn gql(error: Error) -> async_graphql::Error {
     let code = error.code().graphql();
     let field = match &error {
         Error::InvalidInput { field, .. } => Some(field.clone()),
+        Error::Conflict { field, .. } => field.clone(),
         _ => None,
     };
     async_graphql::Error::new(error.public_message()).extend_with(|_, ext| {

@@ -67,8 +67,12 @@ pub enum Error {
     /// A named input is wrong; `field` uses the caller's spelling (e.g. `input.slug`).
     #[error("{field}: {message}")]
     InvalidInput { field: String, message: String },
-    #[error("{0}")]
-    Conflict(String),
+    /// A uniqueness clash; `field` names the argument when one is to blame.
+    #[error("{}{message}", field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    Conflict {
+        field: Option<String>,
+        message: String,
+    },
     #[error("authentication required")]
     Unauthenticated,
     /// The caller can see the object but its role may not perform the action.
@@ -93,6 +97,14 @@ impl Error {
         }
     }
 
+    /// A uniqueness clash blamed on a named argument.
+    pub fn conflict(field: impl Into<String>, message: impl fmt::Display) -> Self {
+        Self::Conflict {
+            field: Some(field.into()),
+            message: message.to_string(),
+        }
+    }
+
     /// An internal failure: logs the detail once, returns the opaque error.
     pub fn internal(detail: impl fmt::Display) -> Self {
         let detail = detail.to_string();
@@ -105,7 +117,7 @@ impl Error {
         match self {
             Self::NotFound => ErrorCode::NotFound,
             Self::InvalidInput { .. } => ErrorCode::InvalidInput,
-            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::Conflict { .. } => ErrorCode::Conflict,
             Self::Unauthenticated => ErrorCode::Unauthenticated,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::Unavailable(_) => ErrorCode::Unavailable,
@@ -123,7 +135,10 @@ impl From<sea_orm::DbErr> for Error {
     fn from(err: sea_orm::DbErr) -> Self {
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {
             // Callers that expect a duplicate name the field; this is the backstop.
-            return Self::Conflict("already exists".into());
+            return Self::Conflict {
+                field: None,
+                message: "already exists".into(),
+            };
         }
         match &err {
             sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {

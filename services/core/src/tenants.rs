@@ -78,9 +78,10 @@ pub async fn create_tenant(tx: &mut ScopedTx<'_>, input: NewTenant) -> Result<Te
         .count(tx.raw())
         .await?;
     if taken > 0 {
-        return Err(Error::Conflict(format!(
-            "input.slug: `{slug}` is already taken"
-        )));
+        return Err(Error::conflict(
+            "input.slug",
+            format!("`{slug}` is already taken"),
+        ));
     }
     let id = TenantId::new();
     let now = Utc::now();

@@ -167,9 +167,10 @@ pub async fn create_user(tx: &ScopedTx<'_>, input: NewUser) -> Result<User> {
         .count(tx.raw())
         .await?;
     if taken > 0 {
-        return Err(Error::Conflict(format!(
-            "input.email: `{email}` is already in use"
-        )));
+        return Err(Error::conflict(
+            "input.email",
+            format!("`{email}` is already in use"),
+        ));
     }
     let id = UserId::new();
     let now = Utc::now();

@@ -8,6 +8,7 @@
 //! Nothing is acknowledged before it is committed, and nothing is dropped without
 //! being counted.
 
+pub mod demo;
 pub mod directory;
 pub mod entity;
 pub mod framing;
@@ -16,12 +17,14 @@ pub mod normalize;
 pub mod parse;
 pub mod pipeline;
 pub mod quota;
+pub mod retention;
 pub mod search;
 pub mod settings;
 pub mod sources;
 pub mod stats;
 pub mod store;
 pub mod syslog;
+pub mod tls;
 pub mod tokens;
 pub mod writer;
 

@@ -54,7 +54,7 @@ pub async fn bind_syslog_source(
     };
     let row = tx.insert(tenant, row).await.map_err(|e| match e {
         // The unique index spans tenants by necessity (one range, one tenant).
-        Error::Conflict(_) => Error::Conflict(format!("cidr: `{net}` is already bound")),
+        Error::Conflict { .. } => Error::conflict("cidr", format!("`{net}` is already bound")),
         other => other,
     })?;
     garrison_core::audit::record(

@@ -13,6 +13,9 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// Largest pattern set built ASCII case-insensitive (see [`Scanner`]).
+const FOLDING_MAX_PATTERNS: usize = 0;
+
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
 const DFA_MAX_PATTERNS: usize = 1000;
 
@@ -21,7 +24,7 @@ const DFA_MAX_PATTERNS: usize = 1000;
 struct FieldIndex {
     /// The key id of "this field is present", if any rule needs only that.
     present: Option<u32>,
-    ac: Option<AhoCorasick>,
+    ac: Option<Scanner>,
     /// Global pattern id of each local pattern.
     pat_global: Vec<u32>,
     ints: HashMap<i64, u32>,
@@ -31,7 +34,7 @@ struct FieldIndex {
 #[derive(Debug, Default)]
 pub struct Prefilter {
     fields: HashMap<String, FieldIndex, BuildHasherDefault<Fnv>>,
-    anywhere: Option<AhoCorasick>,
+    anywhere: Option<Scanner>,
     anywhere_global: Vec<u32>,
     /// Rules per global pattern id.
     pat_rules: Vec<Vec<u32>>,
@@ -192,9 +195,9 @@ impl Prefilter {
         if let Some(ac) = &self.anywhere {
             let mut lower = std::mem::take(st.lower);
             any_string(ev, &mut |s| {
-                for m in ac.find_overlapping_iter(lowercase_into(&mut lower, s)) {
-                    st.mark_need(self.anywhere_global[m.pattern().as_usize()]);
-                }
+                ac.each_match(s, &mut lower, &mut |p| {
+                    st.mark_need(self.anywhere_global[p]);
+                });
                 false
             });
             *st.lower = lower;
@@ -259,9 +262,9 @@ impl State<'_> {
             Value::String(s) => {
                 if let Some(ac) = &fi.ac {
                     let mut lower = std::mem::take(self.lower);
-                    for m in ac.find_overlapping_iter(lowercase_into(&mut lower, s)) {
-                        self.mark_need(fi.pat_global[m.pattern().as_usize()]);
-                    }
+                    ac.each_match(s, &mut lower, &mut |p| {
+                        self.mark_need(fi.pat_global[p]);
+                    });
                     *self.lower = lower;
                 }
                 if !fi.ints.is_empty()
@@ -289,16 +292,35 @@ impl State<'_> {
     }
 }
 
-/// ASCII-lowercases `s` into the reusable buffer: the automata hold lowercase
-/// literals and match case-sensitively, which builds much faster than ASCII
-/// case-insensitive automata (the build dominates compile time).
-fn lowercase_into<'b>(buf: &'b mut Vec<u8>, s: &str) -> &'b [u8] {
-    buf.clear();
-    buf.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
-    buf
+/// A multi-pattern automaton over lowercase literals.
+///
+/// Small sets are built ASCII case-insensitive and search the value as is (cheap to
+/// build, and the crate's SIMD prefilters apply). Large sets are built case-sensitive,
+/// which builds several times faster, and search an ASCII-lowercased copy of the value
+/// made in a reused buffer.
+#[derive(Debug)]
+struct Scanner {
+    ac: AhoCorasick,
+    folds: bool,
 }
 
-fn build_ac(lits: &[String]) -> Option<AhoCorasick> {
+impl Scanner {
+    /// Calls `f` with the index of every pattern occurrence (overlapping) in `s`.
+    fn each_match(&self, s: &str, lower: &mut Vec<u8>, f: &mut dyn FnMut(usize)) {
+        let hay: &[u8] = if self.folds {
+            s.as_bytes()
+        } else {
+            lower.clear();
+            lower.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+            lower
+        };
+        for m in self.ac.find_overlapping_iter(hay) {
+            f(m.pattern().as_usize());
+        }
+    }
+}
+
+fn build_ac(lits: &[String]) -> Option<Scanner> {
     if lits.is_empty() {
         return None;
     }
@@ -310,12 +332,14 @@ fn build_ac(lits: &[String]) -> Option<AhoCorasick> {
     } else {
         AhoCorasickKind::ContiguousNFA
     };
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(false)
+    let folds = lits.len() <= FOLDING_MAX_PATTERNS;
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(folds)
         .match_kind(MatchKind::Standard)
         .kind(Some(kind))
         .build(lits)
-        .ok()
+        .ok()?;
+    Some(Scanner { ac, folds })
 }
 
 /// FNV-1a for the per-field index, looked up once per event field. The map holds only
