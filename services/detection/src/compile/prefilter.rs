@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Largest pattern set built ASCII case-insensitive (see [`Scanner`]).
-const FOLDING_MAX_PATTERNS: usize = 0;
+const FOLDING_MAX_PATTERNS: usize = 64;
 
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
 const DFA_MAX_PATTERNS: usize = 1000;
