@@ -63,6 +63,15 @@ pub struct BenchOptions {
     pub logsource_routing: bool,
 }
 
+/// Loads and compiles rule files/directories (what `eval` and `bench` use), returning
+/// the rejections too so a caller can report them (for example on stderr).
+pub fn load_rules(
+    rules: &[PathBuf],
+    routing: bool,
+) -> Result<(CompiledRuleSet, Vec<Rejection>), Error> {
+    load(rules, routing).map(|(set, rej, _)| (set, rej))
+}
+
 fn load(
     rules: &[PathBuf],
     routing: bool,
