@@ -111,3 +111,20 @@ fn bench_prints_throughput_and_rejects_compressed_input() {
     let err = bench(&zst, &mut Vec::new()).expect_err("compressed input is refused");
     assert!(err.to_string().contains("decompress"));
 }
+
+#[test]
+fn load_rules_returns_the_set_and_its_rejections() {
+    let dirs = [
+        common::fixtures().join("rules"),
+        common::fixtures().join("bad"),
+    ];
+    let (set, rejections) = garrison_detection::cli::load_rules(&dirs, false).expect("loads");
+    assert_eq!(set.len(), 2);
+    assert_eq!(set.correlation_count(), 1);
+    assert_eq!(rejections.len(), 2);
+    assert!(
+        rejections
+            .iter()
+            .all(|r| r.source.contains("/bad/") && !r.reason.is_empty())
+    );
+}
