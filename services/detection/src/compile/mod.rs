@@ -8,6 +8,7 @@ mod item;
 pub mod needs;
 pub mod prefilter;
 pub mod strmatch;
+mod values;
 
 pub use item::{CompileCtx, compile_detection};
 
