@@ -24,21 +24,16 @@ const TENANT_TABLES: [&str; 7] = [
 ];
 
 /// Column types differ; everything else is shared, so the DDL is written once.
+/// `events.fields` is JSON text on both backends: the hot path writes a string
+/// handed to the driver as a string, not as a JSON tree it would copy.
 fn ddl(postgres: bool) -> Vec<String> {
-    let (uuid, ts, boolean, json, seq) = if postgres {
-        (
-            "UUID",
-            "TIMESTAMPTZ",
-            "BOOLEAN",
-            "JSONB",
-            "BIGSERIAL PRIMARY KEY",
-        )
+    let (uuid, ts, boolean, seq) = if postgres {
+        ("UUID", "TIMESTAMPTZ", "BOOLEAN", "BIGSERIAL PRIMARY KEY")
     } else {
         (
             "BLOB",
             "TEXT",
             "INTEGER",
-            "TEXT",
             "INTEGER PRIMARY KEY AUTOINCREMENT",
         )
     };
@@ -80,7 +75,7 @@ fn ddl(postgres: bool) -> Vec<String> {
                 product TEXT NULL,
                 category TEXT NULL,
                 service TEXT NULL,
-                fields {json} NOT NULL,
+                fields TEXT NOT NULL,
                 raw TEXT NOT NULL,
                 raw_truncated {boolean} NOT NULL
             )"

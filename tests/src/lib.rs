@@ -48,6 +48,8 @@ impl Server {
             .args(args)
             .env("GARRISON_HTTP_ADDR", format!("127.0.0.1:{port}"))
             .env("GARRISON_DATA_DIR", data_dir.path())
+            // Tests run in parallel: no fixed syslog port.
+            .env("GARRISON_SYSLOG_ADDR", "off")
             .env_remove("GARRISON_DATABASE_URL")
             .env("GARRISON_LOG", "warn")
             .stdout(Stdio::piped())

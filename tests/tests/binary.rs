@@ -169,12 +169,14 @@ fn demo_is_idempotent_and_its_logins_work() {
         );
         assert!(String::from_utf8_lossy(&out.stdout).contains("analyst@garrison.local"));
     }
+    // The first run sent a day of events per tenant; the second sent none (checked below).
     let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let mut child = std::process::Command::new(garrison_bin())
         .args(["serve"])
         .env("GARRISON_DATA_DIR", data)
         .env("GARRISON_HTTP_ADDR", &addr)
+        .env("GARRISON_SYSLOG_ADDR", "off")
         .env("GARRISON_LOG", "warn")
         .env_remove("GARRISON_DATABASE_URL")
         .spawn()
@@ -199,7 +201,19 @@ fn demo_is_idempotent_and_its_logins_work() {
         .to_string();
     let (_, body) = post_json(
         &format!("{base}/graphql"),
-        &json!({"query": "{ tenants { totalCount } }"}),
+        &json!({"query": "{ tenants { totalCount edges { node { id slug } } } }"}),
+        Some(&token),
+    );
+    let acme = body["data"]["tenants"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .find(|e| e["node"]["slug"] == "acme")
+        .map(|e| e["node"]["id"].clone())
+        .expect("acme");
+    let (_, events) = post_json(
+        &format!("{base}/graphql"),
+        &json!({"query": "query($t: ID!) { events(tenantId: $t, filter: {from: \"2000-01-01T00:00:00Z\"}) { totalCount } }", "variables": {"t": acme}}),
         Some(&token),
     );
     let _ = child.kill();
@@ -207,5 +221,9 @@ fn demo_is_idempotent_and_its_logins_work() {
     assert_eq!(
         body["data"]["tenants"]["totalCount"], 2,
         "the demo analyst works on two tenants"
+    );
+    assert_eq!(
+        events["data"]["events"]["totalCount"], 600,
+        "one day of demo events, sent once: {events}"
     );
 }

@@ -10,12 +10,7 @@ use sea_orm::ColumnTrait;
 
 /// A stored row as an event.
 pub fn to_stored(row: event::Model) -> Result<StoredEvent> {
-    let fields = match row.fields {
-        serde_json::Value::Object(map) => map,
-        // SQLite hands JSON back as text when it was stored as text.
-        serde_json::Value::String(text) => serde_json::from_str(&text).unwrap_or_default(),
-        _ => Default::default(),
-    };
+    let fields = serde_json::from_str(&row.fields).unwrap_or_default();
     let channel = Channel::parse(&row.channel)
         .ok_or_else(|| Error::internal(format!("stored channel {}", row.channel)))?;
     Ok(StoredEvent {

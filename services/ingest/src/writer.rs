@@ -296,7 +296,6 @@ async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<
         entry.received += rejected.count;
         entry.rejected += rejected.count;
     }
-
     let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(|(e, _)| to_row(e)).collect();
     let stored = !rows.is_empty();
     let mut rows = rows.into_iter().peekable();
@@ -401,7 +400,7 @@ fn to_row(e: Event) -> event::ActiveModel {
         product: Set(e.log_source.product),
         category: Set(e.log_source.category),
         service: Set(e.log_source.service),
-        fields: Set(serde_json::Value::Object(e.fields)),
+        fields: Set(serde_json::to_string(&e.fields).unwrap_or_else(|_| "{}".into())),
         raw: Set(e.raw),
         raw_truncated: Set(e.raw_truncated),
     }

@@ -60,11 +60,18 @@ fn base_options(url: &Secret<String>, max_connections: u32) -> ConnectOptions {
 
 fn sqlite_pragmas(options: &mut ConnectOptions) {
     options.map_sqlx_sqlite_opts(|opts| {
+        // Ingest writes batches of megabytes: a 64 MiB page cache keeps the index
+        // pages of a batch in memory, and a larger WAL checkpoint threshold stops
+        // every commit from triggering a checkpoint of its own.
         opts.journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
             .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(SQLITE_BUSY_TIMEOUT)
             .create_if_missing(true)
+            .page_size(8192)
+            .pragma("cache_size", "-65536")
+            .pragma("wal_autocheckpoint", "8192")
+            .pragma("temp_store", "memory")
     });
 }
 

@@ -9,6 +9,10 @@
 //! GARRISON_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/test cargo run --release ... # PostgreSQL
 //! ```
 
+/// The same allocator as the `garrison` binary, so the figures are the server's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use garrison_core::bus::{Bus, LocalBus, Received};
 use garrison_core::config::IngestConfig;
 use garrison_core::db::Db;

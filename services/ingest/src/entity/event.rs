@@ -17,7 +17,8 @@ pub struct Model {
     pub product: Option<String>,
     pub category: Option<String>,
     pub service: Option<String>,
-    pub fields: Json,
+    /// The event's fields as JSON text.
+    pub fields: String,
     pub raw: String,
     pub raw_truncated: bool,
 }

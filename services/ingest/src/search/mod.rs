@@ -167,24 +167,47 @@ pub async fn search_events(
     })
 }
 
+/// A row under evaluation; its fields are parsed once, on first need.
+struct Candidate<'a> {
+    row: &'a event::Model,
+    fields: std::cell::OnceCell<serde_json::Map<String, Value>>,
+}
+
+impl Candidate<'_> {
+    fn fields(&self) -> &serde_json::Map<String, Value> {
+        self.fields
+            .get_or_init(|| serde_json::from_str(&self.row.fields).unwrap_or_default())
+    }
+}
+
 fn matches(query: &Query, row: &event::Model) -> bool {
+    evaluate(
+        query,
+        &Candidate {
+            row,
+            fields: std::cell::OnceCell::new(),
+        },
+    )
+}
+
+fn evaluate(query: &Query, c: &Candidate<'_>) -> bool {
     match query {
-        Query::And(items) => items.iter().all(|q| matches(q, row)),
-        Query::Or(items) => items.iter().any(|q| matches(q, row)),
-        Query::Not(inner) => !matches(inner, row),
+        Query::And(items) => items.iter().all(|q| evaluate(q, c)),
+        Query::Or(items) => items.iter().any(|q| evaluate(q, c)),
+        Query::Not(inner) => !evaluate(inner, c),
         Query::Text(pattern) => {
-            pattern.contained_in(&row.raw.to_lowercase())
-                || row
-                    .fields
+            pattern.contained_in(&c.row.raw.to_lowercase())
+                || c.fields()
                     .get("message")
                     .and_then(Value::as_str)
                     .is_some_and(|m| pattern.contained_in(&m.to_lowercase()))
         }
-        Query::Field { path, pattern } => field_matches(path, pattern, row),
+        Query::Field { path, pattern } => field_matches(path, pattern, c),
     }
 }
 
-fn field_matches(path: &str, pattern: &Pattern, row: &event::Model) -> bool {
+fn field_matches(path: &str, pattern: &Pattern, c: &Candidate<'_>) -> bool {
+    let row = c.row;
     let column = match path {
         "host" => row.host.as_deref(),
         "channel" | "source" => Some(row.channel.as_str()),
@@ -196,9 +219,7 @@ fn field_matches(path: &str, pattern: &Pattern, row: &event::Model) -> bool {
     if let Some(value) = column {
         return pattern.matches(value);
     }
-    let Some(fields) = row.fields.as_object() else {
-        return false;
-    };
+    let fields = c.fields();
     // Original names may contain dots themselves (`bulk.index`): try both.
     let value = fields.get(path).or_else(|| get_path(fields, path));
     value.is_some_and(|v| value_matches(v, pattern))
