@@ -3,6 +3,11 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc: ingest allocates and frees many small objects across threads, where
+/// glibc's allocator measured markedly slower (see the ingest benchmark).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = garrison_gateway::cli::Cli::parse();

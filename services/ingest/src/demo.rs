@@ -35,7 +35,13 @@ pub enum DemoRecord {
 }
 
 /// `count` records spread over the day before `now`, seeded by `seed`.
-pub fn demo_records(seed: u64, count: usize, now: DateTime<Utc>) -> Vec<DemoRecord> {
+/// Syslog timestamps are written in `tz`, as the tenant's devices would.
+pub fn demo_records(
+    seed: u64,
+    count: usize,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Vec<DemoRecord> {
     let mut rng = Lcg(seed.wrapping_add(0x9e37_79b9));
     let hosts = ["srv-01", "srv-02", "web01", "db01"];
     let users = ["alice", "bob", "deploy", "oracle"];
@@ -44,7 +50,7 @@ pub fn demo_records(seed: u64, count: usize, now: DateTime<Utc>) -> Vec<DemoReco
     (0..count)
         .map(|i| {
             let at = now - Duration::seconds((86_400 * (count - i) / count.max(1)) as i64);
-            let stamp = at.format("%b %e %H:%M:%S").to_string();
+            let stamp = at.with_timezone(&tz).format("%b %e %H:%M:%S").to_string();
             match rng.next() % 8 {
                 0 | 1 => DemoRecord::Line(format!(
                     "<38>{stamp} {} sshd[{}]: Failed password for {} from {attacker} port {} ssh2",
@@ -130,7 +136,7 @@ pub async fn send_demo(
     let now = Utc::now();
     let cap = ingest.config.raw_cap_bytes;
     let mut submission = Submission::default();
-    for record in demo_records(seed, count, now) {
+    for record in demo_records(seed, count, now, info.tz) {
         let (event, bytes) = match record {
             DemoRecord::Line(line) => {
                 let arrival = Arrival::new(tenant, Channel::SyslogTcp, now, cap);
@@ -159,8 +165,8 @@ mod tests {
     #[test]
     fn demo_is_deterministic_and_varied() {
         let now = Utc::now();
-        let a = demo_records(1, 200, now);
-        let b = demo_records(1, 200, now);
+        let a = demo_records(1, 200, now, chrono_tz::Tz::UTC);
+        let b = demo_records(1, 200, now, chrono_tz::Tz::UTC);
         let text = |r: &DemoRecord| match r {
             DemoRecord::Line(l) => l.clone(),
             DemoRecord::Object(v) => v.to_string(),

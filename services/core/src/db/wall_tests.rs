@@ -193,10 +193,15 @@ async fn postgres_rls_hides_rows_from_the_app_role() {
 async fn migrations_round_trip_down_and_up() {
     use super::{Db, MigrationDirection};
     let test = TestDb::new().await;
+    // `down` reverts the most recent migration only.
     let down = Db::migrate(&test.url, MigrationDirection::Down)
         .await
         .expect("down");
-    assert!(down.iter().all(|m| !m.applied), "{down:?}");
+    let (last, earlier) = down.split_last().expect("migrations");
+    assert!(
+        !last.applied && earlier.iter().all(|m| m.applied),
+        "{down:?}"
+    );
     let up = Db::migrate(&test.url, MigrationDirection::Up)
         .await
         .expect("up");
