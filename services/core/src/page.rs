@@ -19,19 +19,22 @@ pub struct PageRequest {
 impl PageRequest {
     /// Parses GraphQL-style `first`/`after` arguments.
     pub fn parse(first: Option<i32>, after: Option<&str>) -> Result<PageRequest> {
-        let first = match first {
-            None => DEFAULT_PAGE,
-            Some(n) if n < 0 => return Err(Error::invalid("first", "must not be negative")),
-            Some(n) if n as u64 > MAX_PAGE => {
-                return Err(Error::invalid(
-                    "first",
-                    format!("must be at most {MAX_PAGE}"),
-                ));
-            }
-            Some(n) => n as u64,
-        };
+        let first = parse_first(first)?;
         let after = after.map(decode_cursor).transpose()?;
         Ok(PageRequest { first, after })
+    }
+}
+
+/// Parses a GraphQL `first` argument (default [`DEFAULT_PAGE`], at most [`MAX_PAGE`]).
+pub fn parse_first(first: Option<i32>) -> Result<u64> {
+    match first {
+        None => Ok(DEFAULT_PAGE),
+        Some(n) if n < 0 => Err(Error::invalid("first", "must not be negative")),
+        Some(n) if n as u64 > MAX_PAGE => Err(Error::invalid(
+            "first",
+            format!("must be at most {MAX_PAGE}"),
+        )),
+        Some(n) => Ok(n as u64),
     }
 }
 

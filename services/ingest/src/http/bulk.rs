@@ -5,11 +5,11 @@
 //! (Logstash, Beats, Fluent Bit, the `elasticsearch` clients) connect.
 //! Index names are kept on the event (`bulk.index`) and otherwise ignored.
 
-use super::{AuthFailure, authenticate, body};
+use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{dead_letter, object_event};
-use crate::writer::{Busy, Rejected, Submission};
+use crate::writer::{Busy, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -239,21 +239,7 @@ async fn bulk(
                 "try again shortly",
             );
         };
-        if ingest
-            .quotas
-            .try_take(tenant, info.limits, count, bytes)
-            .is_err()
-        {
-            let rejected = Rejected {
-                tenant_id: tenant,
-                channel: Channel::Bulk,
-                count,
-                bytes,
-            };
-            let _ = ingest.writer.try_submit(Submission {
-                rejected: vec![rejected],
-                ..Default::default()
-            });
+        if charge(&ingest, tenant, info.limits, Channel::Bulk, count, bytes).is_err() {
             // Per-item 429s make stock clients retry exactly those documents.
             for position in &stored_positions {
                 if let Some(item) = items

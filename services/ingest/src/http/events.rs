@@ -3,11 +3,11 @@
 //! stored; the answer lists every rejected line (1-based) with its reason, and
 //! rejected lines are kept in the tenant's dead letters.
 
-use super::{AuthFailure, authenticate, body};
+use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{dead_letter, object_event, text_event};
-use crate::writer::{Busy, Rejected, Submission};
+use crate::writer::{Busy, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -83,20 +83,15 @@ pub async fn post_events(
     }
     let accepted = submission.events.len() as u64;
     if accepted > 0
-        && let Err(refusal) = ingest
-            .quotas
-            .try_take(tenant, info.limits, accepted, bytes_total)
+        && let Err(refusal) = charge(
+            &ingest,
+            tenant,
+            info.limits,
+            Channel::Http,
+            accepted,
+            bytes_total,
+        )
     {
-        let counted = Rejected {
-            tenant_id: tenant,
-            channel: Channel::Http,
-            count: accepted,
-            bytes: bytes_total,
-        };
-        let _ = ingest.writer.try_submit(Submission {
-            rejected: vec![counted],
-            ..Default::default()
-        });
         return too_many(refusal.retry_after_secs());
     }
     for (line, reason, raw) in &rejected {

@@ -4,11 +4,11 @@
 //! `/services/collector/health`, with HEC's response bodies and status codes so
 //! stock HEC clients (Splunk forwarders, Fluent Bit, Vector) work unchanged.
 
-use super::{AuthFailure, authenticate, body};
+use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{object_event, text_event};
-use crate::writer::{Busy, Rejected, Submission};
+use crate::writer::{Busy, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -214,21 +214,7 @@ async fn commit(
     let Ok(Some(info)) = ingest.directory.get(tenant).await else {
         return hec(StatusCode::SERVICE_UNAVAILABLE, 9, "Server is busy");
     };
-    if ingest
-        .quotas
-        .try_take(tenant, info.limits, count, bytes)
-        .is_err()
-    {
-        let rejected = Rejected {
-            tenant_id: tenant,
-            channel: Channel::Hec,
-            count,
-            bytes,
-        };
-        let _ = ingest.writer.try_submit(Submission {
-            rejected: vec![rejected],
-            ..Default::default()
-        });
+    if charge(ingest, tenant, info.limits, Channel::Hec, count, bytes).is_err() {
         return hec(StatusCode::TOO_MANY_REQUESTS, 9, "Server is busy");
     }
     match ingest

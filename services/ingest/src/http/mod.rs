@@ -64,6 +64,34 @@ pub fn presented_token(headers: &HeaderMap) -> Option<String> {
     }
 }
 
+/// Charges `count` events and `bytes` to the tenant's quota. A refused request
+/// is counted against the tenant as rejected (best effort: if the writer is full
+/// the count is lost with the request, which the sender is told to retry).
+pub fn charge(
+    ingest: &Ingest,
+    tenant: TenantId,
+    limits: crate::quota::Limits,
+    channel: garrison_core::event::Channel,
+    count: u64,
+    bytes: u64,
+) -> Result<(), crate::quota::Refusal> {
+    ingest
+        .quotas
+        .try_take(tenant, limits, count, bytes)
+        .inspect_err(|_| {
+            let rejected = crate::writer::Rejected {
+                tenant_id: tenant,
+                channel,
+                count,
+                bytes,
+            };
+            let _ = ingest.writer.try_submit(crate::writer::Submission {
+                rejected: vec![rejected],
+                ..Default::default()
+            });
+        })
+}
+
 /// Why a request could not be attributed.
 pub enum AuthFailure {
     /// No credential at all.

@@ -12,7 +12,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::event::StoredEvent;
-use garrison_core::page::{DEFAULT_PAGE, MAX_PAGE};
+use garrison_core::page::parse_first;
 use garrison_core::role::{Action, Resource};
 use garrison_core::{Error, Result, TenantId};
 use query::{Pattern, Query};
@@ -67,17 +67,7 @@ pub async fn search_events(
 ) -> Result<EventPage> {
     tx.scope()
         .require_in(tenant, Resource::Event, Action::Read)?;
-    let first = match first {
-        None => DEFAULT_PAGE,
-        Some(n) if n < 0 => return Err(Error::invalid("first", "must not be negative")),
-        Some(n) if n as u64 > MAX_PAGE => {
-            return Err(Error::invalid(
-                "first",
-                format!("must be at most {MAX_PAGE}"),
-            ));
-        }
-        Some(n) => n as u64,
-    };
+    let first = parse_first(first)?;
     let after = after.map(parse_cursor).transpose()?;
     let to = filter.to.unwrap_or_else(Utc::now);
     let from = filter.from.unwrap_or(to - Duration::hours(24));
