@@ -25,8 +25,8 @@ describe('httpTransport', () => {
     expect(init?.body).toBeNull();
   });
 
-  it('reads a refused refresh as "no session"', async () => {
-    const transport = httpTransport(async () => json({ error: { code: 'invalid_input' } }, 400));
+  it('reads a refresh without a cookie (401) as "no session"', async () => {
+    const transport = httpTransport(async () => json({ error: { code: 'unauthenticated' } }, 401));
     expect(await transport.refresh()).toBeNull();
   });
 

@@ -85,7 +85,8 @@ export function httpTransport(fetchFn: typeof fetch = (...args) => fetch(...args
     },
     async refresh() {
       const response = await post('/auth/refresh');
-      // 400 (no cookie) and 401 (spent, expired or revoked) both mean: no session to restore.
+      // 401 (no cookie, or one spent, expired or revoked) means: no session to restore. Any other
+      // refusal means the same to the console; there is nothing it could retry with.
       if (!response.ok) return null;
       return grantFrom(response);
     },
