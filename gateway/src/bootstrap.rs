@@ -4,7 +4,7 @@
 
 use garrison_core::config::Config;
 use garrison_core::db::Db;
-use garrison_core::{Secret, password, sessions, users};
+use garrison_core::{Secret, password, token, users};
 
 /// The admin email when none is configured.
 pub const DEFAULT_ADMIN_EMAIL: &str = "admin@garrison.local";
@@ -24,7 +24,7 @@ pub async fn ensure_first_admin(db: &Db, config: &Config) -> anyhow::Result<()> 
             password::check_policy("GARRISON_ADMIN_PASSWORD", p.expose())?;
             (p.clone(), false)
         }
-        None => (Secret::new(sessions::random_token(18)), true),
+        None => (Secret::new(token::random_token(18)), true),
     };
     users::ensure_provider_admin(db, &email, &password).await?;
     tracing::info!(%email, "created the first provider admin");

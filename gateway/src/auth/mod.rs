@@ -21,7 +21,7 @@ pub async fn scope_from_headers(state: &AppState, headers: &HeaderMap) -> Result
     let user = users::load_active_user(&state.db, claims.user_id()?)
         .await?
         .ok_or(Error::Unauthenticated)?;
-    Ok(Scope::for_user(&user))
+    Ok(users::scope_of(&user))
 }
 
 /// The token of an `Authorization: Bearer <token>` header.

@@ -20,6 +20,7 @@ pub mod scope;
 pub mod secret;
 pub mod sessions;
 pub mod tenants;
+pub mod token;
 pub mod users;
 pub mod validate;
 

@@ -61,7 +61,7 @@ pub async fn decoy_hash() -> &'static str {
     static DECOY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     DECOY
         .get_or_init(|| async {
-            let random = Secret::new(crate::sessions::random_token(24));
+            let random = Secret::new(crate::token::random_token(24));
             hash(&random).await.unwrap_or_default()
         })
         .await

@@ -37,19 +37,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    /// The scope of a signed-in user, built from the user's record as loaded from the
-    /// database (so a disabled user or a revoked assignment takes effect at once).
-    pub fn for_user(user: &crate::users::User) -> Scope {
-        let tenants = if user.role == Role::ProviderAdmin || user.all_tenants {
-            TenantAccess::All
-        } else if let Some(home) = user.home_tenant_id {
-            TenantAccess::Only(BTreeSet::from([home]))
-        } else {
-            TenantAccess::Only(user.assigned_tenants.iter().copied().collect())
-        };
+    /// The scope of a signed-in user. Built only by `users::scope_of` from the
+    /// user's record as loaded from the database (so a disabled user or a revoked
+    /// assignment takes effect at once).
+    pub(crate) fn for_user_record(user: UserId, role: Role, tenants: TenantAccess) -> Scope {
         Scope {
-            actor: Actor::User(user.id),
-            role: user.role,
+            actor: Actor::User(user),
+            role,
             tenants,
         }
     }

@@ -7,34 +7,16 @@
 use crate::db::Db;
 use crate::entity::refresh_token;
 use crate::ids::SessionFamilyId;
+use crate::token::{hash_token, random_token};
 use crate::{Error, Result, Secret, UserId};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 
 /// A freshly issued refresh token (shown to the client once).
 pub struct IssuedRefresh {
     pub token: Secret<String>,
     pub expires_at: DateTime<Utc>,
-}
-
-/// A random URL-safe token of `bytes` random bytes.
-pub fn random_token(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    // The OS RNG failing is unrecoverable for a security product: refuse loudly.
-    if let Err(e) = getrandom::fill(&mut buf) {
-        tracing::error!(error = %e, "os random number generator failed");
-        std::process::abort();
-    }
-    URL_SAFE_NO_PAD.encode(buf)
-}
-
-/// SHA-256 of a token, hex; tokens are high-entropy so a fast hash suffices.
-pub fn hash_token(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Starts a new family for a user who just signed in.

@@ -7,6 +7,7 @@
 use crate::db::{Db, ScopedTx};
 use crate::entity::{refresh_token, tenant, tenant_assignment, user};
 use crate::role::{Action, Resource, Role};
+use crate::scope::TenantAccess;
 use crate::{Error, Result, Scope, Secret, TenantId, UserId, audit, password, validate};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -48,6 +49,20 @@ pub struct NewUser {
     pub tenant_ids: Vec<TenantId>,
     /// Every tenant (provider staff only).
     pub all_tenants: bool,
+}
+
+/// The scope of a signed-in user, from the user's record as loaded from the
+/// database: provider admins and "all tenants" grants reach every tenant,
+/// customers their home tenant, other staff their assignments.
+pub fn scope_of(user: &User) -> Scope {
+    let tenants = if user.role == Role::ProviderAdmin || user.all_tenants {
+        TenantAccess::All
+    } else if let Some(home) = user.home_tenant_id {
+        TenantAccess::Only(BTreeSet::from([home]))
+    } else {
+        TenantAccess::Only(user.assigned_tenants.iter().copied().collect())
+    };
+    Scope::for_user_record(user.id, user.role, tenants)
 }
 
 /// The outcome of checking credentials.

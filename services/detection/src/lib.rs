@@ -17,8 +17,10 @@ pub mod event;
 pub mod fieldmap;
 pub mod logsource;
 pub mod modifiers;
+mod parallel;
 pub mod parse;
 pub mod pattern;
+pub mod rejection;
 mod router;
 pub mod ruleset;
 

@@ -97,7 +97,7 @@ impl Index {
                 .by_event_id
                 .insert(*id, lists.len() - 3);
         }
-        let mut built = crate::ruleset::par_map(&lists, |ids| {
+        let mut built = crate::parallel::par_map(&lists, |ids| {
             let mut v = ids.clone();
             v.sort_unstable();
             v.dedup();

@@ -5,22 +5,14 @@
 use crate::compile::{CompileCtx, Node, compile_detection};
 use crate::correlation::{CorrelationDef, compile_correlations};
 use crate::logsource::{Route, route_for};
+use crate::parallel::par_map;
 use crate::parse::{Document, LogSource, Meta, parse_str};
 use crate::router::{Index, IndexScratch};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Index of a rule in a [`CompiledRuleSet`].
-pub type RuleIdx = u32;
-
-/// A document that could not be loaded, with a one-line reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejection {
-    /// The file (or caller-given source name).
-    pub source: String,
-    pub reason: String,
-}
+pub use crate::rejection::{Rejection, RuleIdx};
 
 /// What the set knows about a compiled rule.
 #[derive(Debug, Clone)]
@@ -248,29 +240,6 @@ fn collect_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), c
         }
     }
     Ok(())
-}
-
-/// Maps `f` over `items` on all available cores, keeping the order.
-pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        // A panicking worker is a bug in `f`; surface it rather than lose results.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// A node with no literal needs, so the prefilter always evaluates its rule.

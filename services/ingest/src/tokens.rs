@@ -8,7 +8,7 @@ use crate::entity::ingest_token;
 use chrono::{DateTime, Utc};
 use garrison_core::db::{Db, ScopedTx};
 use garrison_core::role::{Action, Resource};
-use garrison_core::sessions::{hash_token, random_token};
+use garrison_core::token::{hash_token, random_token};
 use garrison_core::{Error, Result, Scope, Secret, TenantId, validate};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait};

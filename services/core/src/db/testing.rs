@@ -68,7 +68,7 @@ async fn fresh_postgres(admin_url: &str) -> String {
         "garrison_t_{}_{}_{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed),
-        &crate::sessions::random_token(6)
+        &crate::token::random_token(6)
             .to_ascii_lowercase()
             .replace(['-', '_'], "x")
     );

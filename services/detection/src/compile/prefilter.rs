@@ -120,7 +120,7 @@ impl Prefilter {
             .filter_map(|name| per_field.remove(&name).map(|fb| (name, fb)))
             .collect();
         // Automaton construction dominates compile time; fields build independently.
-        let automata = crate::ruleset::par_map(&builds, |(_, fb)| build_ac(&fb.lits));
+        let automata = crate::parallel::par_map(&builds, |(_, fb)| build_ac(&fb.lits));
         let mut fields = HashMap::default();
         for ((name, fb), ac) in builds.into_iter().zip(automata) {
             let index = FieldIndex {

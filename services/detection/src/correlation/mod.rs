@@ -6,7 +6,7 @@ mod engine;
 pub use engine::{CorrelationEngine, CorrelationMatch, EngineState, Limits};
 
 use crate::parse::{CmpOp, Correlation, CorrelationKind, Meta};
-use crate::ruleset::{Rejection, RuleIdx};
+use crate::rejection::{Rejection, RuleIdx};
 use std::collections::BTreeMap;
 
 /// What a correlation consumes.
