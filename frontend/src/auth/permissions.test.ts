@@ -10,6 +10,7 @@ import {
   creatableRoles,
   homePath,
   navItems,
+  tenantSections,
   type Viewer,
 } from './permissions';
 
@@ -87,5 +88,28 @@ describe('canDisableUser', () => {
   it('gives analysts and viewers no disable button at all', () => {
     expect(canDisableUser(viewer('ANALYST'), target('CUSTOMER_VIEWER'))).toBe(false);
     expect(canDisableUser(viewer('CUSTOMER_VIEWER'), target('CUSTOMER_VIEWER'))).toBe(false);
+  });
+});
+
+describe('tenantSections', () => {
+  const labels = (role: Role) => tenantSections(role, 't1').map((i) => i.label);
+
+  it('offers ingest settings and the audit log to admins only', () => {
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Ingest', 'Audit log']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Ingest', 'Audit log']);
+  });
+
+  it('gives roles with nothing beyond the overview no sections at all', () => {
+    expect(tenantSections('ANALYST', 't1')).toEqual([]);
+    expect(tenantSections('CUSTOMER_VIEWER', 't1')).toEqual([]);
+    expect(tenantSections('ACCOUNT_MANAGER', 't1')).toEqual([]);
+  });
+
+  it('links within the tenant', () => {
+    expect(tenantSections('CUSTOMER_ADMIN', 'a b').map((i) => i.to)).toEqual([
+      '/tenants/a%20b',
+      '/tenants/a%20b/ingest',
+      '/tenants/a%20b/audit',
+    ]);
   });
 });

@@ -87,6 +87,30 @@ export function canSeeAuditLog(role: Role): boolean {
   return role === 'PROVIDER_ADMIN' || role === 'CUSTOMER_ADMIN';
 }
 
+/** A tenant's ingest tokens and syslog source bindings: read, create, revoke (own tenant for customers). */
+export function canManageIngest(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'CUSTOMER_ADMIN';
+}
+
+/** A tenant's ingest limits: only provider admins read and change them. */
+export function canSetIngestLimits(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
+/** A tenant's events and ingest statistics (ingest health): everyone but account managers. */
+export function canReadEvents(role: Role): boolean {
+  return role !== 'ACCOUNT_MANAGER';
+}
+
+/** The sections of a tenant's pages a role may open; a lone "Overview" is not worth a menu. */
+export function tenantSections(role: Role, tenantId: string): NavItem[] {
+  const base = `/tenants/${encodeURIComponent(tenantId)}`;
+  const items: NavItem[] = [{ to: base, label: 'Overview' }];
+  if (canManageIngest(role)) items.push({ to: `${base}/ingest`, label: 'Ingest' });
+  if (canSeeAuditLog(role)) items.push({ to: `${base}/audit`, label: 'Audit log' });
+  return items.length === 1 ? [] : items;
+}
+
 /** Change which tenants provider staff work on. */
 export function canAssignTenants(role: Role): boolean {
   return role === 'PROVIDER_ADMIN';

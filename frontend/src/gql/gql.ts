@@ -15,6 +15,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.IngestTokenFieldsFragmentDoc,
+    "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n": typeof types.IngestTokensDocument,
+    "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": typeof types.CreateIngestTokenDocument,
+    "\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n": typeof types.RevokeIngestTokenDocument,
+    "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": typeof types.SyslogSourcesDocument,
+    "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": typeof types.BindSyslogSourceDocument,
+    "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n": typeof types.UnbindSyslogSourceDocument,
+    "\n  query IngestLimits($tenantId: ID!) {\n    ingestLimits(tenantId: $tenantId) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": typeof types.IngestLimitsDocument,
+    "\n  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {\n    setIngestLimits(\n      tenantId: $tenantId\n      eventsPerSecond: $eventsPerSecond\n      bytesPerDay: $bytesPerDay\n      retentionDays: $retentionDays\n    ) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": typeof types.SetIngestLimitsDocument,
+    "\n  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {\n    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {\n      sources {\n        source\n        received\n        stored\n        rejected\n        deadLettered\n        bytes\n      }\n    }\n    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {\n      sources {\n        source\n        received\n      }\n    }\n  }\n": typeof types.IngestHealthDocument,
     "\n  fragment TenantFields on Tenant {\n    id\n    name\n    slug\n    status\n    timezone\n    createdAt\n    updatedAt\n  }\n": typeof types.TenantFieldsFragmentDoc,
     "\n  query Tenants($first: Int, $after: String) {\n    tenants(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TenantFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TenantsDocument,
     "\n  query Tenant($id: ID!) {\n    tenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": typeof types.TenantDocument,
@@ -32,6 +42,16 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.IngestTokenFieldsFragmentDoc,
+    "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n": types.IngestTokensDocument,
+    "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": types.CreateIngestTokenDocument,
+    "\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n": types.RevokeIngestTokenDocument,
+    "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": types.SyslogSourcesDocument,
+    "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": types.BindSyslogSourceDocument,
+    "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n": types.UnbindSyslogSourceDocument,
+    "\n  query IngestLimits($tenantId: ID!) {\n    ingestLimits(tenantId: $tenantId) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": types.IngestLimitsDocument,
+    "\n  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {\n    setIngestLimits(\n      tenantId: $tenantId\n      eventsPerSecond: $eventsPerSecond\n      bytesPerDay: $bytesPerDay\n      retentionDays: $retentionDays\n    ) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": types.SetIngestLimitsDocument,
+    "\n  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {\n    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {\n      sources {\n        source\n        received\n        stored\n        rejected\n        deadLettered\n        bytes\n      }\n    }\n    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {\n      sources {\n        source\n        received\n      }\n    }\n  }\n": types.IngestHealthDocument,
     "\n  fragment TenantFields on Tenant {\n    id\n    name\n    slug\n    status\n    timezone\n    createdAt\n    updatedAt\n  }\n": types.TenantFieldsFragmentDoc,
     "\n  query Tenants($first: Int, $after: String) {\n    tenants(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TenantFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TenantsDocument,
     "\n  query Tenant($id: ID!) {\n    tenant(id: $id) {\n      ...TenantFields\n    }\n  }\n": types.TenantDocument,
@@ -66,6 +86,46 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n"): (typeof documents)["\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IngestLimits($tenantId: ID!) {\n    ingestLimits(tenantId: $tenantId) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n"): (typeof documents)["\n  query IngestLimits($tenantId: ID!) {\n    ingestLimits(tenantId: $tenantId) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {\n    setIngestLimits(\n      tenantId: $tenantId\n      eventsPerSecond: $eventsPerSecond\n      bytesPerDay: $bytesPerDay\n      retentionDays: $retentionDays\n    ) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n"): (typeof documents)["\n  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {\n    setIngestLimits(\n      tenantId: $tenantId\n      eventsPerSecond: $eventsPerSecond\n      bytesPerDay: $bytesPerDay\n      retentionDays: $retentionDays\n    ) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {\n    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {\n      sources {\n        source\n        received\n        stored\n        rejected\n        deadLettered\n        bytes\n      }\n    }\n    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {\n      sources {\n        source\n        received\n      }\n    }\n  }\n"): (typeof documents)["\n  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {\n    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {\n      sources {\n        source\n        received\n        stored\n        rejected\n        deadLettered\n        bytes\n      }\n    }\n    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {\n      sources {\n        source\n        received\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

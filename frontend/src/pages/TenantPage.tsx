@@ -1,11 +1,12 @@
-// A tenant's page: its facts and, for roles that may read them, its users. Customers land here.
+// A tenant's page: its facts and, for roles that may read them, its ingest health and its users. Customers land here.
 
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { canSeeTenantUsers } from '../auth/permissions';
+import { canReadEvents, canSeeTenantUsers } from '../auth/permissions';
 import { useViewer } from '../auth/ViewerContext';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { problemsOf } from '../graphql/problems';
+import { IngestHealth } from '../ingest/IngestHealth';
 import { TenantLayout } from '../tenants/TenantLayout';
 import { UsersQuery } from '../users/documents';
 import { UserTable } from '../users/UserTable';
@@ -22,7 +23,12 @@ export function TenantPage() {
   const viewer = useViewer();
   return (
     <TenantLayout tenantId={tenantId}>
-      {(tenant) => (canSeeTenantUsers(viewer.role) ? <TenantUsers tenantId={tenant.id} /> : null)}
+      {(tenant) => (
+        <>
+          {canReadEvents(viewer.role) && <IngestHealth tenantId={tenant.id} />}
+          {canSeeTenantUsers(viewer.role) && <TenantUsers tenantId={tenant.id} />}
+        </>
+      )}
     </TenantLayout>
   );
 }

@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useQuery } from 'urql';
-import { canAdministerTenants, canSeeAuditLog, isCustomerRole } from '../auth/permissions';
+import { canAdministerTenants, isCustomerRole, tenantSections } from '../auth/permissions';
 import { useViewer } from '../auth/ViewerContext';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { NotFound } from '../components/NotFound';
@@ -32,7 +32,7 @@ export function TenantLayout({ tenantId, children }: { tenantId: string; childre
   if (absent || (error === undefined && tenant === null)) return <NotFound what="tenant" />;
   if (tenant === null) return <ErrorBanner problems={problems} />;
 
-  const base = `/tenants/${encodeURIComponent(tenant.id)}`;
+  const sections = tenantSections(viewer.role, tenant.id);
   return (
     <section aria-labelledby="tenant-title">
       <header className="page-header">
@@ -65,12 +65,13 @@ export function TenantLayout({ tenantId, children }: { tenantId: string; childre
         )}
       </header>
       {editing && <EditTenantForm key={tenant.id} tenant={tenant} onDone={() => setEditing(false)} />}
-      {canSeeAuditLog(viewer.role) && (
+      {sections.length > 0 && (
         <nav aria-label={isCustomerRole(viewer.role) ? 'Organization sections' : 'Tenant sections'} className="subnav">
-          <NavLink to={base} end>
-            Overview
-          </NavLink>
-          <NavLink to={`${base}/audit`}>Audit log</NavLink>
+          {sections.map((s) => (
+            <NavLink key={s.to} to={s.to} end>
+              {s.label}
+            </NavLink>
+          ))}
         </nav>
       )}
       {children(tenant)}

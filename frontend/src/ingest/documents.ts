@@ -1,0 +1,114 @@
+// The ingest operations the console uses: tokens, syslog source bindings, limits and statistics.
+import { graphql } from '../gql';
+
+export const IngestTokenFieldsFragment = graphql(`
+  fragment IngestTokenFields on IngestToken {
+    id
+    name
+    prefix
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+`);
+
+export const IngestTokensQuery = graphql(`
+  query IngestTokens($tenantId: ID!) {
+    ingestTokens(tenantId: $tenantId) {
+      ...IngestTokenFields
+    }
+  }
+`);
+
+export const CreateIngestTokenMutation = graphql(`
+  mutation CreateIngestToken($tenantId: ID!, $name: String!) {
+    createIngestToken(tenantId: $tenantId, name: $name) {
+      token
+      ingestToken {
+        ...IngestTokenFields
+      }
+    }
+  }
+`);
+
+export const RevokeIngestTokenMutation = graphql(`
+  mutation RevokeIngestToken($id: ID!) {
+    revokeIngestToken(id: $id) {
+      ...IngestTokenFields
+    }
+  }
+`);
+
+export const SyslogSourcesQuery = graphql(`
+  query SyslogSources($tenantId: ID!) {
+    syslogSources(tenantId: $tenantId) {
+      id
+      cidr
+      createdAt
+    }
+  }
+`);
+
+export const BindSyslogSourceMutation = graphql(`
+  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {
+    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {
+      id
+      cidr
+      createdAt
+    }
+  }
+`);
+
+export const UnbindSyslogSourceMutation = graphql(`
+  mutation UnbindSyslogSource($id: ID!) {
+    unbindSyslogSource(id: $id) {
+      id
+    }
+  }
+`);
+
+export const IngestLimitsQuery = graphql(`
+  query IngestLimits($tenantId: ID!) {
+    ingestLimits(tenantId: $tenantId) {
+      eventsPerSecond
+      bytesPerDay
+      retentionDays
+    }
+  }
+`);
+
+export const SetIngestLimitsMutation = graphql(`
+  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {
+    setIngestLimits(
+      tenantId: $tenantId
+      eventsPerSecond: $eventsPerSecond
+      bytesPerDay: $bytesPerDay
+      retentionDays: $retentionDays
+    ) {
+      eventsPerSecond
+      bytesPerDay
+      retentionDays
+    }
+  }
+`);
+
+export const IngestHealthQuery = graphql(`
+  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {
+    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {
+      sources {
+        source
+        received
+        stored
+        rejected
+        deadLettered
+        bytes
+      }
+    }
+    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {
+      sources {
+        source
+        received
+      }
+    }
+  }
+`);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { healthWindows, sourceHealth, type SourceCounts } from './health';
+
+const counts = (source: string, received: number): SourceCounts => ({
+  source,
+  received,
+  stored: received,
+  rejected: 0,
+  deadLettered: 0,
+  bytes: received * 100,
+});
+
+describe('sourceHealth', () => {
+  it('marks a source silent when it sent today but nothing in the last hour', () => {
+    const health = sourceHealth([counts('syslog_udp', 600)], []);
+    expect(health).toEqual([{ ...counts('syslog_udp', 600), silent: true }]);
+  });
+
+  it('keeps a source that sent in the last hour healthy', () => {
+    const health = sourceHealth([counts('http', 40)], [{ source: 'http', received: 3 }]);
+    expect(health[0]?.silent).toBe(false);
+  });
+
+  it('does not call a source silent that received nothing all day', () => {
+    expect(sourceHealth([counts('hec', 0)], [])[0]?.silent).toBe(false);
+  });
+
+  it('judges each source on its own, listed by name', () => {
+    const health = sourceHealth([counts('syslog_tcp', 5), counts('http', 9)], [{ source: 'syslog_tcp', received: 1 }]);
+    expect(health.map((h) => [h.source, h.silent])).toEqual([
+      ['http', true],
+      ['syslog_tcp', false],
+    ]);
+  });
+});
+
+describe('healthWindows', () => {
+  it('asks about the last 24 hours and the last hour, ending now', () => {
+    expect(healthWindows(new Date('2026-11-22T09:00:00Z'))).toEqual({
+      dayFrom: '2026-11-21T09:00:00.000Z',
+      hourFrom: '2026-11-22T08:00:00.000Z',
+      to: '2026-11-22T09:00:00.000Z',
+    });
+  });
+});
