@@ -13,6 +13,7 @@ pub mod directory;
 pub mod entity;
 pub mod framing;
 pub mod http;
+pub mod metrics;
 pub mod normalize;
 pub mod parse;
 pub mod pipeline;
@@ -83,7 +84,8 @@ impl Ingest {
     }
 
     /// Counts records refused for want of a tenant.
-    pub fn count_unattributed(&self, n: u64) {
+    pub fn count_unattributed(&self, channel: garrison_core::event::Channel, n: u64) {
+        metrics::record(None, channel, "unattributed", n);
         let total = self.unattributed.fetch_add(n, Ordering::Relaxed) + n;
         tracing::debug!(count = n, total, "records without a tenant rejected");
     }

@@ -201,7 +201,7 @@ async fn build(
         submission.events.push((event, frame.bytes.len() as u64));
     }
     if unattributed > 0 {
-        ingest.count_unattributed(unattributed);
+        ingest.count_unattributed(channel, unattributed);
     }
     (submission, close)
 }

@@ -317,6 +317,11 @@ async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<
         })
         .collect();
     tx.insert_many(tenant, letters).await?;
+    // Counted for operators only once the batch is committed (below).
+    let counted: Vec<(Channel, u64, u64, u64)> = usage
+        .iter()
+        .map(|((_, c), u)| (*c, u.stored, u.rejected, u.dead_lettered))
+        .collect();
     for ((hour, channel), u) in usage {
         let row = usage_hourly::ActiveModel {
             tenant_id: Set(tenant.as_uuid()),
@@ -357,6 +362,11 @@ async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<
         None
     };
     tx.commit().await?;
+    for (channel, stored, rejected, dead) in counted {
+        crate::metrics::record(Some(tenant), channel, "stored", stored);
+        crate::metrics::record(Some(tenant), channel, "rejected", rejected);
+        crate::metrics::record(Some(tenant), channel, "dead_lettered", dead);
+    }
     Ok(last_seq)
 }
 
