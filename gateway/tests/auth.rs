@@ -273,6 +273,17 @@ async fn disabled_users_lose_access_at_once() {
         app.login_raw("lead@acme.test", PASSWORD).await.status(),
         401
     );
+    app.gql(
+        &admin,
+        "mutation($id: ID!) { enableUser(id: $id) { disabled } }",
+        json!({"id": id}),
+    )
+    .await;
+    assert_eq!(
+        app.login_raw("lead@acme.test", PASSWORD).await.status(),
+        200,
+        "re-enabled"
+    );
 }
 
 #[tokio::test]

@@ -98,6 +98,10 @@ const TABLE: &[(&str, Probe)] = &[
         ),
     ),
     (
+        "Mutation.enableUser",
+        Probe::NotFound("mutation($au: ID!) { enableUser(id: $au) { id } }"),
+    ),
+    (
         "Query.ingestLimits",
         Probe::NotFound("query($a: ID!) { ingestLimits(tenantId: $a) { eventsPerSecond } }"),
     ),

@@ -128,6 +128,16 @@ impl SpineMutation {
         Ok(User(user))
     }
 
+    /// Re-enables a disabled user (they sign in again).
+    async fn enable_user(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<User> {
+        let id = UserId::parse("id", &id).gql()?;
+        let scope = scope(ctx)?;
+        let tx = state(ctx)?.db.begin(scope).await.gql()?;
+        let user = users::enable_user(&tx, id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(User(user))
+    }
+
     /// Changes the caller's password; every session of the caller ends.
     async fn change_password(
         &self,

@@ -319,9 +319,22 @@ pub async fn assign_tenants(
 /// Disables a user and ends its sessions. Provider admins disable anyone else;
 /// customer admins disable customer users of their tenant.
 pub async fn disable_user(tx: &ScopedTx<'_>, id: UserId) -> Result<User> {
+    set_disabled(tx, id, true).await
+}
+
+/// Re-enables a disabled user (same permissions as disabling). Sessions ended
+/// by the disable stay ended: the user signs in again.
+pub async fn enable_user(tx: &ScopedTx<'_>, id: UserId) -> Result<User> {
+    set_disabled(tx, id, false).await
+}
+
+async fn set_disabled(tx: &ScopedTx<'_>, id: UserId, disabled: bool) -> Result<User> {
     let user = get_user(tx, id).await?;
     if tx.scope().user_id() == Some(id) {
-        return Err(Error::invalid("id", "you cannot disable yourself"));
+        return Err(Error::invalid(
+            "id",
+            "you cannot disable or enable yourself",
+        ));
     }
     match user.home_tenant_id {
         Some(home) => tx
@@ -330,17 +343,24 @@ pub async fn disable_user(tx: &ScopedTx<'_>, id: UserId) -> Result<User> {
         None => tx.scope().require(Resource::ProviderUser, Action::Update)?,
     }
     user::Entity::update_many()
-        .col_expr(user::Column::Disabled, Expr::value(true))
+        .col_expr(user::Column::Disabled, Expr::value(disabled))
         .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(user::Column::Id.eq(id.as_uuid()))
         .exec(tx.raw())
         .await?;
-    revoke_sessions(tx, id).await?;
+    if disabled {
+        revoke_sessions(tx, id).await?;
+    }
     if let Some(home) = user.home_tenant_id {
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
         audit::record(
             tx,
             home,
-            "user.disable",
+            action,
             &format!("user:{id}"),
             json!({"email": user.email}),
         )
