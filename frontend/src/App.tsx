@@ -3,7 +3,7 @@
 // URLs are simply not found.
 
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { canManageIngest, canManageUsers, homePath, isCustomerRole } from './auth/permissions';
+import { canManageIngest, canManageUsers, canReadEvents, homePath, isCustomerRole } from './auth/permissions';
 import { useSession } from './auth/SessionContext';
 import { useViewer, ViewerProvider } from './auth/ViewerContext';
 import { NotFound } from './components/NotFound';
@@ -11,6 +11,7 @@ import { Shell } from './components/Shell';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TenantAuditPage } from './pages/TenantAuditPage';
+import { TenantHuntPage } from './pages/TenantHuntPage';
 import { TenantIngestPage } from './pages/TenantIngestPage';
 import { TenantPage } from './pages/TenantPage';
 import { TenantsPage } from './pages/TenantsPage';
@@ -29,6 +30,7 @@ function SignedInRoutes() {
         />
         <Route path="tenants/:tenantId" element={<TenantPage />} />
         <Route path="tenants/:tenantId/audit" element={<TenantAuditPage />} />
+        {canReadEvents(viewer.role) && <Route path="tenants/:tenantId/hunt" element={<TenantHuntPage />} />}
         {canManageIngest(viewer.role) && <Route path="tenants/:tenantId/ingest" element={<TenantIngestPage />} />}
         {canManageUsers(viewer.role) && <Route path="users" element={<UsersPage />} />}
         <Route path="settings" element={<SettingsPage />} />

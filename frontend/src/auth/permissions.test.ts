@@ -94,22 +94,18 @@ describe('canDisableUser', () => {
 describe('tenantSections', () => {
   const labels = (role: Role) => tenantSections(role, 't1').map((i) => i.label);
 
-  it('offers ingest settings and the audit log to admins only', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Ingest', 'Audit log']);
-    expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Ingest', 'Audit log']);
+  it('offers hunting to every role that reads events, ingest settings to admins only', () => {
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'Audit log']);
+    expect(labels('ANALYST')).toEqual(['Overview', 'Hunt']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'Audit log']);
+    expect(labels('CUSTOMER_VIEWER')).toEqual(['Overview', 'Hunt']);
   });
 
-  it('gives roles with nothing beyond the overview no sections at all', () => {
-    expect(tenantSections('ANALYST', 't1')).toEqual([]);
-    expect(tenantSections('CUSTOMER_VIEWER', 't1')).toEqual([]);
+  it('gives account managers no sections at all', () => {
     expect(tenantSections('ACCOUNT_MANAGER', 't1')).toEqual([]);
   });
 
   it('links within the tenant', () => {
-    expect(tenantSections('CUSTOMER_ADMIN', 'a b').map((i) => i.to)).toEqual([
-      '/tenants/a%20b',
-      '/tenants/a%20b/ingest',
-      '/tenants/a%20b/audit',
-    ]);
+    expect(tenantSections('ANALYST', 'a b').map((i) => i.to)).toEqual(['/tenants/a%20b', '/tenants/a%20b/hunt']);
   });
 });

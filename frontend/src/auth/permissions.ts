@@ -97,7 +97,7 @@ export function canSetIngestLimits(role: Role): boolean {
   return role === 'PROVIDER_ADMIN';
 }
 
-/** A tenant's events and ingest statistics (ingest health): everyone but account managers. */
+/** A tenant's events and ingest statistics (the Hunt page, ingest health): everyone but account managers. */
 export function canReadEvents(role: Role): boolean {
   return role !== 'ACCOUNT_MANAGER';
 }
@@ -106,6 +106,7 @@ export function canReadEvents(role: Role): boolean {
 export function tenantSections(role: Role, tenantId: string): NavItem[] {
   const base = `/tenants/${encodeURIComponent(tenantId)}`;
   const items: NavItem[] = [{ to: base, label: 'Overview' }];
+  if (canReadEvents(role)) items.push({ to: `${base}/hunt`, label: 'Hunt' });
   if (canManageIngest(role)) items.push({ to: `${base}/ingest`, label: 'Ingest' });
   if (canSeeAuditLog(role)) items.push({ to: `${base}/audit`, label: 'Audit log' });
   return items.length === 1 ? [] : items;

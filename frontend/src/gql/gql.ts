@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.IngestTokenFieldsFragmentDoc,
     "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n": typeof types.IngestTokensDocument,
     "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": typeof types.CreateIngestTokenDocument,
@@ -42,6 +43,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsDocument,
     "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.IngestTokenFieldsFragmentDoc,
     "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n": types.IngestTokensDocument,
     "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": types.CreateIngestTokenDocument,
@@ -86,6 +88,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
