@@ -5,7 +5,7 @@
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{object_event, text_event};
-use crate::writer::{Busy, Submission};
+use crate::writer::{Busy, Pending, Submission};
 use chrono::{DateTime, Duration, Utc};
 use garrison_core::event::Channel;
 use garrison_core::{Error, Result, TenantId};
@@ -149,7 +149,7 @@ pub async fn send_demo(
             }
             DemoRecord::Object(_) => continue,
         };
-        submission.events.push((event, bytes));
+        submission.events.push(Pending::new(event, bytes));
     }
     let sent = submission.events.len();
     match ingest.writer.submit_and_wait(submission).await {

@@ -14,7 +14,7 @@ use crate::normalize::Arrival;
 use crate::pipeline::{
     TOKEN_SD_ID, dead_letter, decode_text, text_event, token_in_structured_data,
 };
-use crate::writer::{Rejected, Submission};
+use crate::writer::{Pending, Rejected, Submission};
 use chrono::Utc;
 use garrison_core::TenantId;
 use garrison_core::event::Channel;
@@ -124,11 +124,11 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
             let rejected = dropped
                 .events
                 .iter()
-                .map(|(e, bytes)| Rejected {
-                    tenant_id: e.tenant_id,
+                .map(|p| Rejected {
+                    tenant_id: p.event.tenant_id,
                     channel: Channel::SyslogUdp,
                     count: 1,
-                    bytes: *bytes,
+                    bytes: p.bytes,
                 })
                 .collect();
             let _ = ingest
@@ -198,7 +198,9 @@ async fn build(
             info.tz,
             &Arrival::new(tenant, channel, received_at, cap),
         );
-        submission.events.push((event, frame.bytes.len() as u64));
+        submission
+            .events
+            .push(Pending::new(event, frame.bytes.len() as u64));
     }
     if unattributed > 0 {
         ingest.count_unattributed(channel, unattributed);
@@ -227,7 +229,7 @@ async fn attribute(ingest: &Ingest, text: &str, peer_tenant: Option<TenantId>) -
 
 fn per_tenant(submission: &Submission) -> HashMap<TenantId, (u64, u64)> {
     let mut totals: HashMap<TenantId, (u64, u64)> = HashMap::new();
-    for (event, bytes) in &submission.events {
+    for Pending { event, bytes, .. } in &submission.events {
         let entry = totals.entry(event.tenant_id).or_default();
         entry.0 += 1;
         entry.1 += bytes;
@@ -257,7 +259,7 @@ async fn throttle(ingest: &Ingest, submission: &mut Submission, channel: Channel
                     tokio::time::sleep(Duration::from_millis(50)).await
                 }
                 Err(crate::quota::Refusal::DailyBytes { .. }) => {
-                    submission.events.retain(|(e, _)| e.tenant_id != tenant);
+                    submission.events.retain(|p| p.event.tenant_id != tenant);
                     submission.rejected.push(Rejected {
                         tenant_id: tenant,
                         channel,
@@ -282,7 +284,7 @@ async fn refuse_over_quota(ingest: &Ingest, submission: &mut Submission) {
             .try_take(tenant, info.limits, events, bytes)
             .is_err()
         {
-            submission.events.retain(|(e, _)| e.tenant_id != tenant);
+            submission.events.retain(|p| p.event.tenant_id != tenant);
             submission.rejected.push(Rejected {
                 tenant_id: tenant,
                 channel: Channel::SyslogUdp,

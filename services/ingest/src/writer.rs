@@ -42,11 +42,33 @@ pub struct Rejected {
     pub bytes: u64,
 }
 
+/// An event on its way to the store, with the bytes it arrived as (metering)
+/// and its fields already serialised: that work happens on the receiver's
+/// thread, in parallel, not on the single writer task.
+#[derive(Debug)]
+pub struct Pending {
+    pub event: Event,
+    pub bytes: u64,
+    fields_json: String,
+}
+
+impl Pending {
+    /// Serialises the event's fields now, on the caller's thread.
+    pub fn new(event: Event, bytes: u64) -> Pending {
+        let fields_json = serde_json::to_string(&event.fields).unwrap_or_else(|_| "{}".into());
+        Pending {
+            event,
+            bytes,
+            fields_json,
+        }
+    }
+}
+
 /// What a receiver submits in one go.
 #[derive(Debug, Default)]
 pub struct Submission {
     /// Events with the bytes each arrived as (for metering).
-    pub events: Vec<(Event, u64)>,
+    pub events: Vec<Pending>,
     pub dead_letters: Vec<DeadLetter>,
     pub rejected: Vec<Rejected>,
 }
@@ -198,7 +220,7 @@ async fn run(
 /// Everything one tenant contributes to a batch.
 #[derive(Default)]
 struct TenantBatch {
-    events: Vec<(Event, u64)>,
+    events: Vec<Pending>,
     dead_letters: Vec<DeadLetter>,
     rejected: Vec<Rejected>,
 }
@@ -209,13 +231,13 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
     for job in &mut jobs {
         let submission = std::mem::take(&mut job.submission);
         let mut tenants = BTreeSet::new();
-        for (event, bytes) in submission.events {
-            tenants.insert(event.tenant_id);
+        for pending in submission.events {
+            tenants.insert(pending.event.tenant_id);
             by_tenant
-                .entry(event.tenant_id)
+                .entry(pending.event.tenant_id)
                 .or_default()
                 .events
-                .push((event, bytes));
+                .push(pending);
         }
         for letter in submission.dead_letters {
             tenants.insert(letter.tenant_id);
@@ -271,7 +293,7 @@ async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<
     let tx = db.begin(&scope).await?;
     let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::new();
     let mut hosts: BTreeSet<(String, String)> = BTreeSet::new();
-    for (event, bytes) in &batch.events {
+    for Pending { event, bytes, .. } in &batch.events {
         let entry = usage
             .entry((hour_of(event.received_at), event.channel))
             .or_default();
@@ -296,7 +318,7 @@ async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<
         entry.received += rejected.count;
         entry.rejected += rejected.count;
     }
-    let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(|(e, _)| to_row(e)).collect();
+    let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(to_row).collect();
     let stored = !rows.is_empty();
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -397,7 +419,12 @@ fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
     t.duration_trunc(TimeDelta::hours(1)).unwrap_or(t)
 }
 
-fn to_row(e: Event) -> event::ActiveModel {
+fn to_row(pending: Pending) -> event::ActiveModel {
+    let Pending {
+        event: e,
+        fields_json,
+        ..
+    } = pending;
     event::ActiveModel {
         seq: sea_orm::ActiveValue::NotSet,
         id: Set(e.id.as_uuid()),
@@ -410,7 +437,7 @@ fn to_row(e: Event) -> event::ActiveModel {
         product: Set(e.log_source.product),
         category: Set(e.log_source.category),
         service: Set(e.log_source.service),
-        fields: Set(serde_json::to_string(&e.fields).unwrap_or_else(|_| "{}".into())),
+        fields: Set(fields_json),
         raw: Set(e.raw),
         raw_truncated: Set(e.raw_truncated),
     }

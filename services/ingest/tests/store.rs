@@ -45,10 +45,12 @@ fn events(tenant: TenantId, count: usize, age_days: i64) -> Submission {
             Utc::now(),
             1024,
         );
-        submission.events.push((
-            text_event(&line, &[], chrono_tz::Tz::UTC, &arrival),
-            line.len() as u64,
-        ));
+        submission
+            .events
+            .push(garrison_ingest::writer::Pending::new(
+                text_event(&line, &[], chrono_tz::Tz::UTC, &arrival),
+                line.len() as u64,
+            ));
     }
     submission
 }

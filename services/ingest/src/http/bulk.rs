@@ -9,7 +9,7 @@ use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{dead_letter, object_event};
-use crate::writer::{Busy, Submission};
+use crate::writer::{Busy, Pending, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -189,7 +189,9 @@ async fn bulk(
                             &Arrival::new(tenant, Channel::Bulk, received_at, cap),
                         );
                         let event_id = id.clone().unwrap_or_else(|| event.id.to_string());
-                        submission.events.push((event, doc_line.len() as u64));
+                        submission
+                            .events
+                            .push(Pending::new(event, doc_line.len() as u64));
                         stored_positions.push(items.len());
                         items.push(json!({op.clone(): {"_index": index, "_id": event_id, "_version": 1, "result": "created", "status": 201,
                             "_shards": {"total": 1, "successful": 1, "failed": 0}, "_seq_no": 0, "_primary_term": 1}}));
@@ -230,7 +232,7 @@ async fn bulk(
         }
     }
     let count = submission.events.len() as u64;
-    let bytes: u64 = submission.events.iter().map(|(_, b)| *b).sum();
+    let bytes: u64 = submission.events.iter().map(|p| p.bytes).sum();
     if count > 0 {
         let Ok(Some(info)) = ingest.directory.get(tenant).await else {
             return es_error(

@@ -8,7 +8,7 @@ use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{object_event, text_event};
-use crate::writer::{Busy, Submission};
+use crate::writer::{Busy, Pending, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -58,7 +58,7 @@ pub async fn post_event(
         };
         let raw = value.to_string();
         match hec_event(value, &raw, tenant, received_at, cap) {
-            Some(event) => events.push((event, raw.len() as u64)),
+            Some(event) => events.push(Pending::new(event, raw.len() as u64)),
             None => return hec_missing_event(index),
         }
     }
@@ -106,7 +106,7 @@ pub async fn post_raw(
                 &[]
             };
             let event = text_event(line, flags, info.tz, &arrival);
-            (event, line.len() as u64)
+            Pending::new(event, line.len() as u64)
         })
         .collect();
     commit(&ingest, tenant, events).await
@@ -207,10 +207,10 @@ fn log_source_of(sourcetype: Option<&str>) -> LogSource {
 async fn commit(
     ingest: &Ingest,
     tenant: garrison_core::TenantId,
-    events: Vec<(Event, u64)>,
+    events: Vec<Pending>,
 ) -> Response {
     let count = events.len() as u64;
-    let bytes: u64 = events.iter().map(|(_, b)| *b).sum();
+    let bytes: u64 = events.iter().map(|p| p.bytes).sum();
     let Ok(Some(info)) = ingest.directory.get(tenant).await else {
         return hec(StatusCode::SERVICE_UNAVAILABLE, 9, "Server is busy");
     };
