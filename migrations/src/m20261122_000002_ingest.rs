@@ -45,7 +45,6 @@ fn ddl(postgres: bool) -> Vec<String> {
                 name TEXT NOT NULL,
                 prefix TEXT NOT NULL UNIQUE,
                 token_hash TEXT NOT NULL,
-                log_source TEXT NULL,
                 created_by {uuid} NULL,
                 created_at {ts} NOT NULL,
                 last_used_at {ts} NULL,

@@ -55,7 +55,6 @@ pub async fn create_ingest_token(
         name: Set(name),
         prefix: Set(prefix),
         token_hash: Set(hash_token(&token)),
-        log_source: Set(None),
         created_by: Set(tx.scope().user_id().map(|u| u.as_uuid())),
         created_at: Set(Utc::now()),
         last_used_at: Set(None),

@@ -12,8 +12,6 @@ pub struct Model {
     #[sea_orm(unique)]
     pub prefix: String,
     pub token_hash: String,
-    /// Default log-source tags for events sent with this token (JSON).
-    pub log_source: Option<String>,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub last_used_at: Option<DateTimeUtc>,
