@@ -83,7 +83,18 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
         tracing::info!("shutting down: finishing in-flight requests");
         let _ = stop.send(true);
     });
+    let ingest = server.state.ingest.clone();
     server.wait().await.context("http server")?;
+    if let Some(ingest) = ingest {
+        // Syslog has no per-message acknowledgement: commit what was read before exiting.
+        if !ingest
+            .writer
+            .drain(std::time::Duration::from_secs(15))
+            .await
+        {
+            tracing::warn!("shutdown: the ingest queue did not drain within 15 s");
+        }
+    }
     telemetry.shutdown();
     Ok(ExitCode::SUCCESS)
 }

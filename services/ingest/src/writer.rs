@@ -171,6 +171,20 @@ impl Writer {
             .map_err(|_| Busy::Stopped)
     }
 
+    /// Waits (up to `limit`) until everything submitted so far is committed: the
+    /// queue's permits all return once the writer has finished each job. Used at
+    /// shutdown so events read from sockets are not lost with the process.
+    pub async fn drain(&self, limit: Duration) -> bool {
+        let all = self.capacity as u32;
+        match tokio::time::timeout(limit, self.room.acquire_many(all)).await {
+            Ok(Ok(permits)) => {
+                drop(permits);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Submits if there is room, else returns it (UDP drops and counts).
     pub fn try_submit(
         &self,

@@ -156,3 +156,36 @@ async fn retention_deletes_only_expired_events_of_each_tenant() {
         7
     );
 }
+
+#[tokio::test]
+async fn drain_waits_until_everything_submitted_is_committed() {
+    let test = TestDb::new().await;
+    let a = tenant(&test, "alpha").await;
+    let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
+    let config = IngestConfig {
+        batch_linger_ms: 200,
+        ..IngestConfig::default()
+    };
+    let (ingest, _task) = Ingest::start(test.db.clone(), bus, config);
+    // Fire-and-forget, as TCP syslog does; then drain as shutdown does.
+    ingest
+        .writer
+        .submit_when_room(events(a, 50, 0))
+        .await
+        .expect("taken");
+    assert!(
+        ingest
+            .writer
+            .drain(std::time::Duration::from_secs(10))
+            .await
+    );
+    let scope = Scope::for_tenant_task("test", a);
+    let tx = test.db.begin(&scope).await.expect("begin");
+    assert_eq!(
+        garrison_ingest::store::events_after(&tx, a, 0, 100)
+            .await
+            .expect("read")
+            .len(),
+        50
+    );
+}
