@@ -90,3 +90,39 @@ describe('ingest settings of acme, by its customer admin', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('ingest limits of acme, by the provider admin', () => {
+  const baseUrl = inject('baseUrl');
+  let s: Session;
+  let acmeId = '';
+
+  beforeAll(async () => {
+    const token = await accessToken(baseUrl, PROVIDER_ADMIN);
+    acmeId = await tenantIdBySlug(baseUrl, token, 'acme');
+    s = await openBrowser(baseUrl);
+    await signIn(s.page, PROVIDER_ADMIN);
+    await s.page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
+  });
+  afterAll(async () => s.close());
+
+  it('sets a rate and a retention, keeps the daily volume at the default, and they stay set', async () => {
+    const { page } = s;
+    await page.goto(`/tenants/${acmeId}/ingest`);
+    await page.getByRole('heading', { name: 'Ingest limits' }).waitFor();
+    await page.getByLabel('Events per second').fill('0');
+    await page.getByRole('button', { name: 'Save limits' }).click();
+    await page.locator('.field-error', { hasText: 'Events per second:' }).waitFor();
+
+    await page.getByLabel('Events per second').fill('250');
+    await page.getByLabel('Bytes per day').fill('');
+    await page.getByLabel('Retention (days)').fill('45');
+    await page.getByRole('button', { name: 'Save limits' }).click();
+    await page.getByText('Limits saved.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Ingest limits' }).waitFor();
+    await expect.poll(() => page.getByLabel('Events per second').inputValue()).toBe('250');
+    expect(await page.getByLabel('Bytes per day').inputValue()).toBe('');
+    expect(await page.getByLabel('Retention (days)').inputValue()).toBe('45');
+  });
+});

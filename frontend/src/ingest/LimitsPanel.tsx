@@ -1,13 +1,13 @@
 // A tenant's ingest limits (provider admins): events per second, bytes per day, retention.
 // Blank means the platform default.
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { TextField } from '../components/Field';
 import { problemsOf, splitByField, type Problem } from '../graphql/problems';
 import { IngestLimitsQuery, SetIngestLimitsMutation } from './documents';
-import { LIMIT_KEYS, limitsToTexts, parseLimits, type LimitKey, type LimitTexts } from './limitsInput';
+import { LIMIT_KEYS, limitsToTexts, parseLimits, type LimitKey, type LimitTexts, type LimitValues } from './limitsInput';
 
 const LABELS: Record<LimitKey, string> = {
   eventsPerSecond: 'Events per second',
@@ -15,18 +15,14 @@ const LABELS: Record<LimitKey, string> = {
   retentionDays: 'Retention (days)',
 };
 
-export function LimitsPanel({ tenantId }: { tenantId: string }) {
-  const [{ data, error }] = useQuery({ query: IngestLimitsQuery, variables: { tenantId } });
+/** The form, started from the limits as loaded, so a late answer never overwrites an edit. */
+function LimitsForm({ tenantId, initial }: { tenantId: string; initial: Partial<LimitValues> }) {
   const [{ fetching }, save] = useMutation(SetIngestLimitsMutation);
-  const [texts, setTexts] = useState<LimitTexts>(limitsToTexts({}));
+  const [texts, setTexts] = useState<LimitTexts>(() => limitsToTexts(initial));
   const [localErrors, setLocalErrors] = useState<Partial<Record<LimitKey, string>>>({});
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState(false);
   const { byField, general } = splitByField(problems, LIMIT_KEYS);
-
-  useEffect(() => {
-    if (data !== undefined) setTexts(limitsToTexts(data.ingestLimits));
-  }, [data]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,9 +42,7 @@ export function LimitsPanel({ tenantId }: { tenantId: string }) {
   };
 
   return (
-    <form className="panel" aria-labelledby="limits-title" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <h2 id="limits-title">Ingest limits</h2>
-      {error !== undefined && <ErrorBanner problems={problemsOf(error)} />}
+    <form aria-labelledby="limits-title" onSubmit={(e) => void onSubmit(e)} noValidate>
       <div className="row">
         {LIMIT_KEYS.map((key) => (
           <TextField
@@ -74,5 +68,17 @@ export function LimitsPanel({ tenantId }: { tenantId: string }) {
         )}
       </div>
     </form>
+  );
+}
+
+export function LimitsPanel({ tenantId }: { tenantId: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: IngestLimitsQuery, variables: { tenantId } });
+  return (
+    <section className="panel" aria-labelledby="limits-title">
+      <h2 id="limits-title">Ingest limits</h2>
+      {error !== undefined && <ErrorBanner problems={problemsOf(error)} />}
+      {fetching && data === undefined && <p role="status">Loading limits…</p>}
+      {data !== undefined && <LimitsForm tenantId={tenantId} initial={data.ingestLimits} />}
+    </section>
   );
 }
