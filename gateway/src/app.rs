@@ -50,11 +50,11 @@ pub fn router(state: AppState, components: Components) -> Router {
     }
     if components.gateway {
         let schema = graphql::build_schema(Some(state.clone()), state.config.dev);
-        let mut graphql_routes = Router::new().route("/graphql", post(graphql::handler));
+        let mut graphql = post(graphql::handler);
         if state.config.dev {
-            graphql_routes =
-                graphql_routes.route("/graphql", get(graphql::graphiql).post(graphql::handler));
+            graphql = graphql.get(graphql::graphiql);
         }
+        let graphql_routes = Router::new().route("/graphql", graphql);
         let auth_routes = Router::new()
             .route("/auth/login", post(auth::routes::login))
             .route("/auth/refresh", post(auth::routes::refresh))

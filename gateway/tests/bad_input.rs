@@ -192,6 +192,30 @@ async fn introspection_is_off_outside_dev_mode() {
 }
 
 #[tokio::test]
+async fn dev_mode_serves_graphiql_and_introspection() {
+    let app = spawn_app_with(|c| c.dev = true).await;
+    let page = app
+        .http
+        .get(app.url("/graphql"))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.text()
+            .await
+            .expect("body")
+            .to_lowercase()
+            .contains("graphiql")
+    );
+    let admin = app.token(ADMIN_EMAIL, PASSWORD).await;
+    let data = app
+        .gql(&admin, "{ __schema { queryType { name } } }", json!({}))
+        .await;
+    assert_eq!(data["__schema"]["queryType"]["name"], "Query");
+}
+
+#[tokio::test]
 async fn malformed_http_bodies_are_named() {
     let app = spawn_app().await;
     let post = |path: &'static str, body: &'static str| {
