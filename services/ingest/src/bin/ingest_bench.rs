@@ -19,6 +19,7 @@ use garrison_core::db::Db;
 use garrison_core::tenants::{NewTenant, create_tenant};
 use garrison_core::{Scope, Secret};
 use garrison_ingest::Ingest;
+use sea_orm::ColumnTrait;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -140,6 +141,19 @@ async fn bench_garrison(
     )
     .await
     .map_err(|e| e.to_string())?;
+    // A previous run on the same PostgreSQL database left its binding: move it here.
+    let stale = tx
+        .select::<garrison_ingest::entity::syslog_source::Entity>()
+        .filter(garrison_ingest::entity::syslog_source::Column::Cidr.eq("127.0.0.0/8"))
+        .one(&tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    if let Some(stale) = stale {
+        let id = garrison_ingest::sources::SyslogSourceId::from_uuid(stale.id);
+        garrison_ingest::sources::unbind_syslog_source(&tx, id)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
     garrison_ingest::sources::bind_syslog_source(&tx, tenant.id, "127.0.0.0/8")
         .await
         .map_err(|e| e.to_string())?;
