@@ -1,13 +1,13 @@
 //! Users: provider staff and customer users, their roles and tenant assignments.
+//! Signing in and the caller's own account live in [`access`].
 //!
 //! Who may see a user: customer users are visible inside their home tenant to roles
 //! that may read customer users; provider staff are visible only to roles that may
 //! read provider users; everyone sees themselves. Anything else is `not_found`.
 
-use crate::db::{Db, ScopedTx};
+use crate::db::ScopedTx;
 use crate::entity::{refresh_token, tenant, tenant_assignment, user};
 use crate::role::{Action, Resource, Role};
-use crate::scope::TenantAccess;
 use crate::{Error, Result, Scope, Secret, TenantId, UserId, audit, password, validate};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -17,6 +17,13 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::collections::BTreeSet;
+
+mod access;
+
+pub use access::{
+    Credentials, change_password, check_credentials, count_users, ensure_provider_admin,
+    find_user_by_email, load_active_user, scope_of,
+};
 
 /// A user as the platform knows it (never with the password hash).
 #[derive(Debug, Clone)]
@@ -49,99 +56,6 @@ pub struct NewUser {
     pub tenant_ids: Vec<TenantId>,
     /// Every tenant (provider staff only).
     pub all_tenants: bool,
-}
-
-/// The scope of a signed-in user, from the user's record as loaded from the
-/// database: provider admins and "all tenants" grants reach every tenant,
-/// customers their home tenant, other staff their assignments.
-pub fn scope_of(user: &User) -> Scope {
-    let tenants = if user.role == Role::ProviderAdmin || user.all_tenants {
-        TenantAccess::All
-    } else if let Some(home) = user.home_tenant_id {
-        TenantAccess::Only(BTreeSet::from([home]))
-    } else {
-        TenantAccess::Only(user.assigned_tenants.iter().copied().collect())
-    };
-    Scope::for_user_record(user.id, user.role, tenants)
-}
-
-/// The outcome of checking credentials.
-pub enum Credentials {
-    Valid(User),
-    /// Wrong email, wrong password, disabled user or suspended tenant: the caller
-    /// must not learn which.
-    Invalid,
-}
-
-/// Checks an email and password. Unknown emails cost as much time as known ones.
-pub async fn check_credentials(
-    db: &Db,
-    email: &str,
-    password: &Secret<String>,
-) -> Result<Credentials> {
-    let email = email.trim().to_ascii_lowercase();
-    let tx = db.begin_registry().await?;
-    let row = user::Entity::find()
-        .filter(user::Column::Email.eq(&email))
-        .one(tx.raw())
-        .await?;
-    let Some(row) = row else {
-        password::verify(password, password::decoy_hash().await).await;
-        return Ok(Credentials::Invalid);
-    };
-    if !password::verify(password, &row.password_hash).await || row.disabled {
-        return Ok(Credentials::Invalid);
-    }
-    if let Some(home) = row.home_tenant_id
-        && !crate::tenants::is_active(&tx, TenantId::from_uuid(home)).await?
-    {
-        return Ok(Credentials::Invalid);
-    }
-    let mut active: user::ActiveModel = row.clone().into();
-    active.last_login_at = Set(Some(Utc::now()));
-    let row = active.update(tx.raw()).await?;
-    let user = to_user(&tx, row).await?;
-    tx.commit().await?;
-    Ok(Credentials::Valid(user))
-}
-
-/// Loads an enabled user (whose customer tenant is active) to build a request's scope.
-pub async fn load_active_user(db: &Db, id: UserId) -> Result<Option<User>> {
-    let tx = db.begin_registry().await?;
-    let Some(row) = user::Entity::find_by_id(id.as_uuid()).one(tx.raw()).await? else {
-        return Ok(None);
-    };
-    if row.disabled {
-        return Ok(None);
-    }
-    if let Some(home) = row.home_tenant_id
-        && !crate::tenants::is_active(&tx, TenantId::from_uuid(home)).await?
-    {
-        return Ok(None);
-    }
-    let user = to_user(&tx, row).await?;
-    tx.commit().await?;
-    Ok(Some(user))
-}
-
-/// How many users exist (first-start bootstrap).
-pub async fn count_users(db: &Db) -> Result<u64> {
-    let tx = db.begin_registry().await?;
-    Ok(user::Entity::find().count(tx.raw()).await?)
-}
-
-/// Finds a user id by email inside the scope (for idempotent seeding).
-pub async fn find_user_by_email(tx: &ScopedTx<'_>, email: &str) -> Result<Option<User>> {
-    let email = email.trim().to_ascii_lowercase();
-    let Some(row) = user::Entity::find()
-        .filter(user::Column::Email.eq(email))
-        .one(tx.raw())
-        .await?
-    else {
-        return Ok(None);
-    };
-    let user = to_user(tx, row).await?;
-    Ok(visible(tx.scope(), &user).then_some(user))
 }
 
 /// Creates a user. Provider admins create anyone; a customer admin creates only
@@ -369,65 +283,7 @@ async fn set_disabled(tx: &ScopedTx<'_>, id: UserId, disabled: bool) -> Result<U
     get_user(tx, id).await
 }
 
-/// Changes the caller's own password after checking the current one; every other
-/// session of the user ends.
-pub async fn change_password(
-    tx: &ScopedTx<'_>,
-    current: &Secret<String>,
-    new: &Secret<String>,
-) -> Result<()> {
-    let id = tx.scope().user_id().ok_or(Error::Unauthenticated)?;
-    let row = user::Entity::find_by_id(id.as_uuid())
-        .one(tx.raw())
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !password::verify(current, &row.password_hash).await {
-        return Err(Error::invalid("current", "is not your current password"));
-    }
-    password::check_policy("new", new.expose())?;
-    if current.expose() == new.expose() {
-        return Err(Error::invalid(
-            "new",
-            "must differ from the current password",
-        ));
-    }
-    let hash = password::hash(new).await?;
-    user::Entity::update_many()
-        .col_expr(user::Column::PasswordHash, Expr::value(hash))
-        .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(user::Column::Id.eq(id.as_uuid()))
-        .exec(tx.raw())
-        .await?;
-    revoke_sessions(tx, id).await
-}
-
-/// Makes sure a provider admin exists with this email (first start and the demo).
-/// Returns whether it was created.
-pub async fn ensure_provider_admin(
-    db: &Db,
-    email: &str,
-    password: &Secret<String>,
-) -> Result<bool> {
-    let scope = Scope::system("bootstrap");
-    let tx = db.begin(&scope).await?;
-    if find_user_by_email(&tx, email).await?.is_some() {
-        return Ok(false);
-    }
-    let input = NewUser {
-        email: email.to_string(),
-        display_name: Some("Provider admin".into()),
-        password: password.clone(),
-        role: Role::ProviderAdmin,
-        tenant_id: None,
-        tenant_ids: Vec::new(),
-        all_tenants: true,
-    };
-    create_user(&tx, input).await?;
-    tx.commit().await?;
-    Ok(true)
-}
-
-async fn revoke_sessions(tx: &ScopedTx<'_>, id: UserId) -> Result<()> {
+pub(super) async fn revoke_sessions(tx: &ScopedTx<'_>, id: UserId) -> Result<()> {
     refresh_token::Entity::update_many()
         .col_expr(
             refresh_token::Column::RevokedAt,
@@ -465,7 +321,7 @@ async fn write_assignments(tx: &ScopedTx<'_>, id: UserId, tenants: &[TenantId]) 
     Ok(())
 }
 
-fn visible(scope: &Scope, user: &User) -> bool {
+pub(super) fn visible(scope: &Scope, user: &User) -> bool {
     if scope.user_id() == Some(user.id) {
         return true;
     }
@@ -475,7 +331,7 @@ fn visible(scope: &Scope, user: &User) -> bool {
     }
 }
 
-async fn to_user(tx: &ScopedTx<'_>, row: user::Model) -> Result<User> {
+pub(super) async fn to_user(tx: &ScopedTx<'_>, row: user::Model) -> Result<User> {
     let role =
         Role::parse("role", &row.role).map_err(|e| Error::internal(format!("stored role: {e}")))?;
     let assigned_tenants = if role.is_customer() {
