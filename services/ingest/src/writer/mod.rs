@@ -6,21 +6,16 @@
 //! (TCP stops reading: backpressure) or gives up at once (HTTP answers 503), so
 //! memory stays bounded whatever the senders do.
 
-use crate::entity::{dead_letter, event, hosts_daily, usage_hourly};
-use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use garrison_core::bus::{Bus, StoredNotice};
 use garrison_core::event::{Channel, Event};
-use garrison_core::{Error, Result, Scope, TenantId, db::Db};
-use sea_orm::ActiveValue::Set;
-use sea_orm::sea_query::{Alias, Expr, OnConflict};
-use sea_orm::{ColumnTrait, ExprTrait};
+use garrison_core::{Error, Result, TenantId, db::Db};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 
-/// Rows per INSERT statement (SQLite allows 32,766 bound values; 14 columns each).
-const ROWS_PER_STATEMENT: usize = 1000;
+mod commit;
 
 /// A record that could not be parsed, kept with the reason.
 #[derive(Debug, Clone)]
@@ -232,15 +227,8 @@ async fn run(
 }
 
 /// Everything one tenant contributes to a batch.
-#[derive(Default)]
-struct TenantBatch {
-    events: Vec<Pending>,
-    dead_letters: Vec<DeadLetter>,
-    rejected: Vec<Rejected>,
-}
-
 async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
-    let mut by_tenant: HashMap<TenantId, TenantBatch> = HashMap::new();
+    let mut by_tenant: HashMap<TenantId, commit::TenantBatch> = HashMap::new();
     let mut job_tenants: Vec<BTreeSet<TenantId>> = Vec::with_capacity(jobs.len());
     for job in &mut jobs {
         let submission = std::mem::take(&mut job.submission);
@@ -273,7 +261,7 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
     let mut failed: BTreeSet<TenantId> = BTreeSet::new();
     for (tenant, batch) in by_tenant {
         let stored = batch.events.len() as u64;
-        match commit_tenant(db, tenant, batch).await {
+        match commit::commit_tenant(db, tenant, batch).await {
             Ok(Some(last_seq)) => {
                 bus.publish(StoredNotice {
                     tenant_id: tenant,
@@ -298,161 +286,5 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
             };
             let _ = ack.send(result);
         }
-    }
-}
-
-/// Commits one tenant's share of a batch; returns the last stored sequence.
-async fn commit_tenant(db: &Db, tenant: TenantId, batch: TenantBatch) -> Result<Option<i64>> {
-    let scope = Scope::for_tenant_task("ingest-writer", tenant);
-    let tx = db.begin(&scope).await?;
-    let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::new();
-    let mut hosts: BTreeSet<(String, String)> = BTreeSet::new();
-    for Pending { event, bytes, .. } in &batch.events {
-        let entry = usage
-            .entry((hour_of(event.received_at), event.channel))
-            .or_default();
-        entry.received += 1;
-        entry.stored += 1;
-        entry.bytes += bytes;
-        if let Some(host) = &event.host {
-            hosts.insert((event.timestamp.format("%Y-%m-%d").to_string(), host.clone()));
-        }
-    }
-    for letter in &batch.dead_letters {
-        let entry = usage
-            .entry((hour_of(letter.received_at), letter.channel))
-            .or_default();
-        entry.received += 1;
-        entry.dead_lettered += 1;
-        entry.bytes += letter.raw.len() as u64;
-    }
-    let now = Utc::now();
-    for rejected in &batch.rejected {
-        let entry = usage.entry((hour_of(now), rejected.channel)).or_default();
-        entry.received += rejected.count;
-        entry.rejected += rejected.count;
-    }
-    let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(to_row).collect();
-    let stored = !rows.is_empty();
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<event::ActiveModel> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
-        tx.insert_many(tenant, chunk).await?;
-    }
-    let letters: Vec<dead_letter::ActiveModel> = batch
-        .dead_letters
-        .into_iter()
-        .map(|l| dead_letter::ActiveModel {
-            id: Set(uuid::Uuid::now_v7()),
-            tenant_id: Set(tenant.as_uuid()),
-            received_at: Set(l.received_at),
-            channel: Set(l.channel.as_str().into()),
-            peer: Set(l.peer),
-            reason: Set(l.reason),
-            raw: Set(l.raw),
-        })
-        .collect();
-    tx.insert_many(tenant, letters).await?;
-    // Counted for operators only once the batch is committed (below).
-    let counted: Vec<(Channel, u64, u64, u64)> = usage
-        .iter()
-        .map(|((_, c), u)| (*c, u.stored, u.rejected, u.dead_lettered))
-        .collect();
-    for ((hour, channel), u) in usage {
-        let row = usage_hourly::ActiveModel {
-            tenant_id: Set(tenant.as_uuid()),
-            hour: Set(hour),
-            channel: Set(channel.as_str().into()),
-            received: Set(u.received as i64),
-            stored: Set(u.stored as i64),
-            rejected: Set(u.rejected as i64),
-            dead_lettered: Set(u.dead_lettered as i64),
-            bytes: Set(u.bytes as i64),
-        };
-        tx.upsert(tenant, row, usage_conflict()).await?;
-    }
-    for (day, host) in hosts {
-        let row = hosts_daily::ActiveModel {
-            tenant_id: Set(tenant.as_uuid()),
-            day: Set(day),
-            host: Set(host),
-        };
-        let conflict = OnConflict::columns([
-            hosts_daily::Column::TenantId,
-            hosts_daily::Column::Day,
-            hosts_daily::Column::Host,
-        ])
-        .do_nothing()
-        .to_owned();
-        tx.upsert(tenant, row, conflict).await?;
-    }
-    let last_seq = if stored {
-        tx.select::<event::Entity>()
-            .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-            .order_by_desc(event::Column::Seq)
-            .limit(1)
-            .one(&tx)
-            .await?
-            .map(|row| row.seq)
-    } else {
-        None
-    };
-    tx.commit().await?;
-    for (channel, stored, rejected, dead) in counted {
-        crate::metrics::record(Some(tenant), channel, "stored", stored);
-        crate::metrics::record(Some(tenant), channel, "rejected", rejected);
-        crate::metrics::record(Some(tenant), channel, "dead_lettered", dead);
-    }
-    Ok(last_seq)
-}
-
-#[derive(Default)]
-struct Usage {
-    received: u64,
-    stored: u64,
-    rejected: u64,
-    dead_lettered: u64,
-    bytes: u64,
-}
-
-/// Adds to an existing ledger row instead of replacing it.
-fn usage_conflict() -> OnConflict {
-    use usage_hourly::Column as C;
-    let add =
-        |c: C| Expr::col((usage_hourly::Entity, c)).add(Expr::col((Alias::new("excluded"), c)));
-    OnConflict::columns([C::TenantId, C::Hour, C::Channel])
-        .value(C::Received, add(C::Received))
-        .value(C::Stored, add(C::Stored))
-        .value(C::Rejected, add(C::Rejected))
-        .value(C::DeadLettered, add(C::DeadLettered))
-        .value(C::Bytes, add(C::Bytes))
-        .to_owned()
-}
-
-fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
-    t.duration_trunc(TimeDelta::hours(1)).unwrap_or(t)
-}
-
-fn to_row(pending: Pending) -> event::ActiveModel {
-    let Pending {
-        event: e,
-        fields_json,
-        ..
-    } = pending;
-    event::ActiveModel {
-        seq: sea_orm::ActiveValue::NotSet,
-        id: Set(e.id.as_uuid()),
-        tenant_id: Set(e.tenant_id.as_uuid()),
-        received_at: Set(e.received_at),
-        event_time: Set(e.timestamp),
-        channel: Set(e.channel.as_str().into()),
-        host: Set(e.host),
-        severity: Set(e.severity.map(i16::from)),
-        product: Set(e.log_source.product),
-        category: Set(e.log_source.category),
-        service: Set(e.log_source.service),
-        fields: Set(fields_json),
-        raw: Set(e.raw),
-        raw_truncated: Set(e.raw_truncated),
     }
 }
