@@ -73,9 +73,8 @@ pub async fn unbind_syslog_source(tx: &ScopedTx<'_>, id: SyslogSourceId) -> Resu
     let row = tx
         .select::<syslog_source::Entity>()
         .filter(syslog_source::Column::Id.eq(id.as_uuid()))
-        .one(tx)
-        .await?
-        .ok_or(Error::NotFound)?;
+        .found(tx)
+        .await?;
     let tenant = TenantId::from_uuid(row.tenant_id);
     tx.scope()
         .require_in(tenant, Resource::IngestToken, Action::Delete)?;

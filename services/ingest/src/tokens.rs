@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use garrison_core::db::{Db, ScopedTx};
 use garrison_core::role::{Action, Resource};
 use garrison_core::token::{hash_token, random_token};
-use garrison_core::{Error, Result, Scope, Secret, TenantId, validate};
+use garrison_core::{Result, Scope, Secret, TenantId, validate};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait};
 use std::collections::HashMap;
@@ -91,9 +91,8 @@ pub async fn revoke_ingest_token(tx: &ScopedTx<'_>, id: IngestTokenId) -> Result
     let row = tx
         .select::<ingest_token::Entity>()
         .filter(ingest_token::Column::Id.eq(id.as_uuid()))
-        .one(tx)
-        .await?
-        .ok_or(Error::NotFound)?;
+        .found(tx)
+        .await?;
     let tenant = TenantId::from_uuid(row.tenant_id);
     tx.scope()
         .require_in(tenant, Resource::IngestToken, Action::Delete)?;

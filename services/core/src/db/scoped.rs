@@ -262,6 +262,11 @@ impl<E: EntityTrait> Scoped<E> {
         Ok(self.select.one(&tx.tx).await?)
     }
 
+    /// The first matching row, or `not_found` (absent and out-of-scope look alike).
+    pub async fn found(self, tx: &ScopedTx<'_>) -> Result<E::Model> {
+        self.one(tx).await?.ok_or(Error::NotFound)
+    }
+
     /// How many rows match.
     pub async fn count(self, tx: &ScopedTx<'_>) -> Result<u64>
     where
