@@ -25,16 +25,7 @@ export function TextField({ label, error, hint, ...input }: Common & InputHTMLAt
         aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`])}
         {...input}
       />
-      {hint !== undefined && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {error !== undefined && (
-        <small id={`${id}-error`} className="field-error">
-          {label}: {error}
-        </small>
-      )}
+      <FieldNotes id={id} label={label} hint={hint} error={error} />
     </div>
   );
 }
@@ -58,6 +49,15 @@ export function SelectField({
       >
         {children}
       </select>
+      <FieldNotes id={id} label={label} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The hint and the error under a control, linked to it by `aria-describedby`. */
+function FieldNotes({ id, label, hint, error }: Common & { id: string }) {
+  return (
+    <>
       {hint !== undefined && (
         <small id={`${id}-hint`} className="hint">
           {hint}
@@ -68,6 +68,6 @@ export function SelectField({
           {label}: {error}
         </small>
       )}
-    </div>
+    </>
   );
 }
