@@ -9,6 +9,9 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_identity;
 mod m20261122_000002_ingest;
+mod m20261201_000003_detection;
+mod m20261201_000004_alerts;
+mod m20261201_000005_sla;
 mod sql;
 
 /// The application role every request runs as on PostgreSQL. It owns nothing and is
@@ -24,6 +27,9 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_identity::Migration),
             Box::new(m20261122_000002_ingest::Migration),
+            Box::new(m20261201_000003_detection::Migration),
+            Box::new(m20261201_000004_alerts::Migration),
+            Box::new(m20261201_000005_sla::Migration),
         ]
     }
 }

@@ -90,3 +90,17 @@ pub struct StoredEvent {
     pub seq: i64,
     pub event: Event,
 }
+
+/// Reads a tenant's stored events in order, after a sequence: how the detection
+/// role consumes what ingest stored without depending on the ingest crate (the
+/// gateway wires ingest's store in; tests may wire anything that stores events).
+#[async_trait::async_trait]
+pub trait EventLog: Send + Sync {
+    /// Up to `limit` of `tenant`'s events with `seq > after`, in sequence order.
+    async fn read_after(
+        &self,
+        tenant: TenantId,
+        after: i64,
+        limit: u64,
+    ) -> crate::Result<Vec<StoredEvent>>;
+}

@@ -6,8 +6,10 @@
 //! provider's registry (tenants, users, sessions, the audit log) lives here too,
 //! because every other crate needs it and none may reach around the scope to get it.
 
+pub mod alerting;
 pub mod audit;
 pub mod bus;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -19,6 +21,7 @@ pub mod role;
 pub mod scope;
 pub mod secret;
 pub mod sessions;
+pub mod severity;
 pub mod tenants;
 pub mod token;
 pub mod users;
@@ -31,3 +34,4 @@ pub use ids::{TenantId, UserId};
 pub use role::{Action, Resource, Role};
 pub use scope::Scope;
 pub use secret::Secret;
+pub use severity::Severity;

@@ -76,12 +76,15 @@ pub enum Resource {
     SharedComment,
     InternalComment,
     SlaReport,
+    SlaPolicy,
+    ResponseAction,
+    Notification,
     Billing,
 }
 
 impl Resource {
     /// Every resource, in display order.
-    pub const ALL: [Resource; 14] = [
+    pub const ALL: [Resource; 17] = [
         Resource::Tenant,
         Resource::ProviderUser,
         Resource::CustomerUser,
@@ -95,6 +98,9 @@ impl Resource {
         Resource::SharedComment,
         Resource::InternalComment,
         Resource::SlaReport,
+        Resource::SlaPolicy,
+        Resource::ResponseAction,
+        Resource::Notification,
         Resource::Billing,
     ];
 }
@@ -126,13 +132,16 @@ fn grants(role: Role, resource: Resource) -> &'static str {
         (Analyst, Res::Alert) => "RCU",
         (Analyst, Res::Case) => "RCU",
         (Analyst, Res::SharedComment | Res::InternalComment) => "RCU",
-        (Analyst, Res::SlaReport) => "R",
+        (Analyst, Res::SlaReport | Res::SlaPolicy) => "R",
+        // Analysts propose response actions; the customer decides.
+        (Analyst, Res::ResponseAction) => "RC",
         (Analyst, _) => "",
 
         (AccountManager, Res::Tenant) => "R",
         (AccountManager, Res::CustomerUser) => "R",
         (AccountManager, Res::Case | Res::SharedComment) => "R",
-        (AccountManager, Res::SlaReport | Res::Billing) => "R",
+        (AccountManager, Res::SlaReport | Res::SlaPolicy | Res::Billing) => "R",
+        (AccountManager, Res::ResponseAction) => "R",
         (AccountManager, _) => "",
 
         (CustomerAdmin, Res::Tenant) => "R",
@@ -142,12 +151,15 @@ fn grants(role: Role, resource: Resource) -> &'static str {
         (CustomerAdmin, Res::Event | Res::Alert) => "R",
         (CustomerAdmin, Res::Case) => "RC",
         (CustomerAdmin, Res::SharedComment) => "RC",
-        (CustomerAdmin, Res::SlaReport | Res::Billing) => "R",
+        (CustomerAdmin, Res::SlaReport | Res::SlaPolicy | Res::Billing) => "R",
+        // The customer approves or rejects what the provider proposes to do.
+        (CustomerAdmin, Res::ResponseAction) => "RU",
+        (CustomerAdmin, Res::Notification) => "RCUD",
         (CustomerAdmin, _) => "",
 
         (CustomerViewer, Res::Tenant) => "R",
         (CustomerViewer, Res::Event | Res::Alert | Res::Case | Res::SharedComment) => "R",
-        (CustomerViewer, Res::SlaReport) => "R",
+        (CustomerViewer, Res::SlaReport | Res::SlaPolicy | Res::ResponseAction) => "R",
         (CustomerViewer, _) => "",
     }
 }

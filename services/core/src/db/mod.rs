@@ -13,7 +13,7 @@ mod scoped;
 pub mod testing;
 
 pub use migrate::{MigrationDirection, MigrationStatus};
-pub use scoped::{Scoped, ScopedTx, TenantOwned};
+pub use scoped::{ProviderOwned, Scoped, ScopedTx, TenantOwned};
 
 use crate::scope::{Scope, TenantAccess};
 use crate::{Error, Result, Secret, TenantId};

@@ -17,6 +17,11 @@ pub trait TenantOwned: EntityTrait {
     fn tenant_column() -> Self::Column;
 }
 
+/// A table of the provider's own catalogue (rule packs, plans): it belongs to no
+/// tenant, so it has no tenant filter and no row-level security. Every scope may
+/// read it; services check the role before writing (`scope.require(...)`).
+pub trait ProviderOwned: EntityTrait {}
+
 /// A transaction that knows its scope's tenants. See the module docs of `db`.
 pub struct ScopedTx<'s> {
     tx: DatabaseTransaction,
@@ -157,13 +162,14 @@ impl<'s> ScopedTx<'s> {
     }
 
     /// Inserts a row stamped with `tenant`, or on conflict applies `on_conflict`
-    /// (counters and ledgers use this to add to an existing row).
+    /// (counters and ledgers use this to add to an existing row). Returns the rows
+    /// written: 0 when `on_conflict` does nothing.
     pub async fn upsert<A>(
         &self,
         tenant: TenantId,
         mut model: A,
         on_conflict: OnConflict,
-    ) -> Result<()>
+    ) -> Result<u64>
     where
         A: ActiveModelTrait + ActiveModelBehavior + Send,
         A::Entity: TenantOwned,
@@ -173,11 +179,10 @@ impl<'s> ScopedTx<'s> {
             <A::Entity as TenantOwned>::tenant_column(),
             tenant.as_uuid().into(),
         );
-        <A::Entity as EntityTrait>::insert(model)
+        Ok(<A::Entity as EntityTrait>::insert(model)
             .on_conflict(on_conflict)
             .exec_without_returning(&self.tx)
-            .await?;
-        Ok(())
+            .await?)
     }
 
     /// Updates rows of a tenant-owned table matching `condition` inside this
@@ -205,6 +210,50 @@ impl<'s> ScopedTx<'s> {
             .filter(E::tenant_column().is_in(ids))
             .filter(condition);
         Ok(delete.exec(&self.tx).await?.rows_affected)
+    }
+
+    /// A query over a provider catalogue table (no tenant filter: it has none).
+    pub fn select_catalog<E: ProviderOwned>(&self) -> Scoped<E> {
+        Scoped { select: E::find() }
+    }
+
+    /// Inserts a row into a provider catalogue table. The caller has checked the role.
+    pub async fn insert_catalog<A>(&self, model: A) -> Result<<A::Entity as EntityTrait>::Model>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: ProviderOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        Ok(model.insert(&self.tx).await?)
+    }
+
+    /// Inserts many rows into a provider catalogue table in one statement.
+    pub async fn insert_many_catalog<A>(&self, models: Vec<A>) -> Result<u64>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: ProviderOwned,
+    {
+        let count = models.len() as u64;
+        if count == 0 {
+            return Ok(0);
+        }
+        <A::Entity as EntityTrait>::insert_many(models)
+            .exec_without_returning(&self.tx)
+            .await?;
+        Ok(count)
+    }
+
+    /// Updates rows of a provider catalogue table; returns how many changed.
+    pub async fn update_catalog<E: ProviderOwned>(
+        &self,
+        condition: impl IntoCondition,
+        set: Vec<(E::Column, SimpleExpr)>,
+    ) -> Result<u64> {
+        let mut update = E::update_many().filter(condition);
+        for (column, value) in set {
+            update = update.col_expr(column, value);
+        }
+        Ok(update.exec(&self.tx).await?.rows_affected)
     }
 
     /// Commits.
