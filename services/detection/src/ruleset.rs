@@ -290,6 +290,11 @@ impl CompiledRuleSet {
         self.correlations.len()
     }
 
+    /// The descriptive fields of correlation `i` (as in `CorrelationMatch::correlation`).
+    pub fn correlation_meta(&self, i: usize) -> Option<&Meta> {
+        self.correlations.get(i).map(|c| &c.meta)
+    }
+
     /// Information about a rule.
     pub fn rule(&self, i: RuleIdx) -> &RuleInfo {
         &self.rules[i as usize].info

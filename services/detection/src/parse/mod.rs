@@ -31,6 +31,7 @@ pub struct Meta {
     pub level: Option<String>,
     pub status: Option<String>,
     pub author: Option<String>,
+    pub description: Option<String>,
     pub tags: Vec<String>,
 }
 
@@ -212,6 +213,7 @@ fn parse_meta(obj: &Map<String, Value>) -> Result<Meta, String> {
         level: text("level"),
         status: text("status"),
         author: text("author"),
+        description: text("description"),
         tags,
     })
 }
