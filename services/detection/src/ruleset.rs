@@ -217,7 +217,10 @@ impl RuleSetBuilder {
 }
 
 /// `.yml`/`.yaml` files under `path` (or `path` itself), sorted per directory.
-fn collect_files(path: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), crate::Error> {
+pub(crate) fn collect_files(
+    path: &Path,
+    out: &mut Vec<std::path::PathBuf>,
+) -> Result<(), crate::Error> {
     if !path.is_dir() {
         out.push(path.to_path_buf());
         return Ok(());

@@ -55,3 +55,27 @@ pub async fn events_after(
         .map(to_stored)
         .collect()
 }
+
+/// The tenant's events with these ids (an alert's matching events), oldest first.
+/// Ids of other tenants or of expired events are simply absent.
+pub async fn events_by_ids(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    ids: &[EventId],
+) -> Result<Vec<StoredEvent>> {
+    tx.scope()
+        .require_in(tenant, Resource::Event, Action::Read)?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let raw: Vec<uuid::Uuid> = ids.iter().map(EventId::as_uuid).collect();
+    tx.select::<event::Entity>()
+        .filter(event::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(event::Column::Id.is_in(raw))
+        .order_by_asc(event::Column::Seq)
+        .all(tx)
+        .await?
+        .into_iter()
+        .map(to_stored)
+        .collect()
+}

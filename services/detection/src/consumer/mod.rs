@@ -259,6 +259,27 @@ impl Detection {
         Ok(stats)
     }
 
+    /// Moves a tenant's cursor back to `seq` (0: the oldest retained event) so the
+    /// next pass evaluates those events again: a retro-hunt after new rules, or a
+    /// replay. Alerts already raised for them are not raised twice.
+    pub async fn rewind(&self, tenant: TenantId, seq: i64) -> Result<()> {
+        let mut slots = self.slots.lock().await;
+        let scope = Scope::for_tenant_task("detection", tenant);
+        let tx = self.db.begin(&scope).await?;
+        state::save(
+            &tx,
+            tenant,
+            seq.max(0),
+            &EngineState::default(),
+            self.clock.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        // Windows restart empty, so a replay rebuilds them from the events.
+        slots.remove(&tenant);
+        Ok(())
+    }
+
     /// The tenant's compiled rules, compiling them if needed (diagnostics, tests).
     pub async fn compiled_rules(&self, tenant: TenantId) -> Result<Arc<TenantRules>> {
         let scope = Scope::for_tenant_task("detection", tenant);

@@ -32,6 +32,27 @@ pub struct PackFile {
     pub yaml: String,
 }
 
+/// Reads every `.yml`/`.yaml` file under `dir` (sorted), named by its path
+/// relative to `dir` so a re-import of a newer release lines up file by file.
+pub fn read_pack_dir(dir: &std::path::Path) -> std::result::Result<Vec<PackFile>, crate::Error> {
+    let mut paths = Vec::new();
+    crate::ruleset::collect_files(dir, &mut paths)?;
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let yaml = std::fs::read_to_string(&path).map_err(|source| crate::Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let source = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        files.push(PackFile { source, yaml });
+    }
+    Ok(files)
+}
+
 /// Imports `files` as pack `name` (its first version, or the next one).
 pub async fn import_rule_pack(
     tx: &ScopedTx<'_>,
