@@ -43,10 +43,30 @@ pub enum Command {
     },
     /// Print the version.
     Version,
+    /// Rule packs.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Offline Sigma rule tooling.
     Sigma {
         #[command(subcommand)]
         command: SigmaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Import every .yml/.yaml file under the directories as one rule pack (a new
+    /// version when the name exists); prints what changed and what was rejected.
+    Import {
+        #[command(flatten)]
+        config: ConfigArgs,
+        /// The pack's name (e.g. `sigmahq`).
+        #[arg(long)]
+        name: String,
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
     },
 }
 

@@ -1,6 +1,6 @@
 //! What each CLI command does.
 
-use crate::cli::{Command, ConfigArgs, MigrateDirection};
+use crate::cli::{Command, ConfigArgs, MigrateDirection, RulesCommand};
 use crate::{app, demo, roles, telemetry};
 use anyhow::Context as _;
 use garrison_core::config::Config;
@@ -18,15 +18,28 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
             let db = Db::open(&config.database_url(), config.database.max_connections).await?;
             let logins = demo::seed(&db, &config).await?;
             let events = demo::send_events(&db, &config).await?;
+            let detections = demo::detect(&db).await?;
             demo::print_logins(&logins, config.admin.password.is_some());
             if events > 0 {
                 println!(
                     "Sent {events} demo events (a day of SSH, sudo, firewall, Sysmon and web logs)."
                 );
             }
+            println!("{detections}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Sigma { command } => crate::sigma::run(command),
+        Command::Rules {
+            command: RulesCommand::Import { config, name, dirs },
+        } => {
+            let config = load(&config)?;
+            let _telemetry = telemetry::init(&config.log)?;
+            let db = Db::open(&config.database_url(), config.database.max_connections).await?;
+            let dirs: Vec<&std::path::Path> = dirs.iter().map(|d| d.as_path()).collect();
+            let (pack, version) = crate::rule_packs::import_dirs(&db, &name, &dirs).await?;
+            crate::rule_packs::print_import(&pack, &version);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Version => {
             println!("garrison {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
@@ -45,6 +58,7 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
     let components = app::Components {
         gateway: roles.contains(&roles::Role::Gateway),
         ingest: roles.contains(&roles::Role::Ingest),
+        detection: roles.contains(&roles::Role::Detection),
         worker: roles.contains(&roles::Role::Worker),
     };
     // Listen for SIGTERM/SIGINT before anything starts, so an early signal still
@@ -70,10 +84,10 @@ async fn serve(args: &ConfigArgs, roles: &str) -> anyhow::Result<ExitCode> {
             roles::Role::Ingest => {
                 tracing::info!(http = %server.addr, syslog = ?server.syslog_addr, "ingest receiving")
             }
-            roles::Role::Worker => tracing::info!("worker running retention"),
-            other => {
-                tracing::info!(role = %other, "role accepted; it has no components in this build yet")
+            roles::Role::Detection => {
+                tracing::info!("detection consuming stored events into alerts")
             }
+            roles::Role::Worker => tracing::info!("worker running retention and SLA clocks"),
         }
     }
     tracing::info!(addr = %server.addr, roles = ?roles, "garrison started");

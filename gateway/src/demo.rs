@@ -176,3 +176,69 @@ pub fn print_logins(logins: &[Login], admin_password_configured: bool) {
         );
     }
 }
+
+/// Where the demo looks for SigmaHQ's rules (present beside a development checkout).
+const SIGMAHQ_DIRS: [&str; 3] = [
+    "../shared/sigma/rules/linux",
+    "../shared/sigma/rules/windows/process_creation",
+    "../shared/sigma/rules/web",
+];
+
+/// Imports the starter pack (and a SigmaHQ subset when its rules are beside the
+/// checkout), enables them for every demo tenant, and runs detection over the
+/// demo traffic once, so alerts are waiting when the server starts. Idempotent:
+/// the durable cursor and alert dedup keys make a second run raise nothing new.
+pub async fn detect(db: &Db) -> anyhow::Result<String> {
+    use crate::rule_packs::{ESSENTIALS, enable_for, ensure_pack, essentials_files};
+    let mut packs = vec![ensure_pack(db, ESSENTIALS, essentials_files()).await?];
+    let sigma_dirs: Vec<&std::path::Path> = SIGMAHQ_DIRS
+        .iter()
+        .map(std::path::Path::new)
+        .filter(|p| p.is_dir())
+        .collect();
+    let mut note = String::new();
+    if sigma_dirs.len() == SIGMAHQ_DIRS.len() {
+        let mut files = Vec::new();
+        for dir in &sigma_dirs {
+            let prefix = dir.strip_prefix("../shared/sigma/").unwrap_or(dir);
+            for mut f in garrison_detection::packs::import::read_pack_dir(dir)? {
+                f.source = format!("{}/{}", prefix.display(), f.source);
+                files.push(f);
+            }
+        }
+        packs.push(ensure_pack(db, "sigmahq-core", files).await?);
+    } else {
+        note = " (SigmaHQ rules not found at ../shared/sigma/rules: only the starter pack)".into();
+    }
+    let scope = Scope::system("demo");
+    let tx = db.begin(&scope).await?;
+    let mut tenant_ids = Vec::new();
+    for (_, slug, _) in TENANTS {
+        if let Some(t) = tenants::find_tenant_by_slug(&tx, slug).await? {
+            tenant_ids.push(t.id);
+        }
+    }
+    tx.commit().await?;
+    let detection = garrison_detection::consumer::Detection::new(
+        db.clone(),
+        std::sync::Arc::new(crate::wiring::IngestEventLog::new(db.clone())),
+        std::sync::Arc::new(garrison_cases::alerts::raise::DbAlertSink::new(
+            db.clone(),
+            garrison_cases::notify::AlertFeed::default(),
+        )),
+        garrison_core::clock::system(),
+        garrison_detection::consumer::DetectionConfig::default(),
+    );
+    let mut created = 0;
+    for tenant in &tenant_ids {
+        for pack in &packs {
+            enable_for(db, *tenant, pack).await?;
+        }
+        created += detection.process_tenant(*tenant).await?.alerts_created;
+    }
+    let names: Vec<&str> = packs.iter().map(|p| p.name.as_str()).collect();
+    Ok(format!(
+        "Rule packs {} enabled for the demo tenants{note}; detection raised {created} new alerts.",
+        names.join(" and ")
+    ))
+}
