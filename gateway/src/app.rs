@@ -3,14 +3,17 @@
 
 use crate::auth::keys::KeySet;
 use crate::state::AppState;
+use crate::wiring::IngestEventLog;
 use crate::{auth, graphql, health};
 use axum::Router;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use garrison_cases::alerts::raise::DbAlertSink;
 use garrison_core::bus::LocalBus;
 use garrison_core::config::Config;
 use garrison_core::db::Db;
+use garrison_detection::consumer::{Detection, DetectionConfig};
 use garrison_ingest::Ingest;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -26,7 +29,9 @@ pub struct Components {
     pub gateway: bool,
     /// Syslog listeners and the HTTP ingest endpoints.
     pub ingest: bool,
-    /// Background jobs (retention today; SLA clocks and billing sync later).
+    /// Stored events through each tenant's rules into alerts.
+    pub detection: bool,
+    /// Background jobs (retention, SLA clocks; billing sync later).
     pub worker: bool,
 }
 
@@ -35,6 +40,7 @@ impl Components {
     pub const ALL: Components = Components {
         gateway: true,
         ingest: true,
+        detection: true,
         worker: true,
     };
 }
@@ -54,7 +60,10 @@ pub fn router(state: AppState, components: Components) -> Router {
         if state.config.dev {
             graphql = graphql.get(graphql::graphiql);
         }
-        let graphql_routes = Router::new().route("/graphql", graphql);
+        let graphql_routes = Router::new()
+            .route("/graphql", graphql)
+            .route("/graphql/ws", get(graphql::ws_handler))
+            .route("/reports/sla.csv", get(graphql::sla_csv));
         let auth_routes = Router::new()
             .route("/auth/login", post(auth::routes::login))
             .route("/auth/refresh", post(auth::routes::refresh))
@@ -182,10 +191,21 @@ pub async fn start_with_state(
     if components.worker {
         crate::worker::spawn_jobs(state.db.clone(), state.config.clone());
     }
+    let (shutdown, mut stop) = tokio::sync::watch::channel(false);
+    if components.detection {
+        let detection = Detection::new(
+            state.db.clone(),
+            Arc::new(IngestEventLog::new(state.db.clone())),
+            Arc::new(DbAlertSink::new(state.db.clone(), state.alert_feed.clone())),
+            state.clock.clone(),
+            DetectionConfig::default(),
+        );
+        detection.spawn(state.bus.clone(), shutdown.subscribe());
+        state.detection = Some(detection);
+    }
     let listener = TcpListener::bind(state.config.http.addr).await?;
     let addr = listener.local_addr()?;
     let app = router(state.clone(), components).into_make_service_with_connect_info::<SocketAddr>();
-    let (shutdown, mut stop) = tokio::sync::watch::channel(false);
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {

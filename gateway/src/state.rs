@@ -2,7 +2,9 @@
 
 use crate::auth::keys::KeySet;
 use crate::auth::throttle::LoginThrottle;
+use garrison_cases::notify::AlertFeed;
 use garrison_core::bus::Bus;
+use garrison_core::clock::SharedClock;
 use garrison_core::config::Config;
 use garrison_core::db::Db;
 use std::sync::Arc;
@@ -18,6 +20,12 @@ pub struct AppState {
     pub bus: Arc<dyn Bus>,
     /// The ingest service, when this process runs the ingest role.
     pub ingest: Option<Arc<garrison_ingest::Ingest>>,
+    /// The detection role, when this process runs it.
+    pub detection: Option<Arc<garrison_detection::consumer::Detection>>,
+    /// Alert changes for `alertEvents` subscribers in this process.
+    pub alert_feed: AlertFeed,
+    /// Where "now" comes from (tests step it).
+    pub clock: SharedClock,
 }
 
 impl AppState {
@@ -34,6 +42,9 @@ impl AppState {
             throttle: Arc::new(throttle),
             bus,
             ingest: None,
+            detection: None,
+            alert_feed: AlertFeed::default(),
+            clock: garrison_core::clock::system(),
         }
     }
 

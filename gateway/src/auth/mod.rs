@@ -14,6 +14,11 @@ use garrison_core::{Error, Result, Scope, users};
 /// Every failure is `unauthenticated` (the caller learns nothing about why).
 pub async fn scope_from_headers(state: &AppState, headers: &HeaderMap) -> Result<Scope> {
     let token = bearer(headers).ok_or(Error::Unauthenticated)?;
+    scope_from_token(state, token).await
+}
+
+/// Verifies an access token and loads its user, producing the scope.
+pub async fn scope_from_token(state: &AppState, token: &str) -> Result<Scope> {
     let claims = state.keys.verify(token).map_err(|reason| {
         tracing::debug!(%reason, "access token rejected");
         Error::Unauthenticated

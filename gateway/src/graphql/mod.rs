@@ -3,26 +3,48 @@
 //! Resolvers are thin: decode arguments, open a scoped transaction, call the
 //! service function, encode. Authorization of record lives in the services.
 
+mod alert_types;
+mod alerts;
+mod detection;
+mod detection_types;
 mod errors;
 mod ingest;
 mod ingest_types;
 mod mutation;
 mod query;
+pub mod severity;
+mod sla;
+mod sla_types;
 mod types;
 
 /// Every root query field, one object per service.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Query(query::SpineQuery, ingest::IngestQuery);
+pub struct Query(
+    query::SpineQuery,
+    ingest::IngestQuery,
+    detection::DetectionQuery,
+    alerts::AlertQuery,
+    sla::SlaQuery,
+);
 
 /// Every root mutation field, one object per service.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Mutation(mutation::SpineMutation, ingest::IngestMutation);
+pub struct Mutation(
+    mutation::SpineMutation,
+    ingest::IngestMutation,
+    detection::DetectionMutation,
+    alerts::AlertMutation,
+    sla::SlaMutation,
+);
+
+pub use alerts::Subscription;
 
 pub use errors::gql;
+pub use sla::sla_csv;
 
 use crate::auth;
 use crate::state::AppState;
-use async_graphql::{EmptySubscription, Schema, ServerError};
+use async_graphql::{Data, Schema, ServerError};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -32,7 +54,7 @@ use garrison_core::scope::TenantAccess;
 use tracing::Instrument;
 
 /// The schema type.
-pub type GarrisonSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type GarrisonSchema = Schema<Query, Mutation, Subscription>;
 
 /// Deepest query accepted.
 const MAX_DEPTH: usize = 12;
@@ -41,7 +63,7 @@ const MAX_COMPLEXITY: usize = 1000;
 
 /// Builds the schema. Introspection is on only in dev mode.
 pub fn build_schema(state: Option<AppState>, dev: bool) -> GarrisonSchema {
-    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    let mut builder = Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY);
     if !dev {
@@ -87,11 +109,53 @@ pub async fn handler(
     GraphQLResponse::from(response).into_response()
 }
 
+/// `GET /graphql/ws`: subscriptions (graphql-transport-ws, or the older
+/// graphql-ws). Browsers cannot set headers on a WebSocket, so the access token
+/// comes in the `connection_init` payload as `{"authorization": "Bearer <token>"}`
+/// (or `{"token": "<token>"}`); without a valid one the connection is refused.
+pub async fn ws_handler(
+    State((state, schema)): State<(AppState, GarrisonSchema)>,
+    protocol: async_graphql_axum::GraphQLProtocol,
+    upgrade: axum::extract::WebSocketUpgrade,
+) -> Response {
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            async_graphql_axum::GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let token = init_token(&payload)
+                        .ok_or_else(|| async_graphql::Error::new("authentication required"))?;
+                    let scope = auth::scope_from_token(&state, &token)
+                        .await
+                        .map_err(|e| async_graphql::Error::new(e.public_message()))?;
+                    let mut data = Data::default();
+                    data.insert(scope);
+                    Ok(data)
+                })
+                .serve()
+        })
+}
+
+/// The access token of a `connection_init` payload.
+fn init_token(payload: &serde_json::Value) -> Option<String> {
+    let obj = payload.as_object()?;
+    let raw = ["authorization", "Authorization", "token"]
+        .iter()
+        .find_map(|k| obj.get(*k).and_then(serde_json::Value::as_str))?;
+    let token = match raw.split_once(' ') {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest,
+        _ => raw,
+    };
+    let token = token.trim();
+    (!token.is_empty()).then(|| token.to_string())
+}
+
 /// `GET /graphql`: the GraphiQL page, in dev mode only.
 pub async fn graphiql() -> impl IntoResponse {
     Html(
         async_graphql::http::GraphiQLSource::build()
             .endpoint("/graphql")
+            .subscription_endpoint("/graphql/ws")
             .finish(),
     )
 }
