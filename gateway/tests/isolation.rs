@@ -115,6 +115,38 @@ const TABLE: &[(&str, Probe)] = &[
         "Mutation.unbindSyslogSource",
         Probe::NotFound("mutation($as: ID!) { unbindSyslogSource(id: $as) { id } }"),
     ),
+    (
+        "Query.slaPolicies",
+        Probe::NotFound("query($a: ID!) { slaPolicies(tenantId: $a) { severity isDefault } }"),
+    ),
+    (
+        "Query.businessCalendar",
+        Probe::NotFound("query($a: ID!) { businessCalendar(tenantId: $a) { timezone } }"),
+    ),
+    (
+        "Query.slaReport",
+        Probe::NotFound(
+            r#"query($a: ID!) { slaReport(tenantId: $a, from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { breachCount mtta { mean } } }"#,
+        ),
+    ),
+    (
+        "Query.slaOverview",
+        Probe::NeverMentionsA(
+            r#"{ slaOverview(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") { tenantId tenantName breachCount } }"#,
+        ),
+    ),
+    (
+        "Mutation.setSlaPolicy",
+        Probe::NotFound(
+            "mutation($a: ID!) { setSlaPolicy(tenantId: $a, severity: CRITICAL, input: {acknowledgeSeconds: 60, respondSeconds: 60, resolveSeconds: 60, calendar: TWENTY_FOUR_SEVEN}) { isDefault } }",
+        ),
+    ),
+    (
+        "Mutation.setBusinessCalendar",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { setBusinessCalendar(tenantId: $a, input: {weeklyHours: [{weekday: SUNDAY, start: "00:00", end: "24:00"}]}) { timezone } }"#,
+        ),
+    ),
 ];
 
 #[derive(Clone, Copy)]
@@ -125,6 +157,8 @@ enum Probe {
     DeniedWithoutTarget(&'static str),
     /// Lists: only B's tenant appears, and the count says so.
     OnlyOwnTenants,
+    /// A cross-tenant list (no tenant argument): answers, and never names A.
+    NeverMentionsA(&'static str),
     /// `me` is always the caller.
     SelfOnly,
     /// `changePassword` acts only on the caller (a wrong current password is refused).
@@ -312,6 +346,13 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
                     assert!(
                         leaked.is_empty(),
                         "{context}: users of A listed: {leaked:?}"
+                    );
+                }
+                Probe::NeverMentionsA(query) => {
+                    let data = app.gql(&token, query, json!({})).await.to_string();
+                    assert!(
+                        !data.contains(&world.tenant_a) && !data.contains("tenant-a"),
+                        "{context}: A is mentioned: {data}"
                     );
                 }
                 Probe::SelfOnly => {
