@@ -147,6 +147,100 @@ const TABLE: &[(&str, Probe)] = &[
             r#"mutation($a: ID!) { setBusinessCalendar(tenantId: $a, input: {weeklyHours: [{weekday: SUNDAY, start: "00:00", end: "24:00"}]}) { timezone } }"#,
         ),
     ),
+    (
+        "Query.rulePacks",
+        Probe::NeverMentionsA("{ rulePacks { id name } }"),
+    ),
+    (
+        "Query.enabledRulePacks",
+        Probe::NotFound("query($a: ID!) { enabledRulePacks(tenantId: $a) { id } }"),
+    ),
+    (
+        "Query.rules",
+        Probe::NotFound(
+            "query($a: ID!) { rules(filter: {tenantId: $a}) { totalCount nodes { id enabled } } }",
+        ),
+    ),
+    (
+        "Query.ruleExceptions",
+        Probe::NotFound("query($a: ID!) { ruleExceptions(tenantId: $a) { id filter } }"),
+    ),
+    (
+        "Query.placeholders",
+        Probe::NotFound("query($a: ID!) { placeholders(tenantId: $a) { name values } }"),
+    ),
+    (
+        "Query.alerts",
+        Probe::NeverMentionsA("{ alerts { totalCount edges { node { id tenantId ruleTitle } } } }"),
+    ),
+    (
+        "Query.alert",
+        Probe::NotFound("query($aal: ID!) { alert(id: $aal) { id ruleTitle } }"),
+    ),
+    (
+        "Query.ruleTriageStats",
+        Probe::NeverMentionsA("{ ruleTriageStats { tenantId ruleId alerts } }"),
+    ),
+    (
+        "Mutation.importRulePack",
+        Probe::DeniedWithoutTarget(
+            r#"mutation { importRulePack(name: "sneaky", rules: ["title: x\nid: x\nlogsource: {}\ndetection: {s: {a: b}, condition: s}"]) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.enableRulePack",
+        Probe::NotFound(
+            "mutation($a: ID!, $ap: ID!) { enableRulePack(tenantId: $a, packId: $ap) { id } }",
+        ),
+    ),
+    (
+        "Mutation.disableRulePack",
+        Probe::NotFound(
+            "mutation($a: ID!, $ap: ID!) { disableRulePack(tenantId: $a, packId: $ap) { id } }",
+        ),
+    ),
+    (
+        "Mutation.setRuleOverride",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { setRuleOverride(tenantId: $a, ruleId: "iso-rule", enabled: false) { enabled } }"#,
+        ),
+    ),
+    (
+        "Mutation.addRuleException",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { addRuleException(tenantId: $a, ruleId: "iso-rule", filter: "s: {a: b}") { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.removeRuleException",
+        Probe::NotFound("mutation($are: ID!) { removeRuleException(id: $are) { id } }"),
+    ),
+    (
+        "Mutation.setPlaceholder",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { setPlaceholder(tenantId: $a, name: "admins", values: ["x"]) { name } }"#,
+        ),
+    ),
+    (
+        "Mutation.acknowledgeAlert",
+        Probe::NotFound("mutation($aal: ID!) { acknowledgeAlert(id: $aal) { id } }"),
+    ),
+    (
+        "Mutation.assignAlert",
+        Probe::NotFound("mutation($aal: ID!) { assignAlert(id: $aal, userId: null) { id } }"),
+    ),
+    (
+        "Mutation.closeAlerts",
+        Probe::NotFound(
+            "mutation($aal: ID!) { closeAlerts(ids: [$aal], disposition: FALSE_POSITIVE) { id } }",
+        ),
+    ),
+    (
+        "Subscription.alertEvents",
+        Probe::CoveredElsewhere(
+            "gateway/tests/alert_events.rs: B's subscriber never receives A's alerts",
+        ),
+    ),
 ];
 
 #[derive(Clone, Copy)]
@@ -159,6 +253,8 @@ enum Probe {
     OnlyOwnTenants,
     /// A cross-tenant list (no tenant argument): answers, and never names A.
     NeverMentionsA(&'static str),
+    /// Probed by a test of its own (subscriptions need a WebSocket client).
+    CoveredElsewhere(&'static str),
     /// `me` is always the caller.
     SelfOnly,
     /// `changePassword` acts only on the caller (a wrong current password is refused).
@@ -217,6 +313,9 @@ struct World {
     a_user: String,
     a_token: String,
     a_source: String,
+    a_alert: String,
+    a_exception: String,
+    pack: String,
 }
 
 async fn world(app: &TestApp, admin: &str) -> World {
@@ -268,13 +367,91 @@ async fn world(app: &TestApp, admin: &str) -> World {
         .as_str()
         .expect("source id")
         .to_string();
+    let (pack, a_exception, a_alert) = detection_objects_of_a(app, admin, &tenant_a).await;
     World {
         tenant_a,
         tenant_b,
         a_user,
         a_token,
         a_source,
+        a_alert,
+        a_exception,
+        pack,
     }
+}
+
+/// A pack enabled for A with an exception, and an alert of A's (recorded through
+/// the cases service, as detection would).
+async fn detection_objects_of_a(
+    app: &TestApp,
+    admin: &str,
+    tenant_a: &str,
+) -> (String, String, String) {
+    let rule = "title: iso\nid: iso-rule\nlogsource: {product: linux}\ndetection: {s: {a: b}, condition: s}\nlevel: high";
+    let pack = app
+        .gql(
+            admin,
+            r#"mutation($r: [String!]!) { importRulePack(name: "iso-pack", rules: $r) { id } }"#,
+            json!({"r": [rule]}),
+        )
+        .await["importRulePack"]["id"]
+        .as_str()
+        .expect("pack")
+        .to_string();
+    app.gql(
+        admin,
+        "mutation($a: ID!, $p: ID!) { enableRulePack(tenantId: $a, packId: $p) { id } }",
+        json!({"a": tenant_a, "p": pack}),
+    )
+    .await;
+    let exception = app
+        .gql(
+            admin,
+            r#"mutation($a: ID!) { addRuleException(tenantId: $a, ruleId: "iso-rule", filter: "s: {a: c}") { id } }"#,
+            json!({"a": tenant_a}),
+        )
+        .await["addRuleException"]["id"]
+        .as_str()
+        .expect("exception")
+        .to_string();
+    let tenant = garrison_core::TenantId::parse("a", tenant_a).expect("id");
+    let now = chrono::Utc::now();
+    let new = garrison_core::alerting::NewAlert {
+        tenant_id: tenant,
+        rule_id: "iso-rule".into(),
+        rule_title: "A's secret alert".into(),
+        rule_description: None,
+        severity: garrison_core::Severity::High,
+        techniques: vec![],
+        tactics: vec![],
+        group_key: "host=a-host".into(),
+        group: serde_json::Map::new(),
+        event_ids: vec![garrison_core::event::EventId::new()],
+        event_count: 1,
+        first_event_at: now,
+        last_event_at: now,
+        last_seq: 1,
+        detected_at: now,
+        suppression_secs: 3600,
+    };
+    let scope = garrison_core::Scope::for_tenant_task("detection", tenant);
+    let db = &app.server.state.db;
+    let tx = db.begin(&scope).await.expect("tx");
+    garrison_cases::alerts::raise::raise_alerts(&tx, tenant, vec![new])
+        .await
+        .expect("raise");
+    tx.commit().await.expect("commit");
+    let alert = app
+        .gql(
+            admin,
+            "query($a: ID!) { alerts(filter: {tenantIds: [$a]}) { edges { node { id } } } }",
+            json!({"a": tenant_a}),
+        )
+        .await["alerts"]["edges"][0]["node"]["id"]
+        .as_str()
+        .expect("alert")
+        .to_string();
+    (pack, exception, alert)
 }
 
 async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
@@ -282,7 +459,10 @@ async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
         admin,
         r#"query($a: ID!) { tenant(id: $a) { name status timezone auditLog { totalCount } } users(tenantId: $a) { email disabled role }
             ingestTokens(tenantId: $a) { id revokedAt } syslogSources(tenantId: $a) { cidr }
-            events(tenantId: $a) { totalCount } }"#,
+            events(tenantId: $a) { totalCount }
+            alerts(filter: {tenantIds: [$a]}) { edges { node { status assigneeId closedAt } } }
+            enabledRulePacks(tenantId: $a) { id } ruleExceptions(tenantId: $a) { id }
+            rules(filter: {tenantId: $a}) { nodes { id enabled level } } placeholders(tenantId: $a) { name } }"#,
         json!({"a": world.tenant_a}),
     )
     .await
@@ -294,8 +474,8 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
     let admin = app.token(ADMIN_EMAIL, PASSWORD).await;
     let world = world(&app, &admin).await;
     let before = snapshot_of_a(&app, &admin, &world).await;
-    let vars =
-        json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source});
+    let vars = json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source,
+        "aal": world.a_alert, "are": world.a_exception, "ap": world.pack});
 
     for principal in [
         "lead@b.test",
@@ -355,6 +535,7 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
                         "{context}: A is mentioned: {data}"
                     );
                 }
+                Probe::CoveredElsewhere(_) => {}
                 Probe::SelfOnly => {
                     let data = app.gql(&token, "{ me { email } }", json!({})).await;
                     assert_eq!(data["me"]["email"], principal, "{context}");
