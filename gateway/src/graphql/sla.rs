@@ -95,10 +95,17 @@ impl SlaMutation {
         input: SlaPolicyInput,
     ) -> async_graphql::Result<SlaPolicy> {
         let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
-        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
-        let set = policy::set_policy(&tx, tenant, severity.into(), input.into())
-            .await
-            .gql()?;
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let set = policy::set_policy(
+            &tx,
+            tenant,
+            severity.into(),
+            input.into(),
+            state.clock.now(),
+        )
+        .await
+        .gql()?;
         tx.commit().await.gql()?;
         Ok(SlaPolicy(set))
     }
@@ -111,8 +118,9 @@ impl SlaMutation {
         input: BusinessCalendarInput,
     ) -> async_graphql::Result<BusinessCalendar> {
         let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
-        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
-        let set = calendars::set_calendar(&tx, tenant, input.into())
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let set = calendars::set_calendar(&tx, tenant, input.into(), state.clock.now())
             .await
             .gql()?;
         tx.commit().await.gql()?;

@@ -148,17 +148,17 @@ pub async fn list_policies(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Vec<Sl
 }
 
 /// Overrides the tenant's policy for one severity (provider admins). Clocks already
-/// running keep the targets they started with.
+/// running keep the targets they started with. `now` stamps `updated_at`.
 pub async fn set_policy(
     tx: &ScopedTx<'_>,
     tenant: TenantId,
     severity: Severity,
     input: PolicyInput,
+    now: DateTime<Utc>,
 ) -> Result<SlaPolicy> {
     tx.scope()
         .require_in(tenant, Resource::SlaPolicy, Action::Update)?;
     let targets = input.parse()?;
-    let now = Utc::now();
     let row = sla_policy::ActiveModel {
         tenant_id: Set(tenant.as_uuid()),
         severity: Set(severity.rank()),

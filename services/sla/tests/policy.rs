@@ -33,18 +33,19 @@ async fn overrides_replace_the_default_for_one_severity() {
     assert_eq!(policies.len(), 5);
     assert_eq!(policies[0].severity, Severity::Critical);
     assert!(policies.iter().all(|p| p.is_default));
-    let set = set_policy(&tx, t, Severity::High, input())
+    let set = set_policy(&tx, t, Severity::High, input(), at("2026-01-02T12:00:00Z"))
         .await
         .expect("set");
     assert_eq!(set.targets.warn_percent, 50);
     // Setting it again replaces it (no duplicate row).
-    set_policy(&tx, t, Severity::High, input())
+    set_policy(&tx, t, Severity::High, input(), at("2026-01-02T12:00:00Z"))
         .await
         .expect("set again");
     let policies = list_policies(&tx, t).await.expect("list");
     let high = &policies[1];
     assert_eq!(high.severity, Severity::High);
     assert!(!high.is_default);
+    assert_eq!(high.updated_at, Some(at("2026-01-02T12:00:00Z")));
     assert_eq!(high.targets.acknowledge_secs, 600);
     assert_eq!(high.targets.calendar, CalendarKind::BusinessHours);
     assert_eq!(policies.iter().filter(|p| p.is_default).count(), 4);
@@ -71,13 +72,13 @@ async fn customers_read_policies_but_only_provider_admins_change_them() {
     let customer = scope(Role::CustomerAdmin, &[a]);
     let tx = test.db.begin(&customer).await.expect("begin");
     assert_eq!(list_policies(&tx, a).await.expect("read own").len(), 5);
-    let err = set_policy(&tx, a, Severity::Low, input())
+    let err = set_policy(&tx, a, Severity::Low, input(), at("2026-01-02T12:00:00Z"))
         .await
         .expect_err("customer");
     assert!(matches!(err, Error::Forbidden(_)), "{err:?}");
     let err = list_policies(&tx, b).await.expect_err("other tenant");
     assert!(matches!(err, Error::NotFound), "{err:?}");
-    let err = set_policy(&tx, b, Severity::Low, input())
+    let err = set_policy(&tx, b, Severity::Low, input(), at("2026-01-02T12:00:00Z"))
         .await
         .expect_err("other tenant");
     assert!(matches!(err, Error::NotFound), "{err:?}");
@@ -87,7 +88,7 @@ async fn customers_read_policies_but_only_provider_admins_change_them() {
 
     let analyst = scope(Role::Analyst, &[a]);
     let tx = test.db.begin(&analyst).await.expect("begin");
-    let err = set_policy(&tx, a, Severity::Low, input())
+    let err = set_policy(&tx, a, Severity::Low, input(), at("2026-01-02T12:00:00Z"))
         .await
         .expect_err("analyst");
     assert!(matches!(err, Error::Forbidden(_)), "{err:?}");
@@ -96,7 +97,7 @@ async fn customers_read_policies_but_only_provider_admins_change_them() {
     bad.warn_percent = Some(0);
     let admin = Scope::system("test");
     let tx = test.db.begin(&admin).await.expect("begin");
-    match set_policy(&tx, a, Severity::Low, bad).await {
+    match set_policy(&tx, a, Severity::Low, bad, at("2026-01-02T12:00:00Z")).await {
         Err(Error::InvalidInput { field, .. }) => assert_eq!(field, "input.warnPercent"),
         other => panic!("expected invalid input, got {other:?}"),
     }
@@ -125,6 +126,7 @@ async fn the_default_calendar_is_office_hours_in_the_tenant_zone() {
             }],
             holidays: vec!["2026-12-26".into()],
         },
+        at("2026-01-02T12:00:00Z"),
     )
     .await
     .expect("set");

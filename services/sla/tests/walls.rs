@@ -40,6 +40,7 @@ async fn the_application_role_sees_only_declared_tenants() {
                 warn_percent: None,
                 calendar: CalendarKind::TwentyFourSeven,
             },
+            at("2026-01-02T12:00:00Z"),
         )
         .await
         .expect("policy");
@@ -55,6 +56,7 @@ async fn the_application_role_sees_only_declared_tenants() {
                 }],
                 holidays: Vec::new(),
             },
+            at("2026-01-02T12:00:00Z"),
         )
         .await
         .expect("calendar");

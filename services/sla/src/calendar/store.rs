@@ -38,15 +38,17 @@ pub async fn get_calendar(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<TenantC
 }
 
 /// Replaces the tenant's calendar (provider admins: it is part of the contract).
+/// `now` stamps `updated_at`. Running business-hours clocks use the new hours
+/// from their next pause or resume on; their due times are not recomputed.
 pub async fn set_calendar(
     tx: &ScopedTx<'_>,
     tenant: TenantId,
     input: CalendarInput,
+    now: DateTime<Utc>,
 ) -> Result<TenantCalendar> {
     tx.scope()
         .require_in(tenant, Resource::SlaPolicy, Action::Update)?;
     let calendar = input.parse(tenant_timezone(tx, tenant).await?)?;
-    let now = Utc::now();
     let weekly: Vec<StoredDay> = calendar
         .hours
         .iter()

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::{Result, Severity, TenantId};
 use sea_orm::ActiveValue::Set;
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, OnConflict, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -170,7 +170,20 @@ pub(crate) async fn create_cycle(
             }
         })
         .collect();
-    tx.insert_many(subject.tenant, rows).await?;
+    // Two transactions racing to start the same subject's clocks (a retried alert
+    // raise) must not fail the later one: the unique index decides, quietly.
+    let once = OnConflict::columns([
+        sla_instance::Column::TenantId,
+        sla_instance::Column::SubjectKind,
+        sla_instance::Column::SubjectId,
+        sla_instance::Column::Cycle,
+        sla_instance::Column::Target,
+    ])
+    .do_nothing()
+    .to_owned();
+    for row in rows {
+        tx.upsert(subject.tenant, row, once.clone()).await?;
+    }
     Ok(())
 }
 
