@@ -12,6 +12,7 @@ mod m20261122_000002_ingest;
 mod m20261201_000003_detection;
 mod m20261201_000004_alerts;
 mod m20261201_000005_sla;
+mod m20261201_000006_cases;
 mod sql;
 
 /// The application role every request runs as on PostgreSQL. It owns nothing and is
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_detection::Migration),
             Box::new(m20261201_000004_alerts::Migration),
             Box::new(m20261201_000005_sla::Migration),
+            Box::new(m20261201_000006_cases::Migration),
         ]
     }
 }

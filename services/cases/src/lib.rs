@@ -7,7 +7,9 @@
 //! first; authorization of record is here, not in the GraphQL resolvers.
 
 pub mod alerts;
+pub mod cases;
 mod entity;
 pub mod notify;
 
 pub use alerts::{Alert, AlertId, AlertStatus, Disposition};
+pub use cases::{Case, CaseId, CaseStatus, Visibility};

@@ -120,6 +120,15 @@ impl Alert {
     }
 }
 
+/// The SLA subject of an alert.
+pub(crate) fn sla_subject(tenant: TenantId, id: AlertId) -> garrison_sla::Subject {
+    garrison_sla::Subject {
+        kind: garrison_sla::SubjectKind::Alert,
+        id: id.as_uuid(),
+        tenant,
+    }
+}
+
 /// A stored row as an alert. JSON columns written by this crate; unreadable ones
 /// (never expected) degrade to empty rather than hiding the alert.
 pub(crate) fn to_alert(row: alert::Model) -> Result<Alert> {

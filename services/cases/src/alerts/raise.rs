@@ -117,10 +117,20 @@ async fn raise_one(tx: &ScopedTx<'_>, tenant: TenantId, new: NewAlert) -> Result
     let conflict = OnConflict::columns([alert::Column::TenantId, alert::Column::DedupKey])
         .do_nothing()
         .to_owned();
-    match tx.upsert(tenant, row, conflict).await? {
-        0 => Ok(Raised::Duplicate),
-        _ => Ok(Raised::Created(id)),
+    if tx.upsert(tenant, row, conflict).await? == 0 {
+        return Ok(Raised::Duplicate);
     }
+    // The alert's SLA clocks (acknowledge, resolve) run from detection; the first
+    // matching event's time is kept for MTTD.
+    garrison_sla::clocks::start_clocks(
+        tx,
+        super::sla_subject(tenant, id),
+        new.severity,
+        new.detected_at,
+        Some(new.first_event_at),
+    )
+    .await?;
+    Ok(Raised::Created(id))
 }
 
 /// Folds a later match into an open alert.

@@ -11,6 +11,7 @@ use garrison_core::db::ScopedTx;
 use garrison_core::role::{Action, Resource};
 use garrison_core::users::{get_user, scope_of};
 use garrison_core::{Error, Result, UserId, audit};
+use garrison_sla::Target;
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use serde_json::json;
@@ -45,6 +46,13 @@ pub async fn acknowledge_alert(
                 set.push((alert::Column::AssigneeId, Expr::value(user.as_uuid())));
             }
             update(tx, id, set).await?;
+            garrison_sla::clocks::complete_target(
+                tx,
+                super::sla_subject(alert.tenant_id, id),
+                Target::Acknowledge,
+                now,
+            )
+            .await?;
             audit::record(
                 tx,
                 alert.tenant_id,
@@ -156,6 +164,10 @@ pub async fn close_alerts(
             set.push((alert::Column::AcknowledgedAt, Expr::value(now)));
         }
         update(tx, alert.id, set).await?;
+        let subject = super::sla_subject(alert.tenant_id, alert.id);
+        // Closing an alert nobody acknowledged acknowledges it now, then resolves it.
+        garrison_sla::clocks::complete_target(tx, subject, Target::Acknowledge, now).await?;
+        garrison_sla::clocks::complete_target(tx, subject, Target::Resolve, now).await?;
         audit::record(
             tx,
             alert.tenant_id,
