@@ -14,6 +14,7 @@ mod mutation;
 mod query;
 pub mod severity;
 mod sla;
+mod sla_report_types;
 mod sla_types;
 mod types;
 

@@ -3,6 +3,7 @@
 
 use super::errors::GqlResult;
 use super::severity::Severity;
+use super::sla_report_types::*;
 use super::sla_types::*;
 use super::{GarrisonSchema, scope, state};
 use crate::auth;
@@ -132,7 +133,7 @@ impl SlaMutation {
 /// `async fn sla(&self, ctx) -> Result<Vec<SlaInstance>> { sla::sla_instances(ctx,
 /// Subject { kind: SubjectKind::Alert, id, tenant }).await }`. Reads "now" from
 /// the app's clock, so tests that step it see the remaining time they expect.
-#[allow(dead_code)] // Used by the alert and case types as they land.
+
 pub(crate) async fn sla_instances(
     ctx: &Context<'_>,
     subject: garrison_sla::Subject,
