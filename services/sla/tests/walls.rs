@@ -1,6 +1,6 @@
-//! Wall 2 for the SLA tables (PostgreSQL only): the application role sees no
+//! PostgreSQL only: wall 2 for the SLA tables (the application role sees no
 //! policy, calendar or clock row without a tenant declared, and only the declared
-//! tenant's rows with one.
+//! tenant's rows with one), and two writers racing to start the same clocks.
 
 mod common;
 
@@ -10,7 +10,7 @@ use garrison_core::{Scope, Severity};
 use garrison_sla::SubjectKind;
 use garrison_sla::calendar::store::set_calendar;
 use garrison_sla::calendar::{CalendarInput, CalendarKind, DayHoursInput};
-use garrison_sla::clocks::start_clocks;
+use garrison_sla::clocks::{start_clocks, subject_sla};
 use garrison_sla::policy::{PolicyInput, set_policy};
 use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
 
@@ -121,4 +121,35 @@ async fn the_application_role_sees_only_declared_tenants() {
         );
     }
     raw.rollback().await.expect("rollback");
+}
+
+#[tokio::test]
+async fn racing_starts_of_the_same_subject_both_succeed_once() {
+    if !TestDb::is_postgres() {
+        return; // SQLite serialises writers; the race needs two open writers.
+    }
+    let test = TestDb::new().await;
+    let t = tenant(&test, "alpha", "UTC").await;
+    let alert = subject(SubjectKind::Alert, t);
+    let started = at("2026-01-05T10:00:00Z");
+    let scope = Scope::system("test");
+    let first = test.db.begin(&scope).await.expect("begin");
+    start_clocks(&first, alert, Severity::High, started, None)
+        .await
+        .expect("first start");
+    // The second transaction cannot see the first's rows; its insert waits on the
+    // unique index until the first commits, then skips.
+    let db = test.db.clone();
+    let second = tokio::spawn(async move {
+        let scope = Scope::system("test");
+        let tx = db.begin(&scope).await.expect("begin");
+        start_clocks(&tx, alert, Severity::High, started, None).await?;
+        tx.commit().await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    first.commit().await.expect("commit");
+    second.await.expect("task").expect("second start succeeds");
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let clocks = subject_sla(&tx, alert, started).await.expect("sla");
+    assert_eq!(clocks.len(), 2, "one acknowledge and one resolve clock");
 }
