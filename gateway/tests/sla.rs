@@ -1,6 +1,9 @@
 //! The SLA API through the real server: who may set and read policies, the report
 //! over clocks on a stepped timeline, the CSV endpoint's statuses, and the worker's
 //! tick.
+//!
+//! The timeline is in 2099 on purpose: the server's own worker ticks at the wall
+//! clock every 30 s, and must find nothing of these tests' clocks due.
 
 mod common;
 
@@ -118,7 +121,7 @@ async fn provider_admins_set_policies_and_customers_only_read_them() {
 /// 25 minutes (the second one late: the target is 15).
 async fn two_alerts(app: &TestApp, tenant: &str) -> Vec<Subject> {
     let tenant = TenantId::parse("tenant", tenant).expect("tenant id");
-    let clock = ManualClock::new(at("2026-01-05T10:00:00Z"));
+    let clock = ManualClock::new(at("2099-01-05T10:00:00Z"));
     let scope = Scope::system("test");
     let tx = app.server.state.db.begin(&scope).await.expect("begin");
     let mut subjects = Vec::new();
@@ -164,7 +167,7 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
     let report = app
         .gql(
             &customer,
-            r#"query($t: ID!) { slaReport(tenantId: $t, from: "2026-01-05T00:00:00Z", to: "2026-01-06T00:00:00Z") {
+            r#"query($t: ID!) { slaReport(tenantId: $t, from: "2099-01-05T00:00:00Z", to: "2099-01-06T00:00:00Z") {
                 mtta { mean median p90 count } mttd { mean } mttrResolve { count }
                 attainment { target met breached open percent } breachCount
                 bySeverity { severity mtta { count } }
@@ -191,13 +194,13 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
     assert_eq!(
         r["breaches"],
         json!([{"subjectKind": "ALERT", "subjectId": subjects[1].id.to_string(), "target": "ACKNOWLEDGE",
-                "dueAt": "2026-01-05T11:15:00+00:00", "completedAt": "2026-01-05T11:25:00+00:00"}])
+                "dueAt": "2099-01-05T11:15:00+00:00", "completedAt": "2099-01-05T11:25:00+00:00"}])
     );
 
     let overview = app
         .gql(
             &admin,
-            r#"{ slaOverview(from: "2026-01-05T00:00:00Z", to: "2026-01-06T00:00:00Z") { tenantId breachCount instanceCount attainmentPercent } }"#,
+            r#"{ slaOverview(from: "2099-01-05T00:00:00Z", to: "2099-01-06T00:00:00Z") { tenantId breachCount instanceCount attainmentPercent } }"#,
             json!({}),
         )
         .await;
@@ -211,7 +214,7 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
 
     let csv_url = |t: &str, from: &str| {
         app.url(&format!(
-            "/reports/sla.csv?tenant={t}&from={from}&to=2026-01-06T00:00:00Z"
+            "/reports/sla.csv?tenant={t}&from={from}&to=2099-01-06T00:00:00Z"
         ))
     };
     let get = |url: String, token: Option<String>| {
@@ -221,7 +224,7 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
         }
         async move { request.send().await.expect("request") }
     };
-    let from = "2026-01-05T00:00:00Z";
+    let from = "2099-01-05T00:00:00Z";
     let response = get(csv_url(&tenant, from), None).await;
     assert_eq!(response.status(), 401);
     let response = get(csv_url(&tenant, from), Some("not-a-token".into())).await;
@@ -252,7 +255,7 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
     let error: Value = response.json().await.expect("json");
     assert_eq!(error["error"]["field"], "from");
     let response = get(
-        app.url("/reports/sla.csv?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z"),
+        app.url("/reports/sla.csv?from=2099-01-05T00:00:00Z&to=2099-01-06T00:00:00Z"),
         Some(customer.clone()),
     )
     .await;
@@ -261,7 +264,7 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
     assert_eq!(error["error"]["field"], "tenant");
     // An offset whose `+` was not percent-encoded still parses.
     let response = get(
-        csv_url(&tenant, "2026-01-05T01:00:00+01:00"),
+        csv_url(&tenant, "2099-01-05T01:00:00+01:00"),
         Some(customer),
     )
     .await;
@@ -286,7 +289,7 @@ async fn the_worker_tick_emits_each_breach_once() {
         &tx,
         alert,
         Severity::Critical,
-        at("2026-01-05T10:00:00Z"),
+        at("2099-01-05T10:00:00Z"),
         None,
     )
     .await
@@ -294,15 +297,15 @@ async fn the_worker_tick_emits_each_breach_once() {
     tx.commit().await.expect("commit");
 
     let tick = garrison_gateway::worker::run_sla_tick;
-    let notices = tick(db, at("2026-01-05T10:12:00Z")).await.expect("tick");
+    let notices = tick(db, at("2099-01-05T10:12:00Z")).await.expect("tick");
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].kind, NoticeKind::Warning);
-    let notices = tick(db, at("2026-01-05T10:20:00Z")).await.expect("tick");
+    let notices = tick(db, at("2099-01-05T10:20:00Z")).await.expect("tick");
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].kind, NoticeKind::Breached);
     assert_eq!(notices[0].subject, alert);
     assert!(
-        tick(db, at("2026-01-05T10:21:00Z"))
+        tick(db, at("2099-01-05T10:21:00Z"))
             .await
             .expect("tick")
             .is_empty()
