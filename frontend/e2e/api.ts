@@ -38,3 +38,27 @@ export async function graphql<T>(baseUrl: string, token: string, query: string, 
   }
   return body.data;
 }
+
+/** A fresh ingest token's secret for `tenantId` (created as `token`, a provider or customer admin). */
+export async function createIngestToken(baseUrl: string, token: string, tenantId: string, name: string): Promise<string> {
+  const data = await graphql<{ createIngestToken: { token: string } }>(
+    baseUrl,
+    token,
+    'mutation($tenantId: ID!, $name: String!) { createIngestToken(tenantId: $tenantId, name: $name) { token } }',
+    { tenantId, name },
+  );
+  return data.createIngestToken.token;
+}
+
+/** Sends events as NDJSON through the HTTP ingest API, failing unless every one is accepted. */
+export async function sendEvents(baseUrl: string, secret: string, events: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  const response = await fetch(`${baseUrl}/ingest/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}` },
+    body: events.map((e) => JSON.stringify(e)).join('\n') + '\n',
+  });
+  const body = (await response.json()) as { accepted?: number };
+  if (!response.ok || body.accepted !== events.length) {
+    throw new Error(`ingest refused the events: ${response.status} ${JSON.stringify(body)}`);
+  }
+}

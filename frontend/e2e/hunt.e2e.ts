@@ -26,7 +26,8 @@ describe('hunting', () => {
   it('the analyst finds acme\'s failed SSH passwords and opens one', async () => {
     const { page } = s;
     await signIn(page, 'analyst@garrison.local');
-    await page.getByRole('heading', { name: 'Assigned tenants', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assigned tenants' }).click();
     await page.getByRole('link', { name: /Acme/ }).click();
     await page.getByRole('navigation', { name: 'Tenant sections' }).getByRole('link', { name: 'Hunt' }).click();
     await page.waitForURL(`**/tenants/${acmeId}/hunt`);
@@ -67,7 +68,7 @@ describe('hunting', () => {
   it('explains a query syntax error beside the query box, and pages with "Load more"', async () => {
     const { page } = s;
     await signIn(page, 'analyst@garrison.local');
-    await page.getByRole('heading', { name: 'Assigned tenants', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
     await page.goto(`/tenants/${acmeId}/hunt?q=${encodeURIComponent('(user.name:root')}`);
     await page.locator('.field-error', { hasText: 'Query:' }).waitFor();
     expect(await page.getByLabel('Query').getAttribute('aria-invalid')).toBe('true');

@@ -33,6 +33,8 @@ describe('paging through connections', () => {
     }
     s = await openBrowser(server.baseUrl);
     await signIn(s.page, PROVIDER_ADMIN);
+    await s.page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
   });
   afterAll(async () => {
     await s?.close();

@@ -15,15 +15,17 @@ describe('provider admin', () => {
   });
   afterAll(async () => s.close());
 
-  it('lands on the tenant list and sees the three demo tenants', async () => {
+  it('lands on the alert queue, and sees the three demo tenants in the tenant list', async () => {
     const { page } = s;
+    await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/alerts');
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    expect(nav).toEqual(['Alerts', 'Tenants', 'Users', 'Settings']);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
     await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/tenants');
     await page.getByText('Showing 3 of 3 tenants').waitFor();
     const slugs = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(slugs).toEqual(['acme', 'globex', 'initech']);
-    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Tenants', 'Users', 'Settings']);
     await screenshot(page, 'provider-admin-tenants');
   });
 

@@ -32,6 +32,8 @@ describe('silent refresh', () => {
     });
 
     await signIn(page, PROVIDER_ADMIN);
+    await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
     await page.getByText('Showing 3 of 3 tenants').waitFor();
     const afterSignIn = refreshes.length;
     await page.waitForTimeout(5_000);

@@ -16,6 +16,8 @@ describe('provider staff', () => {
   it('the analyst sees only the assigned tenants, read-only', async () => {
     const { page } = s;
     await signIn(page, 'analyst@garrison.local');
+    await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assigned tenants' }).click();
     await page.getByRole('heading', { name: 'Assigned tenants', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/tenants');
     await page.getByText('Showing 2 of 2 tenants').waitFor();
@@ -23,7 +25,7 @@ describe('provider staff', () => {
     expect(slugs).toEqual(['acme', 'globex']);
     expect(await page.getByRole('button', { name: 'Create tenant' }).count()).toBe(0);
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Assigned tenants', 'Settings']);
+    expect(nav).toEqual(['Alerts', 'Assigned tenants', 'Settings']);
     await screenshot(page, 'analyst-tenants');
 
     await page.getByRole('link', { name: 'Globex Industries' }).click();

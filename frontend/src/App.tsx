@@ -3,11 +3,20 @@
 // URLs are simply not found.
 
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { canManageIngest, canManageUsers, canReadEvents, homePath, isCustomerRole } from './auth/permissions';
+import {
+  canManageIngest,
+  canManageUsers,
+  canReadAlerts,
+  canReadEvents,
+  homePath,
+  isCustomerRole,
+} from './auth/permissions';
 import { useSession } from './auth/SessionContext';
 import { useViewer, ViewerProvider } from './auth/ViewerContext';
 import { NotFound } from './components/NotFound';
 import { Shell } from './components/Shell';
+import { AlertPage } from './pages/AlertPage';
+import { AlertsPage } from './pages/AlertsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TenantAuditPage } from './pages/TenantAuditPage';
@@ -28,6 +37,8 @@ function SignedInRoutes() {
           path="tenants"
           element={isCustomerRole(viewer.role) ? <Navigate to={home} replace /> : <TenantsPage />}
         />
+        {canReadAlerts(viewer.role) && <Route path="alerts" element={<AlertsPage />} />}
+        {canReadAlerts(viewer.role) && <Route path="alerts/:alertId" element={<AlertPage />} />}
         <Route path="tenants/:tenantId" element={<TenantPage />} />
         <Route path="tenants/:tenantId/audit" element={<TenantAuditPage />} />
         {canReadEvents(viewer.role) && <Route path="tenants/:tenantId/hunt" element={<TenantHuntPage />} />}

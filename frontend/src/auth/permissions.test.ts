@@ -5,8 +5,10 @@ import {
   canAdministerTenants,
   canDisableUser,
   canManageUsers,
+  canReadAlerts,
   canSeeAuditLog,
   canSeeTenantUsers,
+  canTriageAlerts,
   creatableRoles,
   homePath,
   navItems,
@@ -21,9 +23,9 @@ const viewer = (role: Role, id = 'me'): Viewer => ({
 });
 
 describe('homePath', () => {
-  it('sends provider staff to the tenant list and customers to their own tenant', () => {
-    expect(homePath(viewer('PROVIDER_ADMIN'))).toBe('/tenants');
-    expect(homePath(viewer('ANALYST'))).toBe('/tenants');
+  it('sends those who triage to the alert queue, account managers to the tenant list, customers to their own tenant', () => {
+    expect(homePath(viewer('PROVIDER_ADMIN'))).toBe('/alerts');
+    expect(homePath(viewer('ANALYST'))).toBe('/alerts');
     expect(homePath(viewer('ACCOUNT_MANAGER'))).toBe('/tenants');
     expect(homePath(viewer('CUSTOMER_ADMIN'))).toBe('/tenants/acme-id');
     expect(homePath(viewer('CUSTOMER_VIEWER'))).toBe('/tenants/acme-id');
@@ -34,11 +36,11 @@ describe('navItems', () => {
   const labels = (role: Role) => navItems(viewer(role)).map((i) => i.label);
 
   it('gives each role only the pages it can use', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Tenants', 'Users', 'Settings']);
-    expect(labels('ANALYST')).toEqual(['Assigned tenants', 'Settings']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Tenants', 'Users', 'Settings']);
+    expect(labels('ANALYST')).toEqual(['Alerts', 'Assigned tenants', 'Settings']);
     expect(labels('ACCOUNT_MANAGER')).toEqual(['Portfolio', 'Settings']);
-    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Users', 'Settings']);
-    expect(labels('CUSTOMER_VIEWER')).toEqual(['Our organization', 'Settings']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Alerts', 'Users', 'Settings']);
+    expect(labels('CUSTOMER_VIEWER')).toEqual(['Our organization', 'Alerts', 'Settings']);
   });
 
   it('points a customer\'s organization link at their tenant', () => {
@@ -59,6 +61,21 @@ describe('the role matrix as the console shows it', () => {
     expect([canAdministerTenants(role), canManageUsers(role), canSeeTenantUsers(role), canSeeAuditLog(role)]).toEqual(
       table[role],
     );
+  });
+});
+
+describe('alerts as the console shows them', () => {
+  // Mirrors the Alert row of the role matrix: provider admins RCUD, analysts triage,
+  // customers read their own tenant's alerts, account managers none.
+  const table: Record<Role, [readAlerts: boolean, triage: boolean]> = {
+    PROVIDER_ADMIN: [true, true],
+    ANALYST: [true, true],
+    ACCOUNT_MANAGER: [false, false],
+    CUSTOMER_ADMIN: [true, false],
+    CUSTOMER_VIEWER: [true, false],
+  };
+  it.each(ALL_ROLES)('%s', (role) => {
+    expect([canReadAlerts(role), canTriageAlerts(role)]).toEqual(table[role]);
   });
 });
 

@@ -36,12 +36,15 @@ export function isCustomerRole(role: Role): boolean {
   return role === 'CUSTOMER_ADMIN' || role === 'CUSTOMER_VIEWER';
 }
 
-/** Where a role lands after sign-in: staff on the tenant list, customers on their own tenant. */
+/**
+ * Where a role lands after sign-in: those who triage (provider admins, analysts) on the alert
+ * queue, account managers on the tenant list, customers on their own tenant.
+ */
 export function homePath(viewer: Viewer): string {
   if (isCustomerRole(viewer.role) && viewer.tenantId !== null) {
     return `/tenants/${encodeURIComponent(viewer.tenantId)}`;
   }
-  return '/tenants';
+  return canTriageAlerts(viewer.role) ? '/alerts' : '/tenants';
 }
 
 /** The heading of the tenant list, in the words each staff role uses for it. */
@@ -60,7 +63,9 @@ export function navItems(viewer: Viewer): NavItem[] {
   const items: NavItem[] = [];
   if (isCustomerRole(viewer.role)) {
     items.push({ to: homePath(viewer), label: 'Our organization' });
+    if (canReadAlerts(viewer.role)) items.push({ to: '/alerts', label: 'Alerts' });
   } else {
+    if (canReadAlerts(viewer.role)) items.push({ to: '/alerts', label: 'Alerts' });
     items.push({ to: '/tenants', label: tenantListTitle(viewer.role) });
   }
   if (canManageUsers(viewer.role)) items.push({ to: '/users', label: 'Users' });
@@ -100,6 +105,16 @@ export function canSetIngestLimits(role: Role): boolean {
 /** A tenant's events and ingest statistics (the Hunt page, ingest health): everyone but account managers. */
 export function canReadEvents(role: Role): boolean {
   return role !== 'ACCOUNT_MANAGER';
+}
+
+/** The alert queue and alert pages: everyone but account managers (customers: own tenant, read-only). */
+export function canReadAlerts(role: Role): boolean {
+  return role !== 'ACCOUNT_MANAGER';
+}
+
+/** Acknowledge, assign and close alerts: provider admins and analysts. */
+export function canTriageAlerts(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
 }
 
 /** The sections of a tenant's pages a role may open; a lone "Overview" is not worth a menu. */

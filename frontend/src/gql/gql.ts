@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AlertFields on Alert {\n    id\n    tenant {\n      id\n      name\n      slug\n    }\n    ruleId\n    ruleTitle\n    severity\n    status\n    disposition\n    assigneeId\n    groupKey\n    group\n    eventCount\n    firstEventAt\n    lastEventAt\n    createdAt\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  query Alerts($filter: AlertFilter, $first: Int, $after: String, $orderBy: AlertOrder) {\n    alerts(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertFields\n      ruleDescription\n      closeComment\n      caseId\n      techniques\n      tactics\n      detectedAt\n      detectionDelaySeconds\n      acknowledgedAt\n      closedAt\n      events {\n        id\n        seq\n        timestamp\n        receivedAt\n        source\n        host\n        severity\n        product\n        category\n        service\n        fields\n        raw\n        rawTruncated\n      }\n    }\n  }\n": typeof types.AlertDocument,
+    "\n  subscription AlertEvents($filter: AlertFilter) {\n    alertEvents(filter: $filter) {\n      kind\n      alert {\n        ...AlertFields\n      }\n    }\n  }\n": typeof types.AlertEventsDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n      acknowledgedAt\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(id: $id, userId: $userId) {\n      ...AlertFields\n    }\n  }\n": typeof types.AssignAlertDocument,
+    "\n  mutation CloseAlerts($ids: [ID!]!, $disposition: Disposition!, $comment: String) {\n    closeAlerts(ids: $ids, disposition: $disposition, comment: $comment) {\n      ...AlertFields\n      closeComment\n      closedAt\n    }\n  }\n": typeof types.CloseAlertsDocument,
+    "\n  query AlertRules($tenantIds: [ID!]) {\n    ruleTriageStats(tenantIds: $tenantIds) {\n      tenantId\n      ruleId\n      ruleTitle\n      alerts\n    }\n  }\n": typeof types.AlertRulesDocument,
     "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.IngestTokenFieldsFragmentDoc,
@@ -42,6 +50,14 @@ type Documents = {
     "\n  mutation ChangePassword($current: String!, $new: String!) {\n    changePassword(current: $current, new: $new)\n  }\n": typeof types.ChangePasswordDocument,
 };
 const documents: Documents = {
+    "\n  fragment AlertFields on Alert {\n    id\n    tenant {\n      id\n      name\n      slug\n    }\n    ruleId\n    ruleTitle\n    severity\n    status\n    disposition\n    assigneeId\n    groupKey\n    group\n    eventCount\n    firstEventAt\n    lastEventAt\n    createdAt\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  query Alerts($filter: AlertFilter, $first: Int, $after: String, $orderBy: AlertOrder) {\n    alerts(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AlertsDocument,
+    "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertFields\n      ruleDescription\n      closeComment\n      caseId\n      techniques\n      tactics\n      detectedAt\n      detectionDelaySeconds\n      acknowledgedAt\n      closedAt\n      events {\n        id\n        seq\n        timestamp\n        receivedAt\n        source\n        host\n        severity\n        product\n        category\n        service\n        fields\n        raw\n        rawTruncated\n      }\n    }\n  }\n": types.AlertDocument,
+    "\n  subscription AlertEvents($filter: AlertFilter) {\n    alertEvents(filter: $filter) {\n      kind\n      alert {\n        ...AlertFields\n      }\n    }\n  }\n": types.AlertEventsDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n      acknowledgedAt\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(id: $id, userId: $userId) {\n      ...AlertFields\n    }\n  }\n": types.AssignAlertDocument,
+    "\n  mutation CloseAlerts($ids: [ID!]!, $disposition: Disposition!, $comment: String) {\n    closeAlerts(ids: $ids, disposition: $disposition, comment: $comment) {\n      ...AlertFields\n      closeComment\n      closedAt\n    }\n  }\n": types.CloseAlertsDocument,
+    "\n  query AlertRules($tenantIds: [ID!]) {\n    ruleTriageStats(tenantIds: $tenantIds) {\n      tenantId\n      ruleId\n      ruleTitle\n      alerts\n    }\n  }\n": types.AlertRulesDocument,
     "\n  query Viewer {\n    me {\n      id\n      email\n      displayName\n      role\n      tenantId\n    }\n  }\n": types.ViewerDocument,
     "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsDocument,
     "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.IngestTokenFieldsFragmentDoc,
@@ -84,6 +100,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    tenant {\n      id\n      name\n      slug\n    }\n    ruleId\n    ruleTitle\n    severity\n    status\n    disposition\n    assigneeId\n    groupKey\n    group\n    eventCount\n    firstEventAt\n    lastEventAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    tenant {\n      id\n      name\n      slug\n    }\n    ruleId\n    ruleTitle\n    severity\n    status\n    disposition\n    assigneeId\n    groupKey\n    group\n    eventCount\n    firstEventAt\n    lastEventAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alerts($filter: AlertFilter, $first: Int, $after: String, $orderBy: AlertOrder) {\n    alerts(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Alerts($filter: AlertFilter, $first: Int, $after: String, $orderBy: AlertOrder) {\n    alerts(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AlertFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertFields\n      ruleDescription\n      closeComment\n      caseId\n      techniques\n      tactics\n      detectedAt\n      detectionDelaySeconds\n      acknowledgedAt\n      closedAt\n      events {\n        id\n        seq\n        timestamp\n        receivedAt\n        source\n        host\n        severity\n        product\n        category\n        service\n        fields\n        raw\n        rawTruncated\n      }\n    }\n  }\n"): (typeof documents)["\n  query Alert($id: ID!) {\n    alert(id: $id) {\n      ...AlertFields\n      ruleDescription\n      closeComment\n      caseId\n      techniques\n      tactics\n      detectedAt\n      detectionDelaySeconds\n      acknowledgedAt\n      closedAt\n      events {\n        id\n        seq\n        timestamp\n        receivedAt\n        source\n        host\n        severity\n        product\n        category\n        service\n        fields\n        raw\n        rawTruncated\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertEvents($filter: AlertFilter) {\n    alertEvents(filter: $filter) {\n      kind\n      alert {\n        ...AlertFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AlertEvents($filter: AlertFilter) {\n    alertEvents(filter: $filter) {\n      kind\n      alert {\n        ...AlertFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n      acknowledgedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n      acknowledgedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(id: $id, userId: $userId) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignAlert($id: ID!, $userId: ID) {\n    assignAlert(id: $id, userId: $userId) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseAlerts($ids: [ID!]!, $disposition: Disposition!, $comment: String) {\n    closeAlerts(ids: $ids, disposition: $disposition, comment: $comment) {\n      ...AlertFields\n      closeComment\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  mutation CloseAlerts($ids: [ID!]!, $disposition: Disposition!, $comment: String) {\n    closeAlerts(ids: $ids, disposition: $disposition, comment: $comment) {\n      ...AlertFields\n      closeComment\n      closedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertRules($tenantIds: [ID!]) {\n    ruleTriageStats(tenantIds: $tenantIds) {\n      tenantId\n      ruleId\n      ruleTitle\n      alerts\n    }\n  }\n"): (typeof documents)["\n  query AlertRules($tenantIds: [ID!]) {\n    ruleTriageStats(tenantIds: $tenantIds) {\n      tenantId\n      ruleId\n      ruleTitle\n      alerts\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

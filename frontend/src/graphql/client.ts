@@ -1,6 +1,6 @@
 // The one GraphQL client. Queries and mutations go over POST /graphql through `authFetch`;
 // subscriptions are wired to graphql-ws on /graphql/ws, connecting lazily so nothing opens a
-// socket until a page actually subscribes.
+// socket until a page actually subscribes (the alert queue does).
 
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
@@ -16,10 +16,11 @@ export function createGraphqlClient(tokens: TokenManager): Client {
   const ws = createWsClient({
     url: wsUrl(),
     lazy: true,
-    // Read at connect time, so a reconnect after a refresh carries the new token.
-    connectionParams: () => {
-      const token = tokens.accessToken();
-      return token === null ? {} : { Authorization: `Bearer ${token}` };
+    // Read at connect time, so a reconnect after a refresh carries the new token; with none in
+    // memory (it was dropped after a failed call) the token manager is asked for a fresh one.
+    connectionParams: async () => {
+      const token = tokens.accessToken() ?? (await tokens.refresh());
+      return token === null ? {} : { authorization: `Bearer ${token}` };
     },
   });
 

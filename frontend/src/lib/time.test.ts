@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAbsolute, formatRelative, parseTimestamp } from './time';
+import { formatAbsolute, formatDuration, formatRelative, parseTimestamp } from './time';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const ago = (secs: number) => new Date(now.getTime() - secs * 1000);
@@ -39,5 +39,16 @@ describe('parseTimestamp', () => {
   it('reads RFC 3339 from the API and rejects anything else', () => {
     expect(parseTimestamp('2026-11-22T12:00:00.123456Z')?.toISOString()).toBe('2026-11-22T12:00:00.123Z');
     expect(parseTimestamp('yesterday')).toBeNull();
+  });
+});
+
+describe('formatDuration', () => {
+  it('shows the two largest units', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(42)).toBe('42 s');
+    expect(formatDuration(185)).toBe('3 min 5 s');
+    expect(formatDuration(7800)).toBe('2 h 10 min');
+    expect(formatDuration(86_400 + 4 * 3600 + 59)).toBe('1 d 4 h');
+    expect(formatDuration(3600)).toBe('1 h');
   });
 });

@@ -36,3 +36,21 @@ export function parseTimestamp(value: string): Date | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** A duration in seconds as its two largest units: "42 s", "3 min 5 s", "2 h 10 min", "1 d 4 h". */
+export function formatDuration(totalSecs: number): string {
+  const secs = Math.max(0, Math.round(totalSecs));
+  const parts: Array<[number, string]> = [
+    [Math.floor(secs / 86_400), 'd'],
+    [Math.floor((secs % 86_400) / 3600), 'h'],
+    [Math.floor((secs % 3600) / 60), 'min'],
+    [secs % 60, 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  if (first < 0) return '0 s';
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(' ');
+}

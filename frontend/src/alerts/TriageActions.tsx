@@ -1,0 +1,72 @@
+// Acknowledge, assign to oneself, and close (with a disposition) for the given alerts: the
+// queue's bulk bar and the detail page's buttons. Only rendered for roles that may triage.
+
+import { useState } from 'react';
+import { ErrorBanner } from '../components/ErrorBanner';
+import type { AlertFieldsFragment } from '../gql/graphql';
+import { splitByField } from '../graphql/problems';
+import { CloseDialog } from './CloseDialog';
+import { useTriage } from './useTriage';
+
+interface Props {
+  alerts: readonly AlertFieldsFragment[];
+  viewerId: string;
+  /** "selected" in the queue, empty on the detail page. */
+  noun?: string;
+  onUpdated: (alerts: readonly AlertFieldsFragment[]) => void;
+  /** After a successful action (the queue clears its selection). */
+  onDone?: () => void;
+}
+
+export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }: Props) {
+  const triage = useTriage(onUpdated);
+  const [closing, setClosing] = useState(false);
+  const open = alerts.filter((a) => a.status !== 'CLOSED');
+  const unacknowledged = open.filter((a) => a.status === 'NEW');
+  const notMine = open.filter((a) => a.assigneeId !== viewerId);
+  const ids = (list: readonly AlertFieldsFragment[]) => list.map((a) => a.id);
+  const suffix = noun === '' ? '' : ` ${noun}`;
+  const after = (ok: boolean) => {
+    if (ok) onDone?.();
+  };
+  const { byField, general } = splitByField(triage.problems, ['comment']);
+
+  return (
+    <div className="triage">
+      <div className="actions" role="group" aria-label="Triage">
+        <button
+          type="button"
+          disabled={triage.busy || unacknowledged.length === 0}
+          onClick={() => void triage.acknowledge(ids(unacknowledged)).then(after)}
+        >
+          Acknowledge{suffix}
+        </button>
+        <button
+          type="button"
+          disabled={triage.busy || notMine.length === 0}
+          onClick={() => void triage.assign(ids(notMine), viewerId).then(after)}
+        >
+          Assign to me{suffix === '' ? '' : ` (${notMine.length})`}
+        </button>
+        <button type="button" className="danger" disabled={triage.busy || open.length === 0} onClick={() => setClosing(true)}>
+          Close{suffix}…
+        </button>
+      </div>
+      <ErrorBanner problems={closing ? general : triage.problems} />
+      {closing && (
+        <CloseDialog
+          count={open.length}
+          busy={triage.busy}
+          commentError={byField.comment}
+          onCancel={() => setClosing(false)}
+          onClose={(disposition, comment) =>
+            void triage.close(ids(open), disposition, comment).then((ok) => {
+              if (ok) setClosing(false);
+              after(ok);
+            })
+          }
+        />
+      )}
+    </div>
+  );
+}
