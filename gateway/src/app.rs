@@ -67,7 +67,8 @@ pub fn router(state: AppState, components: Components) -> Router {
         let auth_routes = Router::new()
             .route("/auth/login", post(auth::routes::login))
             .route("/auth/refresh", post(auth::routes::refresh))
-            .route("/auth/logout", post(auth::routes::logout));
+            .route("/auth/logout", post(auth::routes::logout))
+            .route("/attachments/{id}", get(crate::attachments::download));
         app = app
             .merge(auth_routes.with_state(state.clone()))
             .merge(graphql_routes.with_state((state.clone(), schema)));

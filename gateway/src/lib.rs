@@ -5,6 +5,7 @@
 //! scoped functions, and encodes; it holds no business rules of its own.
 
 pub mod app;
+pub mod attachments;
 pub mod auth;
 pub mod bootstrap;
 pub mod cli;

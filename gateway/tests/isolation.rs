@@ -241,6 +241,92 @@ const TABLE: &[(&str, Probe)] = &[
             "gateway/tests/alert_events.rs: B's subscriber never receives A's alerts",
         ),
     ),
+    (
+        "Query.cases",
+        Probe::NeverMentionsA("{ cases { totalCount edges { node { id tenantId title } } } }"),
+    ),
+    (
+        "Query.case",
+        Probe::NotFound("query($acase: ID!) { case(id: $acase) { id title } }"),
+    ),
+    (
+        "Mutation.createCase",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { createCase(input: {tenantId: $a, title: "spy", severity: LOW}) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.reportIncident",
+        Probe::NeverLandsInA(
+            r#"mutation { reportIncident(input: {title: "B's own", description: "x", severity: LOW}) { id tenantId } }"#,
+        ),
+    ),
+    (
+        "Mutation.updateCaseStatus",
+        Probe::NotFound(
+            "mutation($acase: ID!) { updateCaseStatus(id: $acase, status: RESOLVED) { id } }",
+        ),
+    ),
+    (
+        "Mutation.assignCase",
+        Probe::NotFound("mutation($acase: ID!) { assignCase(id: $acase, userId: null) { id } }"),
+    ),
+    (
+        "Mutation.addComment",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { addComment(caseId: $acase, body: "spy", visibility: SHARED) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.addTask",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { addTask(caseId: $acase, title: "spy") { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.updateTask",
+        Probe::NotFound(
+            "mutation($atask: ID!) { updateTask(id: $atask, input: {status: DONE}) { id } }",
+        ),
+    ),
+    (
+        "Mutation.addObservable",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { addObservable(caseId: $acase, kind: HOST, value: "spy") { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.mergeCases",
+        Probe::NotFound(
+            "mutation($acase: ID!, $acase2: ID!) { mergeCases(targetId: $acase, sourceIds: [$acase2]) { id } }",
+        ),
+    ),
+    (
+        "Mutation.escalateAlerts",
+        Probe::NotFound("mutation($aal: ID!) { escalateAlerts(alertIds: [$aal]) { id } }"),
+    ),
+    (
+        "Mutation.proposeAction",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { proposeAction(caseId: $acase, description: "spy") { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.decideAction",
+        Probe::NotFound("mutation($aact: ID!) { decideAction(id: $aact, approve: true) { id } }"),
+    ),
+    (
+        "Mutation.addTimelineEvent",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { addTimelineEvent(caseId: $acase, at: "2026-01-01T00:00:00Z", summary: "spy", visibility: SHARED) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.addAttachment",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { addAttachment(caseId: $acase, filename: "x.txt", contentType: "text/plain", contentBase64: "eA==", visibility: SHARED) { id } }"#,
+        ),
+    ),
 ];
 
 #[derive(Clone, Copy)]
@@ -253,6 +339,8 @@ enum Probe {
     OnlyOwnTenants,
     /// A cross-tenant list (no tenant argument): answers, and never names A.
     NeverMentionsA(&'static str),
+    /// Acts in the caller's own tenant: whatever it answers never names A.
+    NeverLandsInA(&'static str),
     /// Probed by a test of its own (subscriptions need a WebSocket client).
     CoveredElsewhere(&'static str),
     /// `me` is always the caller.
@@ -316,6 +404,10 @@ struct World {
     a_alert: String,
     a_exception: String,
     pack: String,
+    a_case: String,
+    a_case2: String,
+    a_task: String,
+    a_action: String,
 }
 
 async fn world(app: &TestApp, admin: &str) -> World {
@@ -368,6 +460,7 @@ async fn world(app: &TestApp, admin: &str) -> World {
         .expect("source id")
         .to_string();
     let (pack, a_exception, a_alert) = detection_objects_of_a(app, admin, &tenant_a).await;
+    let (a_case, a_case2, a_task, a_action) = case_objects_of_a(app, admin, &tenant_a).await;
     World {
         tenant_a,
         tenant_b,
@@ -377,7 +470,56 @@ async fn world(app: &TestApp, admin: &str) -> World {
         a_alert,
         a_exception,
         pack,
+        a_case,
+        a_case2,
+        a_task,
+        a_action,
     }
+}
+
+/// Two cases of A's, one with an internal comment, a task and a proposed action.
+async fn case_objects_of_a(
+    app: &TestApp,
+    admin: &str,
+    tenant_a: &str,
+) -> (String, String, String, String) {
+    let create = |title: &'static str| async move {
+        app.gql(
+            admin,
+            "mutation($a: ID!, $t: String!) { createCase(input: {tenantId: $a, title: $t, severity: HIGH}) { id } }",
+            json!({"a": tenant_a, "t": title}),
+        )
+        .await["createCase"]["id"]
+            .as_str()
+            .expect("case")
+            .to_string()
+    };
+    let case = create("A's secret case").await;
+    let case2 = create("A's other case").await;
+    let vars = json!({"c": case});
+    app.gql(admin, r#"mutation($c: ID!) { addComment(caseId: $c, body: "A internal", visibility: INTERNAL) { id } }"#, vars.clone())
+        .await;
+    let task = app
+        .gql(
+            admin,
+            r#"mutation($c: ID!) { addTask(caseId: $c, title: "A task") { id } }"#,
+            vars.clone(),
+        )
+        .await["addTask"]["id"]
+        .as_str()
+        .expect("task")
+        .to_string();
+    let action = app
+        .gql(
+            admin,
+            r#"mutation($c: ID!) { proposeAction(caseId: $c, description: "A action") { id } }"#,
+            vars,
+        )
+        .await["proposeAction"]["id"]
+        .as_str()
+        .expect("action")
+        .to_string();
+    (case, case2, task, action)
 }
 
 /// A pack enabled for A with an exception, and an alert of A's (recorded through
@@ -462,7 +604,9 @@ async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
             events(tenantId: $a) { totalCount }
             alerts(filter: {tenantIds: [$a]}) { edges { node { status assigneeId closedAt } } }
             enabledRulePacks(tenantId: $a) { id } ruleExceptions(tenantId: $a) { id }
-            rules(filter: {tenantId: $a}) { nodes { id enabled level } } placeholders(tenantId: $a) { name } }"#,
+            rules(filter: {tenantId: $a}) { nodes { id enabled level } } placeholders(tenantId: $a) { name }
+            cases(filter: {tenantIds: [$a]}) { totalCount edges { node { status assigneeId comments { body }
+              tasks { status } actions { status } observables { value } attachments { id } timeline { summary } } } } }"#,
         json!({"a": world.tenant_a}),
     )
     .await
@@ -475,7 +619,8 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
     let world = world(&app, &admin).await;
     let before = snapshot_of_a(&app, &admin, &world).await;
     let vars = json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source,
-        "aal": world.a_alert, "are": world.a_exception, "ap": world.pack});
+        "aal": world.a_alert, "are": world.a_exception, "ap": world.pack, "acase": world.a_case,
+        "acase2": world.a_case2, "atask": world.a_task, "aact": world.a_action});
 
     for principal in [
         "lead@b.test",
@@ -536,6 +681,11 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
                     );
                 }
                 Probe::CoveredElsewhere(_) => {}
+                Probe::NeverLandsInA(query) => {
+                    let (_, body) = app.gql_raw(Some(&token), query, vars.clone()).await;
+                    let text = body.to_string();
+                    assert!(!text.contains(&world.tenant_a), "{context}: {text}");
+                }
                 Probe::SelfOnly => {
                     let data = app.gql(&token, "{ me { email } }", json!({})).await;
                     assert_eq!(data["me"]["email"], principal, "{context}");

@@ -214,6 +214,18 @@ impl Alert {
     async fn closed_at(&self) -> Option<DateTime<Utc>> {
         self.0.closed_at
     }
+    /// The alert's SLA clocks (acknowledge, resolve).
+    async fn sla(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<super::sla_types::SlaInstance>> {
+        let subject = garrison_sla::Subject {
+            kind: garrison_sla::SubjectKind::Alert,
+            id: self.0.id.as_uuid(),
+            tenant: self.0.tenant_id,
+        };
+        super::sla::sla_instances(ctx, subject).await
+    }
 }
 
 /// An alert in a page.

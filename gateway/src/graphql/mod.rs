@@ -5,6 +5,8 @@
 
 mod alert_types;
 mod alerts;
+mod case_types;
+mod cases;
 mod detection;
 mod detection_types;
 mod errors;
@@ -25,6 +27,7 @@ pub struct Query(
     ingest::IngestQuery,
     detection::DetectionQuery,
     alerts::AlertQuery,
+    cases::CaseQuery,
     sla::SlaQuery,
 );
 
@@ -35,6 +38,7 @@ pub struct Mutation(
     ingest::IngestMutation,
     detection::DetectionMutation,
     alerts::AlertMutation,
+    cases::CaseMutation,
     sla::SlaMutation,
 );
 

@@ -30,6 +30,18 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with a configuration tweak.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_full(tweak, None).await
+}
+
+/// Like [`spawn_app`], on a clock the test steps (SLA timelines).
+pub async fn spawn_app_on(clock: garrison_core::clock::SharedClock) -> TestApp {
+    spawn_app_full(|_| {}, Some(clock)).await
+}
+
+async fn spawn_app_full(
+    tweak: impl FnOnce(&mut Config),
+    clock: Option<garrison_core::clock::SharedClock>,
+) -> TestApp {
     let test_db = TestDb::new().await;
     let mut config = Config::default();
     config.http.addr = "127.0.0.1:0".parse().expect("addr");
@@ -54,6 +66,10 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         keys,
         std::sync::Arc::new(LocalBus::new(1024)),
     );
+    let mut state = state;
+    if let Some(clock) = clock {
+        state.clock = clock;
+    }
     let server = start_with_state(state, Components::ALL)
         .await
         .expect("server starts");

@@ -1,0 +1,499 @@
+//! GraphQL types of cases: the case with everything hanging off it (comments,
+//! tasks, observables with sightings, actions, timeline, attachments, alerts, SLA
+//! clocks), their enums and inputs. Lists under a case are resolved on demand, in
+//! the caller's scope, so a customer's view of a case simply lacks what is internal.
+
+use super::alert_types::Alert;
+use super::errors::GqlResult;
+use super::severity::Severity;
+use super::sla_types::SlaInstance;
+use super::types::{PageInfo, Tenant};
+use super::{scope, state};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use garrison_cases::cases::actions::{self, ActionStatus as CoreActionStatus};
+use garrison_cases::cases::attachments;
+use garrison_cases::cases::comments;
+use garrison_cases::cases::observables::{self, ObservableKind as CoreKind};
+use garrison_cases::cases::tasks::{self, TaskStatus as CoreTaskStatus};
+use garrison_cases::cases::timeline;
+use garrison_cases::cases::{
+    self as core_cases, CaseSource as CoreSource, Pap as CorePap, Tlp as CoreTlp,
+};
+use garrison_cases::{CaseStatus as CoreStatus, Visibility as CoreVisibility};
+use garrison_core::page::{Page, encode_cursor};
+
+macro_rules! mirror_enum {
+    ($(#[$meta:meta])* $name:ident <=> $core:ty { $($variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Enum, Copy, Clone, PartialEq, Eq, Debug)]
+        pub enum $name { $($variant),+ }
+        impl From<$core> for $name {
+            fn from(v: $core) -> Self { match v { $(<$core>::$variant => $name::$variant),+ } }
+        }
+        impl From<$name> for $core {
+            fn from(v: $name) -> Self { match v { $($name::$variant => <$core>::$variant),+ } }
+        }
+    };
+}
+
+mirror_enum!(
+    /// Where a case stands.
+    CaseStatus <=> CoreStatus { New, Acknowledged, Investigating, Contained, WaitingOnCustomer, Resolved, Closed }
+);
+mirror_enum!(
+    /// Whether the customer sees it.
+    Visibility <=> CoreVisibility { Internal, Shared }
+);
+mirror_enum!(
+    /// Traffic Light Protocol.
+    Tlp <=> CoreTlp { Clear, Green, Amber, AmberStrict, Red }
+);
+mirror_enum!(
+    /// Permissible Actions Protocol.
+    Pap <=> CorePap { Clear, Green, Amber, Red }
+);
+mirror_enum!(
+    /// Where a case came from.
+    CaseSource <=> CoreSource { Alert, Analyst, Customer }
+);
+mirror_enum!(
+    /// Where a task stands.
+    TaskStatus <=> CoreTaskStatus { Open, InProgress, Done, Cancelled }
+);
+mirror_enum!(
+    /// What an observable is.
+    ObservableKind <=> CoreKind { Ip, Domain, Url, Hash, User, Host, Email }
+);
+mirror_enum!(
+    /// Where a proposed response action stands.
+    ActionStatus <=> CoreActionStatus { Proposed, Approved, Rejected }
+);
+
+/// A case.
+pub struct Case(pub core_cases::Case);
+
+#[Object]
+impl Case {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    /// The customer's case number (`#12`).
+    async fn number(&self) -> i64 {
+        self.0.number
+    }
+    async fn tenant_id(&self) -> ID {
+        ID(self.0.tenant_id.to_string())
+    }
+    async fn tenant(&self, ctx: &Context<'_>) -> async_graphql::Result<Tenant> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let t = garrison_core::tenants::get_tenant(&tx, self.0.tenant_id)
+            .await
+            .gql()?;
+        tx.commit().await.gql()?;
+        Ok(Tenant(t))
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// Markdown.
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+    async fn severity(&self) -> Severity {
+        self.0.severity.into()
+    }
+    async fn status(&self) -> CaseStatus {
+        self.0.status.into()
+    }
+    /// Where the status may go next.
+    async fn allowed_transitions(&self) -> Vec<CaseStatus> {
+        self.0.status.next().iter().map(|s| (*s).into()).collect()
+    }
+    async fn waiting_reason(&self) -> Option<&str> {
+        self.0.waiting_reason.as_deref()
+    }
+    async fn assignee_id(&self) -> Option<ID> {
+        self.0.assignee_id.map(|u| ID(u.to_string()))
+    }
+    async fn tags(&self) -> &[String] {
+        &self.0.tags
+    }
+    async fn tlp(&self) -> Tlp {
+        self.0.tlp.into()
+    }
+    async fn pap(&self) -> Pap {
+        self.0.pap.into()
+    }
+    async fn source(&self) -> CaseSource {
+        self.0.source.into()
+    }
+    async fn merged_into(&self) -> Option<ID> {
+        self.0.merged_into.map(|c| ID(c.to_string()))
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    async fn resolved_at(&self) -> Option<DateTime<Utc>> {
+        self.0.resolved_at
+    }
+    async fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.closed_at
+    }
+    /// Comments the caller may see (customers: shared ones only).
+    async fn comments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Comment>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = comments::list_comments(&tx, self.0.id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(Comment).collect())
+    }
+    /// The provider's tasks (empty for customers).
+    async fn tasks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Task>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = tasks::list_tasks(&tx, self.0.id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(Task).collect())
+    }
+    /// Observables (empty for customers).
+    async fn observables(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Observable>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = observables::list_observables(&tx, self.0.id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(Observable).collect())
+    }
+    /// Proposed response actions and the customer's decisions.
+    async fn actions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ResponseAction>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = actions::list_actions(&tx, self.0.id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(ResponseAction).collect())
+    }
+    /// What happened, in time order (customers: shared entries only).
+    async fn timeline(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TimelineEntry>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = timeline::list_timeline(&tx, self.0.id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(TimelineEntry).collect())
+    }
+    async fn attachments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Attachment>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = attachments::list_attachments(&tx, self.0.id).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(Attachment).collect())
+    }
+    /// The alerts escalated into it (staff; empty for roles that may not read alerts).
+    async fn alerts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Alert>> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let list = garrison_cases::cases::escalate::case_alerts(&tx, self.0.id)
+            .await
+            .gql()?;
+        tx.commit().await.gql()?;
+        Ok(list.into_iter().map(Alert).collect())
+    }
+    /// The current SLA clocks (acknowledge, respond, resolve).
+    async fn sla(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SlaInstance>> {
+        let subject = garrison_sla::Subject {
+            kind: garrison_sla::SubjectKind::Case,
+            id: self.0.id.as_uuid(),
+            tenant: self.0.tenant_id,
+        };
+        super::sla::sla_instances(ctx, subject).await
+    }
+}
+
+/// A comment.
+pub struct Comment(pub comments::Comment);
+
+#[Object]
+impl Comment {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn case_id(&self) -> ID {
+        ID(self.0.case_id.to_string())
+    }
+    async fn author_id(&self) -> Option<ID> {
+        self.0.author_id.map(|u| ID(u.to_string()))
+    }
+    /// Markdown.
+    async fn body(&self) -> &str {
+        &self.0.body
+    }
+    async fn visibility(&self) -> Visibility {
+        self.0.visibility.into()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+/// A task.
+pub struct Task(pub tasks::Task);
+
+#[Object]
+impl Task {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn case_id(&self) -> ID {
+        ID(self.0.case_id.to_string())
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    async fn status(&self) -> TaskStatus {
+        self.0.status.into()
+    }
+    async fn assignee_id(&self) -> Option<ID> {
+        self.0.assignee_id.map(|u| ID(u.to_string()))
+    }
+    async fn due_at(&self) -> Option<DateTime<Utc>> {
+        self.0.due_at
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
+
+/// Where else a value was seen in the same tenant.
+#[derive(SimpleObject)]
+pub struct Sightings {
+    /// Stored events mentioning the value (retention bounds how far back).
+    pub events: i64,
+    /// Alerts whose group (host, user, source...) holds the value.
+    pub alerts: i64,
+}
+
+/// An observable.
+pub struct Observable(pub observables::Observable);
+
+#[Object]
+impl Observable {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn kind(&self) -> ObservableKind {
+        self.0.kind.into()
+    }
+    async fn value(&self) -> &str {
+        &self.0.value
+    }
+    /// An indicator of compromise (not just context).
+    async fn ioc(&self) -> bool {
+        self.0.ioc
+    }
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// The value's sightings in the tenant's events and alerts.
+    async fn sightings(&self, ctx: &Context<'_>) -> async_graphql::Result<Sightings> {
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let alerts = observables::alert_sightings(&tx, self.0.tenant_id, &self.0.value)
+            .await
+            .gql()?;
+        let filter = garrison_ingest::search::EventFilter {
+            from: Some(DateTime::UNIX_EPOCH),
+            query: Some(format!("\"{}\"", self.0.value.replace('"', ""))),
+            ..Default::default()
+        };
+        let events =
+            garrison_ingest::search::search_events(&tx, self.0.tenant_id, filter, Some(0), None)
+                .await
+                .map(|p| p.total_count)
+                .unwrap_or(0);
+        tx.commit().await.gql()?;
+        let n = |v: u64| v.min(i64::MAX as u64) as i64;
+        Ok(Sightings {
+            events: n(events),
+            alerts: n(alerts),
+        })
+    }
+}
+
+/// A response action proposed to the customer.
+pub struct ResponseAction(pub actions::ResponseAction);
+
+#[Object]
+impl ResponseAction {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn case_id(&self) -> ID {
+        ID(self.0.case_id.to_string())
+    }
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+    async fn status(&self) -> ActionStatus {
+        self.0.status.into()
+    }
+    async fn proposed_by(&self) -> Option<ID> {
+        self.0.proposed_by.map(|u| ID(u.to_string()))
+    }
+    async fn proposed_at(&self) -> DateTime<Utc> {
+        self.0.proposed_at
+    }
+    async fn decided_by(&self) -> Option<ID> {
+        self.0.decided_by.map(|u| ID(u.to_string()))
+    }
+    async fn decided_at(&self) -> Option<DateTime<Utc>> {
+        self.0.decided_at
+    }
+    async fn decision_comment(&self) -> Option<&str> {
+        self.0.decision_comment.as_deref()
+    }
+}
+
+/// One timeline entry.
+pub struct TimelineEntry(pub timeline::TimelineEntry);
+
+#[Object]
+impl TimelineEntry {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    /// When it happened.
+    async fn at(&self) -> DateTime<Utc> {
+        self.0.at
+    }
+    /// `created`, `status_changed`, `comment_added`, `alert_linked`,
+    /// `action_proposed`, `action_decided`, `merged`, `assigned`, `task_added`,
+    /// `task_updated`, `observable_added`, `attachment_added`, `analyst_event`.
+    async fn kind(&self) -> &str {
+        &self.0.kind
+    }
+    async fn actor_id(&self) -> Option<ID> {
+        self.0.actor_id.map(|u| ID(u.to_string()))
+    }
+    async fn summary(&self) -> &str {
+        &self.0.summary
+    }
+    async fn visibility(&self) -> Visibility {
+        self.0.visibility.into()
+    }
+}
+
+/// An attached file (download it from `url` with the same bearer token).
+pub struct Attachment(pub attachments::Attachment);
+
+#[Object]
+impl Attachment {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn filename(&self) -> &str {
+        &self.0.filename
+    }
+    async fn content_type(&self) -> &str {
+        &self.0.content_type
+    }
+    async fn size(&self) -> i64 {
+        self.0.size
+    }
+    async fn sha256(&self) -> &str {
+        &self.0.sha256
+    }
+    async fn visibility(&self) -> Visibility {
+        self.0.visibility.into()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// `GET` it with `Authorization: Bearer <token>`; always served as a download.
+    async fn url(&self) -> String {
+        format!("/attachments/{}", self.0.id)
+    }
+}
+
+/// A case in a page.
+#[derive(SimpleObject)]
+pub struct CaseEdge {
+    pub cursor: String,
+    pub node: Case,
+}
+
+/// A page of cases.
+#[derive(SimpleObject)]
+pub struct CaseConnection {
+    pub edges: Vec<CaseEdge>,
+    pub page_info: PageInfo,
+    pub total_count: i64,
+}
+
+impl CaseConnection {
+    pub fn from_page(page: Page<core_cases::Case>) -> CaseConnection {
+        let edges: Vec<CaseEdge> = page
+            .items
+            .into_iter()
+            .map(|c| CaseEdge {
+                cursor: encode_cursor(c.id.as_uuid()),
+                node: Case(c),
+            })
+            .collect();
+        CaseConnection {
+            page_info: PageInfo {
+                has_next_page: page.has_next_page,
+                has_previous_page: page.has_previous_page,
+                start_cursor: edges.first().map(|e| e.cursor.clone()),
+                end_cursor: edges.last().map(|e| e.cursor.clone()),
+            },
+            total_count: page.total_count.min(i64::MAX as u64) as i64,
+            edges,
+        }
+    }
+}
+
+/// Which cases to list. Lists are "any of"; absent means any.
+#[derive(InputObject, Default)]
+pub struct CaseFilter {
+    pub tenant_ids: Option<Vec<ID>>,
+    pub status: Option<Vec<CaseStatus>>,
+    pub severity: Option<Vec<Severity>>,
+    pub assignee_id: Option<ID>,
+    /// Only cases not yet resolved or closed.
+    pub open_only: Option<bool>,
+    /// Text in the title.
+    pub search: Option<String>,
+}
+
+/// A case opened by the provider.
+#[derive(InputObject)]
+pub struct CreateCaseInput {
+    pub tenant_id: ID,
+    pub title: String,
+    pub severity: Severity,
+    /// Markdown.
+    pub description: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub tlp: Option<Tlp>,
+    pub pap: Option<Pap>,
+}
+
+/// An incident a customer reports.
+#[derive(InputObject)]
+pub struct ReportIncidentInput {
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    pub severity: Severity,
+}
+
+/// What `updateTask` changes (absent fields stay; `clearDueAt`/`unassign` clear).
+#[derive(InputObject, Default)]
+pub struct UpdateTaskInput {
+    pub title: Option<String>,
+    pub status: Option<TaskStatus>,
+    pub assignee_id: Option<ID>,
+    pub unassign: Option<bool>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub clear_due_at: Option<bool>,
+}
