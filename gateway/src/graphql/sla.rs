@@ -133,7 +133,6 @@ impl SlaMutation {
 /// `async fn sla(&self, ctx) -> Result<Vec<SlaInstance>> { sla::sla_instances(ctx,
 /// Subject { kind: SubjectKind::Alert, id, tenant }).await }`. Reads "now" from
 /// the app's clock, so tests that step it see the remaining time they expect.
-
 pub(crate) async fn sla_instances(
     ctx: &Context<'_>,
     subject: garrison_sla::Subject,
