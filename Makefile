@@ -5,7 +5,7 @@
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 GARRISON   := $(TARGET_DIR)/debug/garrison
 
-.PHONY: run build console test fmt-check clippy test-sqlite test-postgres test-console schema
+.PHONY: run build console test fmt-check clippy test-sqlite test-postgres test-console test-helm schema
 
 ## Build everything, migrate, seed the demo, and serve on http://127.0.0.1:8080.
 run: build
@@ -21,7 +21,7 @@ console:
 
 ## Every check CI runs: formatting, lints, all tests on SQLite, and on PostgreSQL
 ## when GARRISON_TEST_DATABASE_URL is set.
-test: fmt-check clippy build test-sqlite test-postgres test-console
+test: fmt-check test-helm clippy build test-sqlite test-postgres test-console
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -44,6 +44,11 @@ test-postgres:
 ## (against the real binary with demo data).
 test-console:
 	@if [ -x frontend/scripts/test.sh ]; then GARRISON_BIN=$(GARRISON) frontend/scripts/test.sh; else echo "== no console tests"; fi
+
+## The Helm chart, offline: strict lint, render with each helm/garrison/ci/ values file,
+## strict validation of every manifest against the Kubernetes schemas (helm/check.sh).
+test-helm:
+	helm/check.sh
 
 ## Regenerate gateway/schema.graphql after changing the GraphQL API.
 schema:
