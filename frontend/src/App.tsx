@@ -5,9 +5,11 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import {
   canManageIngest,
+  canManageRulePacks,
   canManageUsers,
   canReadAlerts,
   canReadEvents,
+  canReadRules,
   homePath,
   isCustomerRole,
 } from './auth/permissions';
@@ -17,12 +19,14 @@ import { NotFound } from './components/NotFound';
 import { Shell } from './components/Shell';
 import { AlertPage } from './pages/AlertPage';
 import { AlertsPage } from './pages/AlertsPage';
+import { RulesPage } from './pages/RulesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TenantAuditPage } from './pages/TenantAuditPage';
 import { TenantHuntPage } from './pages/TenantHuntPage';
 import { TenantIngestPage } from './pages/TenantIngestPage';
 import { TenantPage } from './pages/TenantPage';
+import { TenantRulesPage } from './pages/TenantRulesPage';
 import { TenantsPage } from './pages/TenantsPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -39,10 +43,12 @@ function SignedInRoutes() {
         />
         {canReadAlerts(viewer.role) && <Route path="alerts" element={<AlertsPage />} />}
         {canReadAlerts(viewer.role) && <Route path="alerts/:alertId" element={<AlertPage />} />}
+        {canManageRulePacks(viewer.role) && <Route path="rules" element={<RulesPage />} />}
         <Route path="tenants/:tenantId" element={<TenantPage />} />
         <Route path="tenants/:tenantId/audit" element={<TenantAuditPage />} />
         {canReadEvents(viewer.role) && <Route path="tenants/:tenantId/hunt" element={<TenantHuntPage />} />}
         {canManageIngest(viewer.role) && <Route path="tenants/:tenantId/ingest" element={<TenantIngestPage />} />}
+        {canReadRules(viewer.role) && <Route path="tenants/:tenantId/rules" element={<TenantRulesPage />} />}
         {canManageUsers(viewer.role) && <Route path="users" element={<UsersPage />} />}
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFound />} />

@@ -4,11 +4,14 @@ import {
   ALL_ROLES,
   canAdministerTenants,
   canDisableUser,
+  canManageRulePacks,
   canManageUsers,
   canReadAlerts,
+  canReadRules,
   canSeeAuditLog,
   canSeeTenantUsers,
   canTriageAlerts,
+  canTuneRules,
   creatableRoles,
   homePath,
   navItems,
@@ -36,7 +39,7 @@ describe('navItems', () => {
   const labels = (role: Role) => navItems(viewer(role)).map((i) => i.label);
 
   it('gives each role only the pages it can use', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Tenants', 'Users', 'Settings']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Tenants', 'Rules', 'Users', 'Settings']);
     expect(labels('ANALYST')).toEqual(['Alerts', 'Assigned tenants', 'Settings']);
     expect(labels('ACCOUNT_MANAGER')).toEqual(['Portfolio', 'Settings']);
     expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Alerts', 'Users', 'Settings']);
@@ -64,18 +67,20 @@ describe('the role matrix as the console shows it', () => {
   });
 });
 
-describe('alerts as the console shows them', () => {
-  // Mirrors the Alert row of the role matrix: provider admins RCUD, analysts triage,
-  // customers read their own tenant's alerts, account managers none.
-  const table: Record<Role, [readAlerts: boolean, triage: boolean]> = {
-    PROVIDER_ADMIN: [true, true],
-    ANALYST: [true, true],
-    ACCOUNT_MANAGER: [false, false],
-    CUSTOMER_ADMIN: [true, false],
-    CUSTOMER_VIEWER: [true, false],
+describe('alerts and rules as the console shows them', () => {
+  // Mirrors the Alert and RulePack rows of the role matrix: provider admins RCUD, analysts
+  // triage alerts and read rules, customers read their own alerts, account managers neither.
+  const table: Record<Role, [readAlerts: boolean, triage: boolean, packs: boolean, readRules: boolean, tune: boolean]> = {
+    PROVIDER_ADMIN: [true, true, true, true, true],
+    ANALYST: [true, true, false, true, false],
+    ACCOUNT_MANAGER: [false, false, false, false, false],
+    CUSTOMER_ADMIN: [true, false, false, false, false],
+    CUSTOMER_VIEWER: [true, false, false, false, false],
   };
   it.each(ALL_ROLES)('%s', (role) => {
-    expect([canReadAlerts(role), canTriageAlerts(role)]).toEqual(table[role]);
+    expect([canReadAlerts(role), canTriageAlerts(role), canManageRulePacks(role), canReadRules(role), canTuneRules(role)]).toEqual(
+      table[role],
+    );
   });
 });
 
@@ -112,8 +117,8 @@ describe('tenantSections', () => {
   const labels = (role: Role) => tenantSections(role, 't1').map((i) => i.label);
 
   it('offers hunting to every role that reads events, ingest settings to admins only', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'Audit log']);
-    expect(labels('ANALYST')).toEqual(['Overview', 'Hunt']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Rules', 'Ingest', 'Audit log']);
+    expect(labels('ANALYST')).toEqual(['Overview', 'Hunt', 'Rules']);
     expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'Audit log']);
     expect(labels('CUSTOMER_VIEWER')).toEqual(['Overview', 'Hunt']);
   });
@@ -123,6 +128,10 @@ describe('tenantSections', () => {
   });
 
   it('links within the tenant', () => {
-    expect(tenantSections('ANALYST', 'a b').map((i) => i.to)).toEqual(['/tenants/a%20b', '/tenants/a%20b/hunt']);
+    expect(tenantSections('ANALYST', 'a b').map((i) => i.to)).toEqual([
+      '/tenants/a%20b',
+      '/tenants/a%20b/hunt',
+      '/tenants/a%20b/rules',
+    ]);
   });
 });

@@ -68,6 +68,7 @@ export function navItems(viewer: Viewer): NavItem[] {
     if (canReadAlerts(viewer.role)) items.push({ to: '/alerts', label: 'Alerts' });
     items.push({ to: '/tenants', label: tenantListTitle(viewer.role) });
   }
+  if (canManageRulePacks(viewer.role)) items.push({ to: '/rules', label: 'Rules' });
   if (canManageUsers(viewer.role)) items.push({ to: '/users', label: 'Users' });
   items.push({ to: '/settings', label: 'Settings' });
   return items;
@@ -117,11 +118,27 @@ export function canTriageAlerts(role: Role): boolean {
   return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
 }
 
+/** Import rule packs (the Rules page): provider admins. */
+export function canManageRulePacks(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
+/** A tenant's detection rules, enabled packs, exceptions and placeholders: provider staff who triage. */
+export function canReadRules(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
+}
+
+/** Enable packs for a tenant, override rules, add exceptions, set placeholders: provider admins. */
+export function canTuneRules(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
 /** The sections of a tenant's pages a role may open; a lone "Overview" is not worth a menu. */
 export function tenantSections(role: Role, tenantId: string): NavItem[] {
   const base = `/tenants/${encodeURIComponent(tenantId)}`;
   const items: NavItem[] = [{ to: base, label: 'Overview' }];
   if (canReadEvents(role)) items.push({ to: `${base}/hunt`, label: 'Hunt' });
+  if (canReadRules(role)) items.push({ to: `${base}/rules`, label: 'Rules' });
   if (canManageIngest(role)) items.push({ to: `${base}/ingest`, label: 'Ingest' });
   if (canSeeAuditLog(role)) items.push({ to: `${base}/audit`, label: 'Audit log' });
   return items.length === 1 ? [] : items;
