@@ -233,7 +233,9 @@ def check_values_file(r: Report, chart_dir: Path, values_file: Path, out: Path,
     if proc.returncode == 0 and not output:
         print(f"   {len(core)} manifests valid against Kubernetes {KUBE_VERSION} (strict)")
 
-    check_contract(r, label, values, docs, known_keys)
+    with helm.Chart.load(chart_dir) as chart:
+        effective = chart.merge_values(values)
+    check_contract(r, label, effective, docs, known_keys)
 
 
 def check_contract(r: Report, label: str, values: dict, docs: list[dict],
@@ -301,8 +303,16 @@ def check_contract(r: Report, label: str, values: dict, docs: list[dict],
         r.check(bool(spec.get("initContainers")),
                 f"{label}: {role} merges the signing keys into garrison.toml")
     hpas = {h["spec"]["scaleTargetRef"]["name"] for h in by_kind.get("HorizontalPodAutoscaler", [])}
-    r.check(hpas == {f"{full}-{role}" for role in ("gateway", "ingest", "detection")},
-            f"{label}: HPAs for gateway, ingest and detection")
+    scaled = [role for role in ("gateway", "ingest", "detection")
+              if values[role]["autoscaling"]["enabled"]]
+    r.check(hpas == {f"{full}-{role}" for role in scaled},
+            f"{label}: HPAs exactly for {', '.join(scaled) or 'no role'}")
+    for role in ROLES:
+        d = deployments.get(f"{full}-{role}")
+        if d:
+            scaled_here = role in scaled
+            r.check(("replicas" in d["spec"]) != scaled_here,
+                    f"{label}: {role} replicas {'left to the HPA' if scaled_here else 'fixed'}")
     pdbs = {p["metadata"]["name"] for p in by_kind.get("PodDisruptionBudget", [])}
     r.check(pdbs == set(deployments), f"{label}: a PodDisruptionBudget per Deployment")
     jobs = by_kind.get("Job", [])
@@ -317,7 +327,9 @@ def check_contract(r: Report, label: str, values: dict, docs: list[dict],
 
 # Values that must be refused at render time, and a piece of the message.
 MUST_FAIL = [
-    ({"mode": "cluster"}, "mode must be"),
+    ({"mode": "cluster"}, "at '/mode'"),
+    ({"ingres": {"enabled": True}}, "additional properties 'ingres' not allowed"),
+    ({"gateway": {"replica": 3}}, "additional properties 'replica' not allowed"),
     ({"mode": "split", "nats": {"url": "nats://n:4222"}}, "database.existingSecret"),
     ({"mode": "split", "database": {"existingSecret": "db"}}, "nats.url"),
     ({"ingest": {"tls": {"enabled": True}}}, "ingest.tls.existingSecret"),
