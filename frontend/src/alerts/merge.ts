@@ -22,7 +22,9 @@ export function compareAlerts(a: AlertFieldsFragment, b: AlertFieldsFragment, fi
     const bySeverity = severityRank(b.severity) - severityRank(a.severity);
     if (bySeverity !== 0) return bySeverity;
   }
-  // RFC 3339 in UTC from the API, so string order is time order; newest first.
+  // Newest first: by instant, then by the full RFC 3339 string (nanoseconds), then by id.
+  const byTime = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
   return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 }
 
