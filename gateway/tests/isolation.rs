@@ -242,6 +242,10 @@ const TABLE: &[(&str, Probe)] = &[
         ),
     ),
     (
+        "Query.verifyAuditChain",
+        Probe::NotFound("query($a: ID!) { verifyAuditChain(tenantId: $a) { ok records } }"),
+    ),
+    (
         "Query.cases",
         Probe::NeverMentionsA("{ cases { totalCount edges { node { id tenantId title } } } }"),
     ),

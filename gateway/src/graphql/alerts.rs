@@ -177,7 +177,7 @@ impl Subscription {
                     };
                     match visible_change(&state, &scope, &filter, change).await {
                         Visible::Yes(event) => {
-                            return Some((event, (receiver, state, scope, filter)));
+                            return Some((*event, (receiver, state, scope, filter)));
                         }
                         Visible::No => continue,
                         // The user was disabled: the feed ends.
@@ -190,7 +190,7 @@ impl Subscription {
 }
 
 enum Visible {
-    Yes(AlertEvent),
+    Yes(Box<AlertEvent>),
     No,
     End,
 }
@@ -221,13 +221,13 @@ async fn visible_change(
     let alert = get_alert(&tx, change.alert_id).await;
     let _ = tx.commit().await;
     match alert {
-        Ok(alert) if passes(&alert, filter) => Visible::Yes(AlertEvent {
+        Ok(alert) if passes(&alert, filter) => Visible::Yes(Box::new(AlertEvent {
             kind: match change.kind {
                 ChangeKind::Raised => AlertEventKind::Raised,
                 ChangeKind::Updated => AlertEventKind::Updated,
             },
             alert: Alert(alert),
-        }),
+        })),
         _ => Visible::No,
     }
 }

@@ -1,7 +1,9 @@
 //! The root query.
 
 use super::errors::GqlResult;
-use super::types::{AuditConnection, AuditEntry, Tenant, TenantConnection, User};
+use super::types::{
+    AuditChainVerification, AuditConnection, AuditEntry, Tenant, TenantConnection, User,
+};
 use super::{scope, state};
 use async_graphql::{Context, ID, Object};
 use garrison_core::page::PageRequest;
@@ -69,15 +71,44 @@ impl SpineQuery {
         Ok(list.into_iter().map(User).collect())
     }
 
-    /// A tenant's audit log, newest first.
-    async fn audit_log(
+    /// Recomputes a tenant's audit hash chain: how many records verify, and where
+    /// it is broken if a stored record was edited, removed or reordered.
+    async fn verify_audit_chain(
         &self,
         ctx: &Context<'_>,
         tenant_id: ID,
+    ) -> async_graphql::Result<AuditChainVerification> {
+        let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let v = audit::verify_audit_chain(&tx, tenant).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(AuditChainVerification {
+            ok: v.broken.is_none(),
+            records: v.records.min(i64::MAX as u64) as i64,
+            unchained: v.unchained.min(i64::MAX as u64) as i64,
+            broken_at_seq: v.broken.as_ref().map(|b| b.seq),
+            broken_record_id: v
+                .broken
+                .as_ref()
+                .and_then(|b| b.id)
+                .map(|i| ID(i.to_string())),
+            reason: v.broken.map(|b| b.reason),
+        })
+    }
+
+    /// The audit log, newest first: a tenant's, or without `tenantId` every
+    /// tenant's the caller reaches (provider admins; customer admins see their own).
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        tenant_id: Option<ID>,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<AuditConnection> {
-        let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
+        let tenant = tenant_id
+            .map(|t| TenantId::parse("tenantId", &t))
+            .transpose()
+            .gql()?;
         let page = PageRequest::parse(first, after.as_deref()).gql()?;
         let scope = scope(ctx)?;
         let tx = state(ctx)?.db.begin(scope).await.gql()?;

@@ -98,7 +98,7 @@ impl Tenant {
         let page = PageRequest::parse(first, after.as_deref()).gql()?;
         let scope = scope(ctx)?;
         let tx = state(ctx)?.db.begin(scope).await.gql()?;
-        let result = audit::list_audit(&tx, self.0.id, page).await.gql()?;
+        let result = audit::list_audit(&tx, Some(self.0.id), page).await.gql()?;
         tx.commit().await.gql()?;
         Ok(AuditConnection::from_page(
             result,
@@ -178,6 +178,21 @@ impl AuditEntry {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+}
+
+/// The result of recomputing a tenant's audit chain.
+#[derive(SimpleObject)]
+pub struct AuditChainVerification {
+    /// True when every chained record verifies up to the chain's head.
+    pub ok: bool,
+    /// Chained records checked.
+    pub records: i64,
+    /// Records written before the chain existed (not verifiable).
+    pub unchained: i64,
+    /// Where it broke: the chain position, the record (when it exists) and why.
+    pub broken_at_seq: Option<i64>,
+    pub broken_record_id: Option<ID>,
+    pub reason: Option<String>,
 }
 
 /// Declares a Relay connection and edge type for a node type.

@@ -83,6 +83,12 @@ async fn spawn_app_full(
 }
 
 impl TestApp {
+    /// A raw connection as the database owner: what an insider with database
+    /// access could use to tamper with stored rows.
+    pub async fn owner_connection(&self) -> sea_orm::DatabaseConnection {
+        self._db.owner_connection().await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -14,6 +14,10 @@ pub struct Model {
     pub target: String,
     pub detail: String,
     pub created_at: DateTimeUtc,
+    /// Place in the tenant's chain (NULL for records from before the chain).
+    pub seq: Option<i64>,
+    pub prev_hash: Option<String>,
+    pub hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 //! sea-orm entities of the spine's tables (see the identity migration).
 
+pub mod audit_chain_head;
 pub mod audit_log;
 pub mod refresh_token;
 pub mod tenant;

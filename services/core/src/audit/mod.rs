@@ -1,7 +1,13 @@
 //! The audit log: every change to a tenant's configuration or people, per tenant.
 //!
 //! It is the first tenant-owned table, so it also exercises the isolation walls:
-//! rows are inserted and read only through [`ScopedTx`].
+//! rows are inserted and read only through [`ScopedTx`]. It is append-only and
+//! tamper-evident: each tenant's records form a hash chain ([`chain`]) that
+//! [`verify_audit_chain`] recomputes.
+
+mod chain;
+
+pub use chain::{Break, GENESIS, Verification};
 
 use crate::db::ScopedTx;
 use crate::entity::audit_log;
@@ -9,7 +15,7 @@ use crate::ids::AuditId;
 use crate::page::{Page, PageRequest};
 use crate::role::{Action, Resource};
 use crate::{Result, TenantId, UserId};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait};
 
 /// One recorded change.
@@ -32,35 +38,71 @@ pub async fn record(
     target: &str,
     detail: serde_json::Value,
 ) -> Result<()> {
+    // Microseconds: what both databases store, so the hash survives the round trip.
+    let created_at = Utc::now().trunc_subsecs(6);
+    let actor = tx.scope().user_id().map(|u| u.as_uuid());
+    let detail = detail.to_string();
+    let (seq, prev_hash) = chain::next_link(tx, tenant).await?;
+    let hash = chain::Link {
+        tenant,
+        seq,
+        prev_hash: &prev_hash,
+        actor,
+        action,
+        target,
+        detail: &detail,
+        created_at,
+    }
+    .hash();
     let model = audit_log::ActiveModel {
         id: Set(AuditId::new().as_uuid()),
         tenant_id: Set(tenant.as_uuid()),
-        actor_id: Set(tx.scope().user_id().map(|u| u.as_uuid())),
+        actor_id: Set(actor),
         action: Set(action.to_string()),
         target: Set(target.to_string()),
-        detail: Set(detail.to_string()),
-        created_at: Set(Utc::now()),
+        detail: Set(detail),
+        created_at: Set(created_at),
+        seq: Set(Some(seq)),
+        prev_hash: Set(Some(prev_hash)),
+        hash: Set(Some(hash.clone())),
     };
     tx.insert(tenant, model).await?;
-    Ok(())
+    chain::set_head(tx, tenant, &hash).await
 }
 
-/// A page of `tenant`'s audit log, newest first.
-pub async fn list_audit(
-    tx: &ScopedTx<'_>,
-    tenant: TenantId,
-    page: PageRequest,
-) -> Result<Page<AuditEntry>> {
+/// Recomputes `tenant`'s audit chain (provider admins, and the tenant's customer
+/// admins): how many records verify, and the first break if the log was edited.
+pub async fn verify_audit_chain(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Verification> {
     tx.scope()
         .require_in(tenant, Resource::AuditLog, Action::Read)?;
+    chain::verify(tx, tenant).await
+}
+
+/// A page of the audit log, newest first: one tenant's, or (without `tenant`)
+/// every tenant's the scope reaches.
+pub async fn list_audit(
+    tx: &ScopedTx<'_>,
+    tenant: Option<TenantId>,
+    page: PageRequest,
+) -> Result<Page<AuditEntry>> {
+    let filter = match tenant {
+        Some(t) => {
+            tx.scope().require_in(t, Resource::AuditLog, Action::Read)?;
+            audit_log::Column::TenantId.eq(t.as_uuid())
+        }
+        None => {
+            tx.scope().require(Resource::AuditLog, Action::Read)?;
+            audit_log::Column::TenantId.is_not_null()
+        }
+    };
     let total = tx
         .select::<audit_log::Entity>()
-        .filter(audit_log::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(filter.clone())
         .count(tx)
         .await?;
     let mut query = tx
         .select::<audit_log::Entity>()
-        .filter(audit_log::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(filter)
         .order_by_desc(audit_log::Column::Id)
         .limit(page.first + 1);
     if let Some(after) = page.after {
