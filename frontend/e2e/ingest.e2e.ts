@@ -101,7 +101,7 @@ describe('ingest limits of acme, by the provider admin', () => {
     acmeId = await tenantIdBySlug(baseUrl, token, 'acme');
     s = await openBrowser(baseUrl);
     await signIn(s.page, PROVIDER_ADMIN);
-    await s.page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
+    await s.page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
   });
   afterAll(async () => s.close());
 
