@@ -46,6 +46,9 @@ describe('the alert queue', () => {
     const options = await page.getByLabel('Tenant').locator('option').allTextContents();
     expect(options).toEqual(['Every tenant', 'Acme Corporation', 'Globex Industries']);
     expect(await page.getByText(/initech/i).count()).toBe(0);
+    // Every open alert counts down to its next SLA target.
+    const sla = await page.locator('table.alerts tbody tr td:nth-child(8)').allTextContents();
+    for (const text of sla) expect(text).toMatch(/^(Acknowledge|Resolve) (in|overdue by|paused)/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'alerts-queue');
   });
@@ -103,6 +106,8 @@ describe('the alert queue', () => {
     await page.locator('h1 .badge', { hasText: 'Acknowledged' }).waitFor();
     expect(await page.getByRole('button', { name: 'Acknowledge' }).isDisabled()).toBe(true);
     await page.locator('.facts dd', { hasText: /^You$/ }).waitFor();
+    // Acknowledging stops the acknowledge clock.
+    await page.locator('.sla-clocks li', { hasText: 'Acknowledge' }).locator('.sla-met, .sla-missed').waitFor();
 
     await page.getByRole('button', { name: 'Close…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Close alert' });

@@ -67,8 +67,6 @@ export function AlertFilterBar({ filters, onChange, tenants, rules, showUnassign
             </option>
           ))}
         </SelectField>
-      </div>
-      <div className="row">
         <fieldset className="checklist">
           <legend>Severity</legend>
           {[...SEVERITIES].reverse().map((s) => (

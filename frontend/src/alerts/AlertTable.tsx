@@ -8,6 +8,7 @@ import { Assignee } from './Assignee';
 import { AlertStatusBadge } from './AlertStatusBadge';
 import { groupEntries } from './group';
 import { SeverityBadge } from './SeverityBadge';
+import { SlaCountdown } from './SlaCountdown';
 
 interface Props {
   alerts: readonly AlertFieldsFragment[];
@@ -25,7 +26,7 @@ interface Props {
 export function AlertTable({ alerts, caption, viewerId, names, selection }: Props) {
   const selectable = alerts.filter((a) => a.status !== 'CLOSED');
   const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((a) => selection.selected.has(a.id));
-  const columns = selection === undefined ? 8 : 9;
+  const columns = selection === undefined ? 9 : 10;
   return (
     <table className="alerts">
       <caption className="visually-hidden">{caption}</caption>
@@ -48,6 +49,7 @@ export function AlertTable({ alerts, caption, viewerId, names, selection }: Prop
           <th scope="col">Host / user</th>
           <th scope="col">Events</th>
           <th scope="col">Age</th>
+          <th scope="col">SLA</th>
           <th scope="col">Status</th>
           <th scope="col">Assignee</th>
         </tr>
@@ -90,6 +92,9 @@ export function AlertTable({ alerts, caption, viewerId, names, selection }: Prop
             <td>{a.eventCount}</td>
             <td>
               <RelativeTime value={a.createdAt} />
+            </td>
+            <td>
+              <SlaCountdown clocks={a.sla} />
             </td>
             <td>
               <AlertStatusBadge status={a.status} disposition={a.disposition} />

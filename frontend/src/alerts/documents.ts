@@ -22,6 +22,13 @@ export const AlertFieldsFragment = graphql(`
     firstEventAt
     lastEventAt
     createdAt
+    sla {
+      target
+      status
+      dueAt
+      warnAt
+      paused
+    }
   }
 `);
 
@@ -56,6 +63,13 @@ export const AlertQuery = graphql(`
       detectionDelaySeconds
       acknowledgedAt
       closedAt
+      sla {
+        target
+        status
+        calendar
+        dueAt
+        completedAt
+      }
       events {
         id
         seq

@@ -19,6 +19,7 @@ function alert(id: string, createdAt: string, patch: Partial<AlertFieldsFragment
     firstEventAt: createdAt,
     lastEventAt: createdAt,
     createdAt,
+    sla: [],
     ...patch,
   };
 }

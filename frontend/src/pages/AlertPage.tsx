@@ -14,6 +14,7 @@ import { AlertQuery } from '../alerts/documents';
 import { groupEntries } from '../alerts/group';
 import { RelatedAlerts } from '../alerts/RelatedAlerts';
 import { SeverityBadge } from '../alerts/SeverityBadge';
+import { SlaClocks } from '../alerts/SlaClocks';
 import { TriageActions } from '../alerts/TriageActions';
 import { useUserNames } from '../alerts/useUserNames';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -95,6 +96,10 @@ export function AlertPage() {
         </dd>
         <dt>Detection delay</dt>
         <dd>{formatDuration(alert.detectionDelaySeconds)}</dd>
+        <dt>SLA</dt>
+        <dd>
+          <SlaClocks clocks={alert.sla} />
+        </dd>
         <dt>Assignee</dt>
         <dd>
           <Assignee id={alert.assigneeId} viewerId={viewer.id} names={names} />
