@@ -1,7 +1,7 @@
 // Acknowledge, assign to oneself, and close (with a disposition) for the given alerts: the
 // queue's bulk bar and the detail page's buttons. Only rendered for roles that may triage.
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { splitByField } from '../graphql/problems';
@@ -21,6 +21,12 @@ interface Props {
 export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }: Props) {
   const triage = useTriage(onUpdated);
   const [closing, setClosing] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // Focus goes back to where the dialog was opened from.
+  const endClosing = () => {
+    setClosing(false);
+    closeButton.current?.focus();
+  };
   const open = alerts.filter((a) => a.status !== 'CLOSED');
   const unacknowledged = open.filter((a) => a.status === 'NEW');
   const notMine = open.filter((a) => a.assigneeId !== viewerId);
@@ -48,7 +54,13 @@ export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }
         >
           Assign to me{suffix === '' ? '' : ` (${notMine.length})`}
         </button>
-        <button type="button" className="danger" disabled={triage.busy || open.length === 0} onClick={() => setClosing(true)}>
+        <button
+          ref={closeButton}
+          type="button"
+          className="danger"
+          disabled={triage.busy || open.length === 0}
+          onClick={() => setClosing(true)}
+        >
           Close{suffix}…
         </button>
       </div>
@@ -58,10 +70,10 @@ export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }
           count={open.length}
           busy={triage.busy}
           commentError={byField.comment}
-          onCancel={() => setClosing(false)}
+          onCancel={endClosing}
           onClose={(disposition, comment) =>
             void triage.close(ids(open), disposition, comment).then((ok) => {
-              if (ok) setClosing(false);
+              if (ok) endClosing();
               after(ok);
             })
           }
