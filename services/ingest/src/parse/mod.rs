@@ -6,6 +6,7 @@
 pub mod cef;
 pub mod json;
 pub mod kv;
+pub mod kv_time;
 pub mod sshd;
 pub mod syslog;
 pub mod year;
@@ -75,7 +76,9 @@ pub fn parse_line(line: &str, ctx: &year::Clock) -> Parsed {
     {
         return parsed;
     }
-    let (payload, fields, timestamp) = parse_payload(trimmed);
+    // A PRI with no syslog header after it (FortiGate sends `<189>date=...`):
+    // the payload starts after it.
+    let (payload, fields, timestamp) = parse_payload(strip_pri(trimmed), ctx);
     Parsed {
         format: payload,
         payload,
@@ -86,8 +89,21 @@ pub fn parse_line(line: &str, ctx: &year::Clock) -> Parsed {
     }
 }
 
+/// The line without a leading `<PRI>` (1 to 3 digits).
+fn strip_pri(line: &str) -> &str {
+    line.strip_prefix('<')
+        .and_then(|rest| rest.split_once('>'))
+        .filter(|(digits, _)| {
+            (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map_or(line, |(_, payload)| payload)
+}
+
 /// Recognises the payload of a message: CEF, a JSON object, key=value, or text.
-pub fn parse_payload(message: &str) -> (Format, Map<String, Value>, Option<DateTime<Utc>>) {
+pub fn parse_payload(
+    message: &str,
+    ctx: &year::Clock,
+) -> (Format, Map<String, Value>, Option<DateTime<Utc>>) {
     let body = message.trim();
     if let Some(cef) = body
         .find("CEF:")
@@ -103,7 +119,8 @@ pub fn parse_payload(message: &str) -> (Format, Map<String, Value>, Option<DateT
         return (Format::Json, object, timestamp);
     }
     if let Some(pairs) = kv::parse(body) {
-        return (Format::KeyValue, pairs, None);
+        let timestamp = kv_time::timestamp_of(&pairs, ctx);
+        return (Format::KeyValue, pairs, timestamp);
     }
     if let Some(auth) = sshd::parse(body) {
         return (Format::Text, auth, None);

@@ -64,7 +64,7 @@ pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
         Some(cef) => cef.to_string(),
         None => message.msg.to_string(),
     };
-    let (payload, fields, payload_time) = parse_payload(&text);
+    let (payload, fields, payload_time) = parse_payload(&text, clock);
     let timestamp = message
         .timestamp
         .map(|t| t.with_timezone(&Utc))
