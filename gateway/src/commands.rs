@@ -18,7 +18,7 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
             let db = Db::open(&config.database_url(), config.database.max_connections).await?;
             let logins = demo::seed(&db, &config).await?;
             let events = demo::send_events(&db, &config).await?;
-            let detections = demo::detect(&db).await?;
+            let detections = demo::detect(&db, &config).await?;
             demo::print_logins(&logins, config.admin.password.is_some());
             if events > 0 {
                 println!(

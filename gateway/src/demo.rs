@@ -188,8 +188,13 @@ const SIGMAHQ_DIRS: [&str; 3] = [
 /// checkout), enables them for every demo tenant, and runs detection over the
 /// demo traffic once, so alerts are waiting when the server starts. Idempotent:
 /// the durable cursor and alert dedup keys make a second run raise nothing new.
-pub async fn detect(db: &Db) -> anyhow::Result<String> {
-    use crate::rule_packs::{ESSENTIALS, enable_for, ensure_pack, essentials_files};
+pub async fn detect(db: &Db, config: &Config) -> anyhow::Result<String> {
+    use crate::rule_packs::{ESSENTIALS, ensure_pack, essentials_files};
+    let admin_email = config
+        .admin
+        .email
+        .clone()
+        .unwrap_or_else(|| crate::bootstrap::DEFAULT_ADMIN_EMAIL.into());
     let mut packs = vec![ensure_pack(db, ESSENTIALS, essentials_files()).await?];
     let sigma_dirs: Vec<&std::path::Path> = SIGMAHQ_DIRS
         .iter()
@@ -219,26 +224,66 @@ pub async fn detect(db: &Db) -> anyhow::Result<String> {
         }
     }
     tx.commit().await?;
+    let created = replay_detection(db, &tenant_ids, &packs).await?;
+    let names: Vec<&str> = packs.iter().map(|p| p.name.as_str()).collect();
+    let now = chrono::Utc::now();
+    let (mut cases, mut closed) = (0, 0);
+    for ((_, slug, _), tenant) in TENANTS.iter().zip(&tenant_ids) {
+        // The demo analyst works acme and globex; initech is the admin's.
+        let staff = if *slug == "initech" {
+            admin_email.as_str()
+        } else {
+            "analyst@garrison.local"
+        };
+        let customer = format!("admin@{slug}.example");
+        let story = crate::demo_response::tell(db, *tenant, staff, &customer, now).await?;
+        cases += story.cases;
+        closed += story.closed_alerts;
+    }
+    let notices = crate::worker::run_sla_tick(db, now).await?.len();
+    Ok(format!(
+        "Rule packs {} enabled for the demo tenants{note}; detection raised {created} new alerts; \
+         the analyst closed {closed} and worked {cases} cases ({notices} SLA warnings and breaches recorded).",
+        names.join(" and ")
+    ))
+}
+
+/// Steps a clock through the past day in ten-minute steps; at each, detection sees
+/// the events that had happened by then, so alerts carry realistic detection times.
+async fn replay_detection(
+    db: &Db,
+    tenants: &[TenantId],
+    packs: &[garrison_detection::packs::RulePack],
+) -> anyhow::Result<u64> {
+    use garrison_core::clock::{Clock, ManualClock};
+    use std::sync::Arc;
+    let now = chrono::Utc::now();
+    let clock = ManualClock::new(now - chrono::Duration::hours(25));
+    let log = crate::demo_replay::ReplayLog::new(
+        Arc::new(crate::wiring::IngestEventLog::new(db.clone())),
+        clock.clone(),
+    );
     let detection = garrison_detection::consumer::Detection::new(
         db.clone(),
-        std::sync::Arc::new(crate::wiring::IngestEventLog::new(db.clone())),
-        std::sync::Arc::new(garrison_cases::alerts::raise::DbAlertSink::new(
+        Arc::new(log),
+        Arc::new(garrison_cases::alerts::raise::DbAlertSink::new(
             db.clone(),
             garrison_cases::notify::AlertFeed::default(),
         )),
-        garrison_core::clock::system(),
+        clock.clone(),
         garrison_detection::consumer::DetectionConfig::default(),
     );
-    let mut created = 0;
-    for tenant in &tenant_ids {
-        for pack in &packs {
-            enable_for(db, *tenant, pack).await?;
+    for tenant in tenants {
+        for pack in packs {
+            crate::rule_packs::enable_for(db, *tenant, pack).await?;
         }
-        created += detection.process_tenant(*tenant).await?.alerts_created;
     }
-    let names: Vec<&str> = packs.iter().map(|p| p.name.as_str()).collect();
-    Ok(format!(
-        "Rule packs {} enabled for the demo tenants{note}; detection raised {created} new alerts.",
-        names.join(" and ")
-    ))
+    let mut created = 0;
+    while clock.now() < now {
+        clock.advance(chrono::Duration::minutes(10));
+        for tenant in tenants {
+            created += detection.process_tenant(*tenant).await?.alerts_created;
+        }
+    }
+    Ok(created)
 }

@@ -12,6 +12,8 @@ pub mod cli;
 pub mod commands;
 pub mod console;
 pub mod demo;
+pub mod demo_replay;
+pub mod demo_response;
 pub mod graphql;
 pub mod health;
 pub mod http;
