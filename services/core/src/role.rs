@@ -128,7 +128,10 @@ fn grants(role: Role, resource: Resource) -> &'static str {
 
         (Analyst, Res::Tenant) => "R",
         (Analyst, Res::ProviderUser | Res::CustomerUser) => "R",
-        (Analyst, Res::Event | Res::RulePack) => "R",
+        (Analyst, Res::Event) => "R",
+        // Analysts tune rules for the tenants they work (overrides, exceptions,
+        // placeholders); importing packs stays with provider admins.
+        (Analyst, Res::RulePack) => "RU",
         (Analyst, Res::Alert) => "RCU",
         (Analyst, Res::Case) => "RCU",
         (Analyst, Res::SharedComment | Res::InternalComment) => "RCU",

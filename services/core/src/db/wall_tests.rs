@@ -69,7 +69,7 @@ async fn scoped_reads_and_writes_stay_in_their_tenant() {
     // And B's log is simply not there for A.
     let err = audit::list_audit(
         &tx,
-        b,
+        Some(b),
         crate::page::PageRequest::parse(None, None).expect("page"),
     )
     .await
