@@ -4,11 +4,13 @@
 // admin reads acme's alerts only, with no triage controls.
 
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { accessToken, createIngestToken, sendEvents, tenantIdBySlug } from './api';
+import { accessToken, createIngestToken, raiseWhoamiAlerts, sendEvents, tenantIdBySlug, whoamiEvent } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
 import { ACME_ADMIN, PROVIDER_ADMIN } from './env';
 
 const ANALYST = 'analyst@garrison.local';
+/** The queue's count line, e.g. "50 of 297 alerts". */
+const COUNT = /^\d+ of \d+ alerts?$/;
 
 describe('the alert queue', () => {
   const baseUrl = inject('baseUrl');
@@ -30,6 +32,9 @@ describe('the alert queue', () => {
     await signIn(page, ANALYST);
     await page.waitForURL('**/alerts');
     await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await page.getByText(COUNT).waitFor();
+    // The landing shows open alerts; every status shows every tenant the demo alerted on.
+    await page.goto('/alerts?status=all');
     const count = page.getByText(/^50 of \d+ alerts$/);
     await count.waitFor();
     const total = Number((await count.textContent())?.split(' of ')[1]?.split(' ')[0]);
@@ -46,9 +51,15 @@ describe('the alert queue', () => {
     const options = await page.getByLabel('Tenant').locator('option').allTextContents();
     expect(options).toEqual(['Every tenant', 'Acme Corporation', 'Globex Industries']);
     expect(await page.getByText(/initech/i).count()).toBe(0);
-    // Every open alert counts down to its next SLA target.
-    const sla = await page.locator('table.alerts tbody tr td:nth-child(8)').allTextContents();
-    for (const text of sla) expect(text).toMatch(/^(Acknowledge|Resolve) (in|overdue by|paused)/);
+    // Every open alert counts down to its next SLA target; closed ones say how it went.
+    const rows = page.locator('table.alerts tbody tr');
+    const statuses = await rows.locator('td:nth-child(9)').allTextContents();
+    const sla = await rows.locator('td:nth-child(8)').allTextContents();
+    expect(sla.length).toBe(statuses.length);
+    sla.forEach((text, i) => {
+      if (statuses[i]?.startsWith('Closed')) expect(text).not.toMatch(/ in /);
+      else expect(text).toMatch(/^(Acknowledge|Resolve) (in|overdue by|paused)/);
+    });
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'alerts-queue');
   });
@@ -56,7 +67,9 @@ describe('the alert queue', () => {
   it('filters by severity and tenant, and the URL survives a reload', async () => {
     const { page } = s;
     await signIn(page, ANALYST);
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
+    await page.getByText(COUNT).waitFor();
+    await page.goto('/alerts?status=all');
+    await page.getByText(COUNT).waitFor();
     // The URL is the state: the box shows checked once the navigation lands.
     await page.getByLabel('Medium').click();
     await page.waitForURL((url) => url.searchParams.get('severity') === 'medium');
@@ -84,11 +97,12 @@ describe('the alert queue', () => {
 
   it('the analyst opens an alert, sees its events and related alerts, acknowledges and closes it', async () => {
     const { page } = s;
+    const host = `WS-DETAIL-${Date.now() % 100_000}`;
+    const [id] = await raiseWhoamiAlerts(baseUrl, adminToken, acmeId, [host]);
     await signIn(page, ANALYST);
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
-    await page.goto('/alerts?severity=medium&status=new');
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
-    const link = page.locator('table.alerts tbody tr td:nth-child(3) a').first();
+    await page.getByText(COUNT).waitFor();
+    await page.goto(`/alerts?status=new&tenant=${acmeId}`);
+    const link = page.locator(`tr[data-alert-id="${id}"] td:nth-child(3) a`);
     const title = (await link.textContent()) ?? '';
     await link.click();
     await page.waitForURL(/\/alerts\/[^/?]+$/);
@@ -124,14 +138,13 @@ describe('the alert queue', () => {
 
   it('the analyst acknowledges two alerts at once and closes them from the queue', async () => {
     const { page } = s;
+    const stamp = Date.now() % 100_000;
+    const ids = await raiseWhoamiAlerts(baseUrl, adminToken, acmeId, [`WS-BULK-A-${stamp}`, `WS-BULK-B-${stamp}`]);
     await signIn(page, ANALYST);
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
+    await page.getByText(COUNT).waitFor();
     await page.goto('/alerts?status=new&unassigned=1');
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
-    const rows = page.locator('table.alerts tbody tr');
-    const ids = [await rows.nth(0).getAttribute('data-alert-id'), await rows.nth(1).getAttribute('data-alert-id')];
-    await rows.nth(0).getByRole('checkbox').check();
-    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByText(COUNT).waitFor();
+    for (const id of ids) await page.locator(`tr[data-alert-id="${id}"]`).getByRole('checkbox').check();
     await page.getByText('2 selected').waitFor();
     await page.getByRole('button', { name: 'Acknowledge selected' }).click();
     // Acknowledged alerts leave a queue of new, unassigned ones.
@@ -151,33 +164,23 @@ describe('the alert queue', () => {
   it('a freshly detected alert appears in the open queue without a reload', async () => {
     const { page } = s;
     await signIn(page, ANALYST);
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
+    await page.getByText(COUNT).waitFor();
     await page.goto(`/alerts?tenant=${acmeId}`);
-    const count = page.getByText(/^\d+ of \d+ alerts$/);
+    const count = page.getByText(COUNT);
     await count.waitFor();
     const before = Number((await count.textContent())?.split(' of ')[1]?.split(' ')[0]);
     // Let the subscription's socket open before the event is sent.
     await page.waitForTimeout(1000);
     const host = `WS-LIVE-${Date.now() % 100_000}`;
     const secret = await createIngestToken(baseUrl, adminToken, acmeId, `e2e-live-${host}`);
-    await sendEvents(baseUrl, secret, [
-      {
-        Channel: 'Microsoft-Windows-Sysmon/Operational',
-        EventID: 1,
-        Computer: host,
-        User: 'CORP\\live',
-        Image: 'C:\\Windows\\System32\\whoami.exe',
-        CommandLine: 'whoami',
-        '@timestamp': new Date().toISOString(),
-      },
-    ]);
+    await sendEvents(baseUrl, secret, [whoamiEvent(host)]);
     const row = page.locator('table.alerts tbody tr', { hasText: host });
     await row.waitFor({ timeout: 20_000 });
     expect(await row.locator('td:nth-child(3)').textContent()).toBe('Local Account Discovery With Whoami');
     expect(await page.locator('table.alerts tbody tr').first().getAttribute('data-alert-id')).toBe(
       await row.getAttribute('data-alert-id'),
     );
-    await page.getByText(`of ${before + 1} alerts · 1 new since loaded`).waitFor();
+    await page.getByText(`of ${before + 1} ${before + 1 === 1 ? 'alert' : 'alerts'} · 1 new since loaded`).waitFor();
     await screenshot(page, 'alerts-live');
   });
 
@@ -187,7 +190,10 @@ describe('the alert queue', () => {
     await page.waitForURL(`**/tenants/${acmeId}`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
-    await page.getByText(/^\d+ of \d+ alerts$/).waitFor();
+    await page.getByText(COUNT).waitFor();
+    await page.goto('/alerts?status=all');
+    await page.getByText(COUNT).waitFor();
+    await page.locator('table.alerts tbody tr[data-alert-id]').first().waitFor();
     const tenants = new Set(await page.locator('table.alerts tbody tr td:nth-child(3)').allTextContents());
     expect([...tenants]).toEqual(['Acme Corporation']);
     expect(await page.getByLabel('Tenant').count()).toBe(0);

@@ -62,3 +62,38 @@ export async function sendEvents(baseUrl: string, secret: string, events: Readon
     throw new Error(`ingest refused the events: ${response.status} ${JSON.stringify(body)}`);
   }
 }
+
+/** A Sysmon process event of whoami.exe on `host`, which garrison-essentials alerts on. */
+export function whoamiEvent(host: string, user = 'CORP\\live'): Record<string, unknown> {
+  return {
+    Channel: 'Microsoft-Windows-Sysmon/Operational',
+    EventID: 1,
+    Computer: host,
+    User: user,
+    Image: 'C:\\Windows\\System32\\whoami.exe',
+    CommandLine: 'whoami',
+    '@timestamp': new Date().toISOString(),
+  };
+}
+
+/**
+ * Raises one fresh alert per host in `tenantId` (through the HTTP ingest API and detection) and
+ * returns their ids once the API lists them, so a test need not depend on what the demo left open.
+ */
+export async function raiseWhoamiAlerts(baseUrl: string, adminToken: string, tenantId: string, hosts: readonly string[]): Promise<string[]> {
+  const secret = await createIngestToken(baseUrl, adminToken, tenantId, `e2e-${hosts.join('-').slice(0, 40)}`);
+  await sendEvents(baseUrl, secret, hosts.map((h) => whoamiEvent(h)));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const data = await graphql<{ alerts: { edges: Array<{ node: { id: string; group: Record<string, unknown> } }> } }>(
+      baseUrl,
+      adminToken,
+      'query($t: [ID!]) { alerts(first: 100, filter: { tenantIds: $t, status: [NEW] }) { edges { node { id group } } } }',
+      { t: [tenantId] },
+    );
+    const ids = hosts.map((h) => data.alerts.edges.find((e) => e.node.group.host === h)?.node.id);
+    if (ids.every((id): id is string => id !== undefined)) return ids;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no alerts for ${hosts.join(', ')} within 30 s`);
+}
