@@ -22,6 +22,32 @@ pub struct Config {
     pub log: LogConfig,
     pub auth: AuthConfig,
     pub ingest: IngestConfig,
+    pub billing: BillingConfig,
+}
+
+/// Billing: Stripe, or local mode (estimates only) when no secret key is set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BillingConfig {
+    /// Stripe's API base (tests point it at a local server).
+    pub stripe_api_base: String,
+    /// The Stripe secret key; absent: local mode.
+    pub stripe_secret_key: Option<Secret<String>>,
+    /// The signing secret of the `/webhooks/stripe` endpoint (`whsec_...`).
+    pub stripe_webhook_secret: Option<Secret<String>>,
+    /// How often the worker syncs usage to Stripe and fetches invoices.
+    pub sync_every_secs: u64,
+}
+
+impl Default for BillingConfig {
+    fn default() -> Self {
+        BillingConfig {
+            stripe_api_base: "https://api.stripe.com/".into(),
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            sync_every_secs: 3600,
+        }
+    }
 }
 
 /// The HTTP listener.
@@ -153,6 +179,7 @@ impl Default for Config {
             log: LogConfig::default(),
             auth: AuthConfig::default(),
             ingest: IngestConfig::default(),
+            billing: BillingConfig::default(),
         }
     }
 }
@@ -277,6 +304,15 @@ impl Config {
         if let Some(v) = get("GARRISON_SYSLOG_TLS_ADDR") {
             self.ingest.syslog_tls_addr = parse_optional_addr("GARRISON_SYSLOG_TLS_ADDR", &v)?;
         }
+        if let Some(v) = get("GARRISON_STRIPE_API_BASE") {
+            self.billing.stripe_api_base = v;
+        }
+        if let Some(v) = get("GARRISON_STRIPE_SECRET_KEY") {
+            self.billing.stripe_secret_key = Some(Secret::new(v));
+        }
+        if let Some(v) = get("GARRISON_STRIPE_WEBHOOK_SECRET") {
+            self.billing.stripe_webhook_secret = Some(Secret::new(v));
+        }
         if let Some(v) = get("GARRISON_DEV") {
             self.dev = parse_bool("GARRISON_DEV", &v)?;
         }
@@ -359,6 +395,14 @@ mod tests {
                 "GARRISON_DATABASE_URL".to_string(),
                 "postgres://u:pw-in-url@h/db".to_string(),
             ),
+            (
+                "GARRISON_STRIPE_SECRET_KEY".to_string(),
+                "sk_test_stripe-key-in-env".to_string(),
+            ),
+            (
+                "GARRISON_STRIPE_WEBHOOK_SECRET".to_string(),
+                "whsec_hook-secret-in-env".to_string(),
+            ),
         ]);
         let config = Config::load_from(Some(&file), &env).expect("loads");
         assert_eq!(config.http.addr.port(), 9999);
@@ -366,6 +410,9 @@ mod tests {
         let printed = format!("{config:?}");
         assert!(!printed.contains("very-secret-password"));
         assert!(!printed.contains("pw-in-url"));
+        assert!(!printed.contains("stripe-key-in-env"));
+        assert!(!printed.contains("hook-secret-in-env"));
+        assert!(config.billing.stripe_secret_key.is_some());
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod sessions;
 pub mod severity;
 pub mod tenants;
 pub mod token;
+pub mod usage;
 pub mod users;
 pub mod validate;
 

@@ -1,0 +1,81 @@
+//! Notices for account managers (a failed payment). Each is a stored record and a
+//! log line naming the managers assigned to the tenant; the notifications service
+//! can deliver them once it exists.
+
+use crate::entity::notice;
+use crate::invoices::Invoice;
+use chrono::{DateTime, Utc};
+use garrison_core::db::ScopedTx;
+use garrison_core::role::{Action, Resource};
+use garrison_core::{Result, Role, TenantId, users};
+use sea_orm::{ActiveValue::Set, ColumnTrait};
+
+/// A stored notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: String,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Records the notice and logs it for every account manager of the tenant.
+pub(crate) async fn notify_account_managers(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    kind: &str,
+    invoice: &Invoice,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let detail = format!(
+        "invoice {} ({} {}) {}",
+        invoice.number.as_deref().unwrap_or(&invoice.stripe_id),
+        invoice.amount_due,
+        invoice.currency,
+        kind.replace('_', " ")
+    );
+    tx.insert(
+        tenant,
+        notice::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            tenant_id: Set(tenant.as_uuid()),
+            kind: Set(kind.to_string()),
+            detail: Set(detail.clone()),
+            created_at: Set(now),
+        },
+    )
+    .await?;
+    let managers: Vec<String> = users::list_users(tx, Some(tenant))
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::AccountManager && !u.disabled)
+        .map(|u| u.id.to_string())
+        .collect();
+    tracing::warn!(
+        event = "billing.payment_failed",
+        tenant_id = %tenant,
+        account_managers = %managers.join(","),
+        detail = %detail,
+        "billing: notify account managers"
+    );
+    Ok(())
+}
+
+/// The tenant's notices, newest first.
+pub async fn list_notices(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Vec<Notice>> {
+    tx.scope()
+        .require_in(tenant, Resource::Billing, Action::Read)?;
+    let rows = tx
+        .select::<notice::Entity>()
+        .filter(notice::Column::TenantId.eq(tenant.as_uuid()))
+        .order_by_desc(notice::Column::CreatedAt)
+        .all(tx)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Notice {
+            kind: r.kind,
+            detail: r.detail,
+            created_at: r.created_at,
+        })
+        .collect())
+}
