@@ -4,7 +4,7 @@
 // admin reads acme's alerts only, with no triage controls.
 
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { accessToken, createIngestToken, raiseWhoamiAlerts, sendEvents, tenantIdBySlug, whoamiEvent } from './api';
+import { accessToken, createIngestToken, graphql, raiseWhoamiAlerts, sendEvents, tenantIdBySlug, whoamiEvent } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
 import { ACME_ADMIN, PROVIDER_ADMIN } from './env';
 
@@ -184,7 +184,7 @@ describe('the alert queue', () => {
     await screenshot(page, 'alerts-live');
   });
 
-  it('acme\'s customer admin reads acme\'s alerts only, with no triage controls', async () => {
+  it('acme\'s customer admin reads acme\'s alerts only, with no triage controls, and finds globex\'s "not found"', async () => {
     const { page } = s;
     await signIn(page, ACME_ADMIN);
     await page.waitForURL(`**/tenants/${acmeId}`);
@@ -206,5 +206,19 @@ describe('the alert queue', () => {
     await page.getByRole('region', { name: 'Matching events' }).waitFor();
     expect(await page.getByRole('group', { name: 'Triage' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Acknowledge|Close/ }).count()).toBe(0);
+
+    // Another tenant's alert is not found, exactly like one that does not exist.
+    const globexId = await tenantIdBySlug(baseUrl, adminToken, 'globex');
+    const globex = await graphql<{ alerts: { edges: Array<{ node: { id: string } }> } }>(
+      baseUrl,
+      adminToken,
+      'query($t: [ID!]) { alerts(first: 1, filter: { tenantIds: $t }) { edges { node { id } } } }',
+      { t: [globexId] },
+    );
+    const globexAlert = globex.alerts.edges[0]?.node.id ?? '';
+    expect(globexAlert).not.toBe('');
+    await page.goto(`/alerts/${globexAlert}`);
+    await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+    expect(await page.getByText(/globex/i).count()).toBe(0);
   });
 });
