@@ -61,7 +61,7 @@ export function AlertsPage() {
         </p>
         {triage && (
           <div className="bulk">
-            <span className="muted">{selected.size} selected</span>
+            <span className="muted">{selectedAlerts.length} selected</span>
             <TriageActions
               alerts={selectedAlerts}
               viewerId={viewer.id}
