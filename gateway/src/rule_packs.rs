@@ -4,7 +4,8 @@
 
 use garrison_core::db::Db;
 use garrison_core::{Scope, TenantId};
-use garrison_detection::packs::import::{PackFile, import_rule_pack, read_pack_dir};
+use garrison_detection::packs::PackFile;
+use garrison_detection::packs::import::{import_rule_pack, read_pack_dir};
 use garrison_detection::packs::{PackVersion, RulePack, list_rule_packs};
 use std::path::Path;
 

@@ -7,7 +7,8 @@ use super::errors::GqlResult;
 use super::{scope, state};
 use async_graphql::{Context, ID, Object};
 use garrison_core::{Error, TenantId};
-use garrison_detection::packs::import::{PackFile, import_rule_pack};
+use garrison_detection::packs::PackFile;
+use garrison_detection::packs::import::import_rule_pack;
 use garrison_detection::packs::{RulePackId, list_pack_versions, list_rule_packs};
 use garrison_detection::tenant::exceptions::{
     RuleExceptionId, add_rule_exception, list_rule_exceptions, remove_rule_exception,

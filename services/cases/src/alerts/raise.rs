@@ -130,6 +130,13 @@ async fn raise_one(tx: &ScopedTx<'_>, tenant: TenantId, new: NewAlert) -> Result
         Some(new.first_event_at),
     )
     .await?;
+    let event = garrison_notify::NotificationEvent::alert_raised(
+        id.as_uuid(),
+        new.severity,
+        &new.rule_title,
+        new.detected_at,
+    );
+    garrison_notify::enqueue(tx, tenant, event, new.detected_at).await?;
     Ok(Raised::Created(id))
 }
 

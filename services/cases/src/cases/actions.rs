@@ -2,7 +2,7 @@
 //! password"), the customer approves or rejects, and both land in the case's
 //! shared timeline. Proposing is a response to the customer for the SLA.
 
-use super::store::{get_case, touch};
+use super::lookup::{get_case, touch};
 use super::{CaseId, Visibility, required_text, sla_subject, timeline};
 use crate::entity::case_action;
 use chrono::{DateTime, Utc};

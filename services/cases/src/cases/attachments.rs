@@ -3,7 +3,7 @@
 //! rendered by the browser), and shared with the customer or internal like
 //! comments.
 
-use super::store::{get_case, touch, writable};
+use super::lookup::{get_case, touch, writable};
 use super::{CaseId, Visibility, sees_internal, timeline};
 use crate::entity::case_attachment;
 use chrono::{DateTime, Utc};

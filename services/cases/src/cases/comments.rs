@@ -2,7 +2,7 @@
 //! customer. A customer never sees, counts or can address an internal comment. A
 //! staff member's first shared comment is the "respond" moment of the case's SLA.
 
-use super::store::{get_case, touch};
+use super::lookup::{get_case, touch};
 use super::{CaseId, Visibility, required_text, sees_internal, sla_subject, timeline};
 use crate::entity::case_comment;
 use chrono::{DateTime, Utc};
@@ -109,6 +109,15 @@ pub async fn add_comment(
         json!({"comment": id.to_string(), "visibility": visibility.as_str()}),
     )
     .await?;
+    if who == CommentAuthor::Customer {
+        let event = garrison_notify::NotificationEvent::customer_commented(
+            case.as_uuid(),
+            id.as_uuid(),
+            found.number,
+            now,
+        );
+        garrison_notify::enqueue(tx, found.tenant_id, event, now).await?;
+    }
     Ok((
         Comment {
             id,

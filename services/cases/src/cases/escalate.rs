@@ -2,7 +2,8 @@
 //! alerts of different customers can never share a case, and a case can only
 //! absorb cases of its own customer.
 
-use super::store::{NewCase, get_case, insert_case, writable};
+use super::lookup::{get_case, touch, writable};
+use super::store::{NewCase, insert_case};
 use super::{
     Case, CaseId, CaseSource, CaseStatus, Visibility, actions, comments, observables, sla_subject,
     tasks, timeline,
@@ -256,7 +257,7 @@ pub async fn merge_cases(
         now,
     )
     .await?;
-    super::store::touch(tx, target, now).await?;
+    touch(tx, target, now).await?;
     get_case(tx, target).await
 }
 

@@ -1,6 +1,6 @@
 //! Cases: the incident record worked to closure with the customer. This module
-//! holds the types; [`workflow`] the status machine, [`store`] creating, reading
-//! and changing cases, [`escalate`] alerts into cases and merging, [`comments`],
+//! holds the types; [`workflow`] the status machine, [`lookup`] finding a case in
+//! the caller's scope, [`store`] creating and changing cases, [`list`] the list, [`escalate`] alerts into cases and merging, [`comments`],
 //! [`tasks`], [`observables`], [`actions`] (response actions the customer
 //! decides) and [`timeline`] the rest of a case's record.
 //!
@@ -13,6 +13,8 @@ pub mod actions;
 pub mod attachments;
 pub mod comments;
 pub mod escalate;
+pub mod list;
+pub mod lookup;
 pub mod observables;
 pub mod store;
 pub mod tasks;

@@ -3,7 +3,7 @@
 //! and looked up in the tenant's other alerts (events are searched by the
 //! gateway through the ingest service).
 
-use super::store::{get_case, touch, writable};
+use super::lookup::{get_case, touch, writable};
 use super::{CaseId, Visibility, timeline};
 use crate::entity::{alert, case_observable};
 use chrono::{DateTime, Utc};

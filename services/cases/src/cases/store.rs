@@ -2,6 +2,9 @@
 //! incidents, the status machine moves them (and their SLA clocks), and the
 //! queue lists them across every tenant in the caller's scope.
 
+pub use super::list::{CaseFilter, list_cases};
+pub use super::lookup::get_case;
+use super::lookup::writable;
 use super::workflow::{CaseStatus, check_transition};
 use super::{
     Case, CaseId, CaseSource, Pap, Tlp, Visibility, required_text, sla_subject, timeline, to_case,
@@ -9,14 +12,13 @@ use super::{
 use crate::entity::case;
 use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
-use garrison_core::page::{Page, PageRequest};
 use garrison_core::role::{Action, Resource};
 use garrison_core::users::{get_user, scope_of};
 use garrison_core::{Error, Result, Severity, TenantId, UserId, audit};
 use garrison_sla::Target;
 use sea_orm::ActiveValue::Set;
 use sea_orm::ColumnTrait;
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, OnConflict, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, SimpleExpr};
 use serde_json::json;
 
 /// Largest description (markdown) accepted.
@@ -150,6 +152,14 @@ pub(crate) async fn insert_case(
         first_event_at,
     )
     .await?;
+    let event = garrison_notify::NotificationEvent::case_created(
+        id.as_uuid(),
+        number,
+        input.severity,
+        &title,
+        now,
+    );
+    garrison_notify::enqueue(tx, tenant, event, now).await?;
     Ok(created)
 }
 
@@ -198,103 +208,6 @@ async fn next_number(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<i64> {
         .found(tx)
         .await?;
     Ok(row.last_number)
-}
-
-/// One case in the scope, else `not_found`.
-pub async fn get_case(tx: &ScopedTx<'_>, id: CaseId) -> Result<Case> {
-    let row = tx
-        .select::<case::Entity>()
-        .filter(case::Column::Id.eq(id.as_uuid()))
-        .found(tx)
-        .await?;
-    tx.scope().require_in(
-        TenantId::from_uuid(row.tenant_id),
-        Resource::Case,
-        Action::Read,
-    )?;
-    to_case(row)
-}
-
-/// A case the caller may change.
-pub(crate) async fn writable(tx: &ScopedTx<'_>, id: CaseId) -> Result<Case> {
-    let case = get_case(tx, id).await?;
-    tx.scope()
-        .require_in(case.tenant_id, Resource::Case, Action::Update)?;
-    Ok(case)
-}
-
-/// What the case list shows. Empty lists mean "any".
-#[derive(Debug, Clone, Default)]
-pub struct CaseFilter {
-    pub tenant_ids: Vec<TenantId>,
-    pub status: Vec<CaseStatus>,
-    pub severity: Vec<Severity>,
-    pub assignee_id: Option<UserId>,
-    /// Open (not resolved or closed) cases only.
-    pub open_only: bool,
-    /// Text in the title.
-    pub search: Option<String>,
-}
-
-/// A page of cases across the scope's tenants, newest first.
-pub async fn list_cases(
-    tx: &ScopedTx<'_>,
-    filter: &CaseFilter,
-    first: Option<i32>,
-    after: Option<&str>,
-) -> Result<Page<Case>> {
-    if !tx.scope().can(Resource::Case, Action::Read) {
-        return Ok(Page {
-            items: Vec::new(),
-            total_count: 0,
-            has_next_page: false,
-            has_previous_page: false,
-        });
-    }
-    let page = PageRequest::parse(first, after)?;
-    let mut c = Condition::all();
-    if !filter.tenant_ids.is_empty() {
-        c = c.add(case::Column::TenantId.is_in(filter.tenant_ids.iter().map(TenantId::as_uuid)));
-    }
-    if !filter.status.is_empty() {
-        c = c.add(case::Column::Status.is_in(filter.status.iter().map(|s| s.as_str())));
-    }
-    if filter.open_only {
-        c = c.add(
-            case::Column::Status
-                .is_not_in([CaseStatus::Resolved.as_str(), CaseStatus::Closed.as_str()]),
-        );
-    }
-    if !filter.severity.is_empty() {
-        c = c.add(case::Column::Severity.is_in(filter.severity.iter().map(|s| s.rank())));
-    }
-    if let Some(user) = filter.assignee_id {
-        c = c.add(case::Column::AssigneeId.eq(user.as_uuid()));
-    }
-    if let Some(text) = filter
-        .search
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        c = c.add(case::Column::Title.like(format!("%{}%", text.replace(['%', '_'], ""))));
-    }
-    let total = tx
-        .select::<case::Entity>()
-        .filter(c.clone())
-        .count(tx)
-        .await?;
-    let mut query = tx.select::<case::Entity>().filter(c);
-    if let Some(after) = page.after {
-        query = query.filter(case::Column::Id.lt(after));
-    }
-    let rows = query
-        .order_by_desc(case::Column::Id)
-        .limit(page.first + 1)
-        .all(tx)
-        .await?;
-    let items = rows.into_iter().map(to_case).collect::<Result<Vec<_>>>()?;
-    Ok(Page::from_fetched(items, page, total))
 }
 
 /// Moves a case through the status machine, with its SLA consequences.
@@ -379,6 +292,15 @@ pub async fn update_case_status(
         json!({"from": case.status.as_str(), "to": to.as_str(), "reason": reason}),
     )
     .await?;
+    let what = format!("Status {} → {}", case.status.label(), to.label());
+    let event = garrison_notify::NotificationEvent::case_updated(
+        id.as_uuid(),
+        case.number,
+        case.severity,
+        &what,
+        now,
+    );
+    garrison_notify::enqueue(tx, case.tenant_id, event, now).await?;
     get_case(tx, id).await
 }
 
@@ -437,15 +359,20 @@ pub async fn assign_case(
         json!({"assignee": user.map(|u| u.to_string())}),
     )
     .await?;
+    // Who works it is internal (the timeline entry is too): customers' endpoints
+    // hear only that it changed.
+    let what = if user.is_some() {
+        "Case assigned"
+    } else {
+        "Case unassigned"
+    };
+    let event = garrison_notify::NotificationEvent::case_updated(
+        id.as_uuid(),
+        case.number,
+        case.severity,
+        what,
+        now,
+    );
+    garrison_notify::enqueue(tx, case.tenant_id, event, now).await?;
     get_case(tx, id).await
-}
-
-/// Marks a case as touched (a comment, task or observable changed it).
-pub(crate) async fn touch(tx: &ScopedTx<'_>, id: CaseId, now: DateTime<Utc>) -> Result<()> {
-    tx.update_where::<case::Entity>(
-        case::Column::Id.eq(id.as_uuid()),
-        vec![(case::Column::UpdatedAt, Expr::value(now))],
-    )
-    .await?;
-    Ok(())
 }

@@ -1,6 +1,6 @@
 //! Tasks on a case: what has to be done, by whom, by when.
 
-use super::store::{touch, writable};
+use super::lookup::{get_case, touch, writable};
 use super::{CaseId, Visibility, required_text, timeline};
 use crate::entity::case_task;
 use chrono::{DateTime, Utc};
@@ -212,7 +212,7 @@ pub async fn update_task(
 
 /// The case's tasks, oldest first (staff; customers do not see the provider's tasks).
 pub async fn list_tasks(tx: &ScopedTx<'_>, case: CaseId) -> Result<Vec<Task>> {
-    let found = super::store::get_case(tx, case).await?;
+    let found = get_case(tx, case).await?;
     if !super::sees_internal(tx.scope()) {
         return Ok(Vec::new());
     }

@@ -3,6 +3,7 @@
 //! enters with their own time ("the attacker logged in at 02:14"). Customers see
 //! the shared entries only.
 
+use super::lookup::get_case;
 use super::{CaseId, Visibility, required_text, sees_internal};
 use crate::entity::case_timeline;
 use chrono::{DateTime, Utc};
@@ -69,7 +70,7 @@ pub async fn add_timeline_event(
     visibility: Visibility,
     now: DateTime<Utc>,
 ) -> Result<TimelineEntry> {
-    let found = super::store::get_case(tx, case).await?;
+    let found = get_case(tx, case).await?;
     tx.scope()
         .require_in(found.tenant_id, Resource::Case, Action::Update)?;
     let summary = required_text("summary", summary, 4000)?;
@@ -105,7 +106,7 @@ pub async fn add_timeline_event(
 
 /// The case's timeline in time order, as the caller may see it.
 pub async fn list_timeline(tx: &ScopedTx<'_>, case: CaseId) -> Result<Vec<TimelineEntry>> {
-    let found = super::store::get_case(tx, case).await?;
+    let found = get_case(tx, case).await?;
     let mut query = tx
         .select::<case_timeline::Entity>()
         .filter(case_timeline::Column::TenantId.eq(found.tenant_id.as_uuid()))

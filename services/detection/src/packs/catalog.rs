@@ -1,8 +1,7 @@
 //! Reading packs back: a version's files, and what rules they hold (parsed from
 //! the stored text, so the catalogue can never disagree with what runs).
 
-use super::RulePackId;
-use super::import::PackFile;
+use super::{PackFile, RulePackId};
 use crate::entity::rule_pack_file;
 use crate::parse::{Document, parse_str};
 use garrison_core::Result;

@@ -4,7 +4,7 @@
 //! (added, removed, changed rule ids) worked out against the current one.
 
 use super::catalog::{load_pack_files, rule_ids_by_file};
-use super::{PackChanges, PackVersion, RulePack, RulePackId, to_pack};
+use super::{PackChanges, PackFile, PackVersion, RulePack, RulePackId, to_pack};
 use crate::entity::{rule_pack, rule_pack_file, rule_pack_version};
 use crate::rejection::Rejection;
 use crate::ruleset::RuleSetBuilder;
@@ -24,13 +24,6 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024;
 pub const MAX_FILES: usize = 20_000;
 /// Rows per insert statement (well under SQLite's bound-variable limit).
 const INSERT_CHUNK: usize = 400;
-
-/// One YAML text to import, named by where it came from (a path, or `rules[3]`).
-#[derive(Debug, Clone)]
-pub struct PackFile {
-    pub source: String,
-    pub yaml: String,
-}
 
 /// Reads every `.yml`/`.yaml` file under `dir` (sorted), named by its path
 /// relative to `dir` so a re-import of a newer release lines up file by file.

@@ -18,6 +18,14 @@ garrison_core::typed_id!(
     RulePackId
 );
 
+/// One YAML text to import, named by where it came from (a path, or `rules[3]`).
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    pub source: String,
+    pub yaml: String,
+}
+
+
 /// A pack at its current version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RulePack {

@@ -9,7 +9,8 @@ use crate::entity::{
 };
 use crate::packs::RulePackId;
 use crate::packs::catalog::load_pack_files;
-use crate::packs::import::{PackFile, is_placeholder_gap};
+use crate::packs::PackFile;
+use crate::packs::import::is_placeholder_gap;
 use crate::rejection::Rejection;
 use crate::ruleset::{CompiledRuleSet, RuleSetBuilder};
 use garrison_core::db::ScopedTx;
