@@ -55,13 +55,21 @@ async fn next(socket: &mut Socket, wait: Duration) -> Option<Value> {
 }
 
 async fn subscribe(app: &TestApp, token: &str) -> Socket {
+    subscribe_to(
+        app,
+        token,
+        "subscription { alertEvents { kind matchesFilter alert { id tenantId ruleTitle severity } } }",
+    )
+    .await
+}
+
+async fn subscribe_to(app: &TestApp, token: &str, query: &str) -> Socket {
     let mut socket = connect(app, json!({"authorization": format!("Bearer {token}")})).await;
     let ack = next(&mut socket, Duration::from_secs(5))
         .await
         .expect("ack");
     assert_eq!(ack["type"], "connection_ack", "{ack}");
-    let subscribe = json!({"id": "1", "type": "subscribe", "payload": {
-        "query": "subscription { alertEvents { kind alert { id tenantId ruleTitle severity } } }"}});
+    let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query": query}});
     socket
         .send(Message::text(subscribe.to_string()))
         .await
@@ -106,7 +114,13 @@ async fn subscribers_receive_their_own_tenants_alerts_only() {
         .expect("token")
         .to_string();
 
-    let mut for_a = subscribe(&app, &app.token("analyst-a@provider.test", PASSWORD).await).await;
+    // A's analyst watches the NEW alerts only.
+    let mut for_a = subscribe_to(
+        &app,
+        &app.token("analyst-a@provider.test", PASSWORD).await,
+        "subscription { alertEvents(filter: {status: [NEW]}) { kind matchesFilter alert { id tenantId ruleTitle severity } } }",
+    )
+    .await;
     let mut for_b = subscribe(&app, &app.token("lead@b.test", PASSWORD).await).await;
     // Let both subscriptions register before the event arrives.
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -130,6 +144,7 @@ async fn subscribers_receive_their_own_tenants_alerts_only() {
     assert_eq!(message["type"], "next", "{message}");
     let pushed = &message["payload"]["data"]["alertEvents"];
     assert_eq!(pushed["kind"], "RAISED");
+    assert_eq!(pushed["matchesFilter"], true);
     assert_eq!(pushed["alert"]["tenantId"], a.as_str());
     assert_eq!(pushed["alert"]["ruleTitle"], "Whoami");
 
@@ -139,7 +154,7 @@ async fn subscribers_receive_their_own_tenants_alerts_only() {
         "B must not be pushed A's alert"
     );
 
-    // Triage shows up as an update.
+    // Triage shows up as an update that says the alert left the NEW-only view.
     let id = pushed["alert"]["id"].clone();
     app.gql(
         &admin,

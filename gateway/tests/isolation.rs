@@ -230,6 +230,14 @@ const TABLE: &[(&str, Probe)] = &[
         Probe::NotFound("mutation($aal: ID!) { assignAlert(id: $aal, userId: null) { id } }"),
     ),
     (
+        "Mutation.acknowledgeAlerts",
+        Probe::NotFound("mutation($aal: ID!) { acknowledgeAlerts(ids: [$aal]) { id } }"),
+    ),
+    (
+        "Mutation.assignAlerts",
+        Probe::NotFound("mutation($aal: ID!) { assignAlerts(ids: [$aal], userId: null) { id } }"),
+    ),
+    (
         "Mutation.closeAlerts",
         Probe::NotFound(
             "mutation($aal: ID!) { closeAlerts(ids: [$aal], disposition: FALSE_POSITIVE) { id } }",

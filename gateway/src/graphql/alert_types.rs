@@ -151,6 +151,20 @@ impl Alert {
     async fn assignee_id(&self) -> Option<ID> {
         self.0.assignee_id.map(|u| ID(u.to_string()))
     }
+    /// Who owns it, when the caller may see that user (customers do not see the
+    /// provider's staff: for them this is null while `assigneeId` says it is owned).
+    async fn assignee(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<super::types::User>> {
+        let Some(id) = self.0.assignee_id else {
+            return Ok(None);
+        };
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let user = garrison_core::users::get_user(&tx, id).await.ok();
+        tx.commit().await.gql()?;
+        Ok(user.map(super::types::User))
+    }
     /// The case it was escalated to.
     async fn case_id(&self) -> Option<ID> {
         self.0.case_id.map(|c| ID(c.to_string()))
@@ -291,5 +305,8 @@ pub enum AlertEventKind {
 #[derive(SimpleObject)]
 pub struct AlertEvent {
     pub kind: AlertEventKind,
+    /// Whether the alert (still) matches the subscription's filter: an `UPDATED`
+    /// alert that no longer does has left the view (for example, it was closed).
+    pub matches_filter: bool,
     pub alert: Alert,
 }

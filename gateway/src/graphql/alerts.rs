@@ -119,6 +119,57 @@ impl AlertMutation {
         Ok(Alert(alert))
     }
 
+    /// Acknowledges several alerts in one transaction (all or none).
+    async fn acknowledge_alerts(
+        &self,
+        ctx: &Context<'_>,
+        ids: Vec<ID>,
+    ) -> async_graphql::Result<Vec<Alert>> {
+        let ids = parse_alert_ids(&ids).gql()?;
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let mut out = Vec::with_capacity(ids.len());
+        let mut changes = Vec::with_capacity(ids.len());
+        for id in ids {
+            let (alert, change) = triage::acknowledge_alert(&tx, id, state.clock.now())
+                .await
+                .gql()?;
+            out.push(Alert(alert));
+            changes.push(change);
+        }
+        tx.commit().await.gql()?;
+        state.alert_feed.publish(changes);
+        Ok(out)
+    }
+
+    /// Assigns several alerts to one staff member, or unassigns them (all or none).
+    async fn assign_alerts(
+        &self,
+        ctx: &Context<'_>,
+        ids: Vec<ID>,
+        user_id: Option<ID>,
+    ) -> async_graphql::Result<Vec<Alert>> {
+        let ids = parse_alert_ids(&ids).gql()?;
+        let user = user_id
+            .map(|u| UserId::parse("userId", &u))
+            .transpose()
+            .gql()?;
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let mut out = Vec::with_capacity(ids.len());
+        let mut changes = Vec::with_capacity(ids.len());
+        for id in ids {
+            let (alert, change) = triage::assign_alert(&tx, id, user, state.clock.now())
+                .await
+                .gql()?;
+            out.push(Alert(alert));
+            changes.push(change);
+        }
+        tx.commit().await.gql()?;
+        state.alert_feed.publish(changes);
+        Ok(out)
+    }
+
     /// Closes alerts with a disposition (all or none).
     async fn close_alerts(
         &self,
@@ -127,12 +178,7 @@ impl AlertMutation {
         disposition: Disposition,
         comment: Option<String>,
     ) -> async_graphql::Result<Vec<Alert>> {
-        let ids = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| AlertId::parse(&format!("ids[{i}]"), id))
-            .collect::<CoreResult<Vec<_>>>()
-            .gql()?;
+        let ids = parse_alert_ids(&ids).gql()?;
         let state = state(ctx)?;
         let tx = state.db.begin(scope(ctx)?).await.gql()?;
         let (alerts, changes) = triage::close_alerts(
@@ -197,7 +243,9 @@ enum Visible {
 
 /// Re-reads a changed alert through the subscriber's current scope (recomputed
 /// from the database, so a disabled user or a removed assignment takes effect on
-/// the next change) and applies the filter.
+/// the next change) and applies the filter. A raised alert is pushed only when it
+/// matches; a changed one is pushed either way, saying whether it still matches,
+/// so a queue can drop an alert that left its view (closed by a colleague).
 async fn visible_change(
     state: &AppState,
     scope: &Scope,
@@ -220,16 +268,20 @@ async fn visible_change(
     };
     let alert = get_alert(&tx, change.alert_id).await;
     let _ = tx.commit().await;
-    match alert {
-        Ok(alert) if passes(&alert, filter) => Visible::Yes(Box::new(AlertEvent {
-            kind: match change.kind {
-                ChangeKind::Raised => AlertEventKind::Raised,
-                ChangeKind::Updated => AlertEventKind::Updated,
-            },
-            alert: Alert(alert),
-        })),
-        _ => Visible::No,
-    }
+    let Ok(alert) = alert else {
+        return Visible::No;
+    };
+    let matches = passes(&alert, filter);
+    let kind = match change.kind {
+        ChangeKind::Raised if !matches => return Visible::No,
+        ChangeKind::Raised => AlertEventKind::Raised,
+        ChangeKind::Updated => AlertEventKind::Updated,
+    };
+    Visible::Yes(Box::new(AlertEvent {
+        kind,
+        matches_filter: matches,
+        alert: Alert(alert),
+    }))
 }
 
 /// The queue filter applied to one alert (the subscription's counterpart of SQL).
@@ -241,6 +293,26 @@ fn passes(alert: &CoreAlert, f: &CoreFilter) -> bool {
         && f.assignee_id.is_none_or(|a| a == alert.assignee_id)
         && f.from.is_none_or(|t| alert.created_at >= t)
         && f.to.is_none_or(|t| alert.created_at < t)
+}
+
+/// Parses `ids`, naming the bad one; at most `triage::MAX_BULK`.
+fn parse_alert_ids(ids: &[ID]) -> CoreResult<Vec<AlertId>> {
+    if ids.is_empty() {
+        return Err(garrison_core::Error::invalid(
+            "ids",
+            "name at least one alert",
+        ));
+    }
+    if ids.len() > triage::MAX_BULK {
+        return Err(garrison_core::Error::invalid(
+            "ids",
+            format!("at most {} alerts at once", triage::MAX_BULK),
+        ));
+    }
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| AlertId::parse(&format!("ids[{i}]"), id))
+        .collect()
 }
 
 fn parse_tenants(ids: Vec<ID>, field: &str) -> CoreResult<Vec<TenantId>> {

@@ -157,6 +157,21 @@ impl Rule {
     async fn overridden(&self) -> bool {
         self.0.overridden
     }
+    /// Whether the rule's pack runs for the tenant.
+    async fn pack_enabled(&self) -> bool {
+        self.0.pack_enabled
+    }
+    /// The tenant's override as set (null halves are not overridden).
+    async fn override_enabled(&self) -> Option<bool> {
+        self.0.override_enabled
+    }
+    async fn override_level(&self) -> Option<Severity> {
+        self.0.override_level.map(Severity::from)
+    }
+    /// The rule's own `level` in its pack.
+    async fn rule_level(&self) -> Option<Severity> {
+        self.0.rule_level.map(Severity::from)
+    }
     async fn exception_count(&self) -> i32 {
         self.0.exceptions.min(i32::MAX as usize) as i32
     }

@@ -82,4 +82,3 @@ pub async fn list_cases(
     let items = rows.into_iter().map(to_case).collect::<Result<Vec<_>>>()?;
     Ok(Page::from_fetched(items, page, total))
 }
-

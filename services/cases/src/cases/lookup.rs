@@ -4,9 +4,9 @@
 
 use super::{Case, CaseId, to_case};
 use crate::entity::case;
+use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::role::{Action, Resource};
-use chrono::{DateTime, Utc};
 use garrison_core::{Result, TenantId};
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::Expr;

@@ -25,7 +25,6 @@ pub struct PackFile {
     pub yaml: String,
 }
 
-
 /// A pack at its current version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RulePack {

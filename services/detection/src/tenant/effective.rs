@@ -7,9 +7,9 @@ use super::exceptions::exception_document;
 use crate::entity::{
     detection_state, rule_exception, rule_override, rule_pack, rule_placeholder, tenant_rule_pack,
 };
+use crate::packs::PackFile;
 use crate::packs::RulePackId;
 use crate::packs::catalog::load_pack_files;
-use crate::packs::PackFile;
 use crate::packs::import::is_placeholder_gap;
 use crate::rejection::Rejection;
 use crate::ruleset::{CompiledRuleSet, RuleSetBuilder};

@@ -40,6 +40,13 @@ pub struct EffectiveRule {
     pub level: Option<Severity>,
     pub overridden: bool,
     pub exceptions: usize,
+    /// Whether the rule's pack runs for the tenant (always true without a tenant).
+    pub pack_enabled: bool,
+    /// The tenant's override as set (each half may be unset).
+    pub override_enabled: Option<bool>,
+    pub override_level: Option<Severity>,
+    /// The rule's own `level`.
+    pub rule_level: Option<Severity>,
 }
 
 /// Up to `limit` matching rules (by pack, then file order) and how many match in all.
@@ -80,12 +87,11 @@ pub async fn list_rules(
         for summary in summaries(tx, pack.id, pack.version).await?.iter() {
             let o = overrides.get(summary.rule_id.as_str());
             let on = pack_on && o.and_then(|o| o.enabled) != Some(false);
-            let level = o.and_then(|o| o.level).or_else(|| {
-                summary
-                    .level
-                    .as_deref()
-                    .and_then(|l| Severity::parse("level", l).ok())
-            });
+            let rule_level = summary
+                .level
+                .as_deref()
+                .and_then(|l| Severity::parse("level", l).ok());
+            let level = o.and_then(|o| o.level).or(rule_level);
             if filter.enabled.is_some_and(|want| want != on)
                 || filter.level.is_some_and(|want| Some(want) != level)
                 || needle.as_deref().is_some_and(|n| !mentions(summary, n))
@@ -104,6 +110,10 @@ pub async fn list_rules(
                         .get(summary.rule_id.as_str())
                         .copied()
                         .unwrap_or(0),
+                    pack_enabled: pack_on,
+                    override_enabled: o.and_then(|o| o.enabled),
+                    override_level: o.and_then(|o| o.level),
+                    rule_level,
                 });
             }
         }
