@@ -19,6 +19,8 @@ import { NotFound } from './components/NotFound';
 import { Shell } from './components/Shell';
 import { AlertPage } from './pages/AlertPage';
 import { AlertsPage } from './pages/AlertsPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
 import { RulesPage } from './pages/RulesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -43,6 +45,8 @@ function SignedInRoutes() {
         />
         {canReadAlerts(viewer.role) && <Route path="alerts" element={<AlertsPage />} />}
         {canReadAlerts(viewer.role) && <Route path="alerts/:alertId" element={<AlertPage />} />}
+        <Route path="cases" element={<CasesPage />} />
+        <Route path="cases/:caseId" element={<CasePage />} />
         {canManageRulePacks(viewer.role) && <Route path="rules" element={<RulesPage />} />}
         <Route path="tenants/:tenantId" element={<TenantPage />} />
         <Route path="tenants/:tenantId/audit" element={<TenantAuditPage />} />

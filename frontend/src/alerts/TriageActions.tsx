@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { splitByField } from '../graphql/problems';
+import { EscalateButton } from '../cases/EscalateButton';
 import { CloseDialog } from './CloseDialog';
 import { useTriage } from './useTriage';
 
@@ -63,6 +64,7 @@ export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }
         >
           Close{suffix}…
         </button>
+        {alerts.length > 0 && <EscalateButton alerts={alerts} suffix={suffix} />}
       </div>
       <ErrorBanner problems={closing ? general : triage.problems} />
       {closing && (

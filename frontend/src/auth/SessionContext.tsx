@@ -4,6 +4,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Provider as UrqlProvider, type Client } from 'urql';
 import { createGraphqlClient } from '../graphql/client';
+import { authFetch } from './authFetch';
 import { TokenManager, type SessionState } from './tokenManager';
 import { httpTransport } from './transport';
 
@@ -16,6 +17,8 @@ interface Session {
   signOutReason: SignOutReason | null;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: (reason: SignOutReason) => Promise<void>;
+  /** fetch with the bearer token (refreshing once on 401), for downloads outside GraphQL. */
+  fetch: typeof fetch;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -71,6 +74,7 @@ export function SessionProvider({
         // The session ends locally even when the server cannot be told (it may be gone already).
         return tokens.signOut().catch(() => undefined);
       },
+      fetch: authFetch(tokens),
     }),
     [state, signOutReason, tokens],
   );

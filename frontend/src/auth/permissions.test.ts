@@ -39,11 +39,11 @@ describe('navItems', () => {
   const labels = (role: Role) => navItems(viewer(role)).map((i) => i.label);
 
   it('gives each role only the pages it can use', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Tenants', 'Rules', 'Users', 'Settings']);
-    expect(labels('ANALYST')).toEqual(['Alerts', 'Assigned tenants', 'Settings']);
-    expect(labels('ACCOUNT_MANAGER')).toEqual(['Portfolio', 'Settings']);
-    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Alerts', 'Users', 'Settings']);
-    expect(labels('CUSTOMER_VIEWER')).toEqual(['Our organization', 'Alerts', 'Settings']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Cases', 'Tenants', 'Rules', 'Users', 'Settings']);
+    expect(labels('ANALYST')).toEqual(['Alerts', 'Cases', 'Assigned tenants', 'Settings']);
+    expect(labels('ACCOUNT_MANAGER')).toEqual(['Cases', 'Portfolio', 'Settings']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Alerts', 'Cases', 'Users', 'Settings']);
+    expect(labels('CUSTOMER_VIEWER')).toEqual(['Our organization', 'Alerts', 'Cases', 'Settings']);
   });
 
   it('points a customer\'s organization link at their tenant', () => {

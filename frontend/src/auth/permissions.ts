@@ -64,8 +64,10 @@ export function navItems(viewer: Viewer): NavItem[] {
   if (isCustomerRole(viewer.role)) {
     items.push({ to: homePath(viewer), label: 'Our organization' });
     if (canReadAlerts(viewer.role)) items.push({ to: '/alerts', label: 'Alerts' });
+    items.push({ to: '/cases', label: 'Cases' });
   } else {
     if (canReadAlerts(viewer.role)) items.push({ to: '/alerts', label: 'Alerts' });
+    items.push({ to: '/cases', label: 'Cases' });
     items.push({ to: '/tenants', label: tenantListTitle(viewer.role) });
   }
   if (canManageRulePacks(viewer.role)) items.push({ to: '/rules', label: 'Rules' });
@@ -116,6 +118,30 @@ export function canReadAlerts(role: Role): boolean {
 /** Acknowledge, assign and close alerts: provider admins and analysts. */
 export function canTriageAlerts(role: Role): boolean {
   return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
+}
+
+/** Work cases: change status, assign, tasks, observables, internal comments, propose actions, escalate alerts. */
+export function canWorkCases(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
+}
+
+/** Comment (shared) on a case: staff who work cases and customer admins. */
+export function canCommentOnCases(role: Role): boolean {
+  return canWorkCases(role) || role === 'CUSTOMER_ADMIN';
+}
+
+/** Report an incident, and approve or reject proposed response actions: customer admins. */
+export function canReportIncidents(role: Role): boolean {
+  return role === 'CUSTOMER_ADMIN';
+}
+
+export function canDecideActions(role: Role): boolean {
+  return role === 'CUSTOMER_ADMIN';
+}
+
+/** A tenant's SLA policies, calendar and report: everyone reads; provider admins edit. */
+export function canEditSla(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
 }
 
 /** Import rule packs (the Rules page): provider admins. */
