@@ -29,6 +29,7 @@ import { TenantHuntPage } from './pages/TenantHuntPage';
 import { TenantIngestPage } from './pages/TenantIngestPage';
 import { TenantPage } from './pages/TenantPage';
 import { TenantRulesPage } from './pages/TenantRulesPage';
+import { TenantSlaPage } from './pages/TenantSlaPage';
 import { TenantsPage } from './pages/TenantsPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -50,6 +51,7 @@ function SignedInRoutes() {
         {canManageRulePacks(viewer.role) && <Route path="rules" element={<RulesPage />} />}
         <Route path="tenants/:tenantId" element={<TenantPage />} />
         <Route path="tenants/:tenantId/audit" element={<TenantAuditPage />} />
+        <Route path="tenants/:tenantId/sla" element={<TenantSlaPage />} />
         {canReadEvents(viewer.role) && <Route path="tenants/:tenantId/hunt" element={<TenantHuntPage />} />}
         {canManageIngest(viewer.role) && <Route path="tenants/:tenantId/ingest" element={<TenantIngestPage />} />}
         {canReadRules(viewer.role) && <Route path="tenants/:tenantId/rules" element={<TenantRulesPage />} />}

@@ -117,14 +117,14 @@ describe('tenantSections', () => {
   const labels = (role: Role) => tenantSections(role, 't1').map((i) => i.label);
 
   it('offers hunting to every role that reads events, ingest settings to admins only', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Rules', 'Ingest', 'Audit log']);
-    expect(labels('ANALYST')).toEqual(['Overview', 'Hunt', 'Rules']);
-    expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'Audit log']);
-    expect(labels('CUSTOMER_VIEWER')).toEqual(['Overview', 'Hunt']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Rules', 'Ingest', 'SLA', 'Audit log']);
+    expect(labels('ANALYST')).toEqual(['Overview', 'Hunt', 'Rules', 'SLA']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'SLA', 'Audit log']);
+    expect(labels('CUSTOMER_VIEWER')).toEqual(['Overview', 'Hunt', 'SLA']);
   });
 
-  it('gives account managers no sections at all', () => {
-    expect(tenantSections('ACCOUNT_MANAGER', 't1')).toEqual([]);
+  it('gives account managers the SLA section only', () => {
+    expect(labels('ACCOUNT_MANAGER')).toEqual(['Overview', 'SLA']);
   });
 
   it('links within the tenant', () => {
@@ -132,6 +132,7 @@ describe('tenantSections', () => {
       '/tenants/a%20b',
       '/tenants/a%20b/hunt',
       '/tenants/a%20b/rules',
+      '/tenants/a%20b/sla',
     ]);
   });
 });

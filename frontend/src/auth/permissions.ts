@@ -166,6 +166,7 @@ export function tenantSections(role: Role, tenantId: string): NavItem[] {
   if (canReadEvents(role)) items.push({ to: `${base}/hunt`, label: 'Hunt' });
   if (canReadRules(role)) items.push({ to: `${base}/rules`, label: 'Rules' });
   if (canManageIngest(role)) items.push({ to: `${base}/ingest`, label: 'Ingest' });
+  items.push({ to: `${base}/sla`, label: 'SLA' });
   if (canSeeAuditLog(role)) items.push({ to: `${base}/audit`, label: 'Audit log' });
   return items.length === 1 ? [] : items;
 }

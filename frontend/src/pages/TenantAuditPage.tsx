@@ -13,6 +13,7 @@ import { usePaginated } from '../graphql/usePaginated';
 import { AuditTable } from '../tenants/AuditTable';
 import { AuditLogQuery } from '../tenants/documents';
 import { TenantLayout } from '../tenants/TenantLayout';
+import { VerifyChain } from '../tenants/VerifyChain';
 import { UsersQuery } from '../users/documents';
 
 const PAGE_SIZE = 25;
@@ -27,6 +28,7 @@ function AuditLog({ tenant }: { tenant: { id: string; name: string } }) {
 
   return (
     <>
+      <VerifyChain tenantId={tenantId} />
       {log.error !== null && <ErrorBanner problems={problemsOf(log.error)} />}
       <p className="count" aria-live="polite">
         {log.totalCount === null ? 'Loading the audit log…' : `${log.nodes.length} of ${log.totalCount} entries`}
