@@ -63,12 +63,24 @@ pub fn router(state: AppState, components: Components) -> Router {
         let graphql_routes = Router::new()
             .route("/graphql", graphql)
             .route("/graphql/ws", get(graphql::ws_handler))
-            .route("/reports/sla.csv", get(graphql::sla_csv));
+            .route("/reports/sla.csv", get(graphql::sla_csv))
+            .route(
+                "/reports/account.csv",
+                get(crate::billing_http::account_csv),
+            )
+            .route(
+                "/reports/portfolio.csv",
+                get(crate::billing_http::portfolio_csv),
+            );
         let auth_routes = Router::new()
             .route("/auth/login", post(auth::routes::login))
             .route("/auth/refresh", post(auth::routes::refresh))
             .route("/auth/logout", post(auth::routes::logout))
-            .route("/attachments/{id}", get(crate::attachments::download));
+            .route("/attachments/{id}", get(crate::attachments::download))
+            .route(
+                "/webhooks/stripe",
+                post(crate::billing_http::stripe_webhook),
+            );
         app = app
             .merge(auth_routes.with_state(state.clone()))
             .merge(graphql_routes.with_state((state.clone(), schema)));

@@ -48,10 +48,24 @@ pub enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Billing: Stripe sync.
+    Billing {
+        #[command(subcommand)]
+        command: BillingCommand,
+    },
     /// Offline Sigma rule tooling.
     Sigma {
         #[command(subcommand)]
         command: SigmaCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BillingCommand {
+    /// Create what is missing in Stripe, push the ledger's meter events, fetch invoices.
+    Sync {
+        #[command(flatten)]
+        config: ConfigArgs,
     },
 }
 

@@ -29,6 +29,15 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Sigma { command } => crate::sigma::run(command),
+        Command::Billing {
+            command: crate::cli::BillingCommand::Sync { config },
+        } => {
+            let config = load(&config)?;
+            let _telemetry = telemetry::init(&config.log)?;
+            let db = Db::open(&config.database_url(), config.database.max_connections).await?;
+            crate::billing::sync_command(&db, &config).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules {
             command: RulesCommand::Import { config, name, dirs },
         } => {

@@ -121,7 +121,14 @@ pub async fn seed(db: &Db, config: &Config) -> anyhow::Result<Vec<Login>> {
         });
     }
     tx.commit().await?;
+    seed_billing(db, &tenant_ids).await?;
     Ok(logins)
+}
+
+/// Billing: plans, a subscription per demo tenant and a month of usage ledger
+/// (all in `billing_demo`, so this file keeps one call for it).
+async fn seed_billing(db: &Db, tenants: &[(String, TenantId)]) -> anyhow::Result<()> {
+    crate::billing_demo::seed(db, tenants, chrono::Utc::now()).await
 }
 
 /// Events per demo tenant: a day of traffic.

@@ -7,6 +7,9 @@
 pub mod app;
 pub mod attachments;
 pub mod auth;
+pub mod billing;
+pub mod billing_demo;
+pub mod billing_http;
 pub mod bootstrap;
 pub mod cli;
 pub mod commands;

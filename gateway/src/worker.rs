@@ -22,6 +22,7 @@ const FIRST_RUN_AFTER: Duration = Duration::from_secs(60);
 /// Starts the background jobs.
 pub fn spawn_jobs(db: Db, config: Arc<Config>) {
     tokio::spawn(sla_clocks(db.clone()));
+    tokio::spawn(crate::billing::sync_loop(db.clone(), config.clone()));
     tokio::spawn(async move {
         tokio::time::sleep(FIRST_RUN_AFTER).await;
         let mut every = tokio::time::interval(RETENTION_EVERY);

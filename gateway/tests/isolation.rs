@@ -339,6 +339,60 @@ const TABLE: &[(&str, Probe)] = &[
             r#"mutation($acase: ID!) { addAttachment(caseId: $acase, filename: "x.txt", contentType: "text/plain", contentBase64: "eA==", visibility: SHARED) { id } }"#,
         ),
     ),
+    (
+        "Query.plans",
+        Probe::NeverMentionsA("{ plans { id name slaTier } }"),
+    ),
+    (
+        "Query.billingAccount",
+        Probe::NotFound(
+            "query($a: ID!) { billingAccount(tenantId: $a) { customerReports currentSubscription { startsOn } } }",
+        ),
+    ),
+    (
+        "Query.invoiceEstimate",
+        Probe::NotFound(
+            r#"query($a: ID!) { invoiceEstimate(tenantId: $a, month: "2026-03") { totalMinor } }"#,
+        ),
+    ),
+    (
+        "Query.invoices",
+        Probe::NotFound("query($a: ID!) { invoices(tenantId: $a) { stripeId status } }"),
+    ),
+    (
+        "Query.accountReport",
+        Probe::NotFound(
+            r#"query($a: ID!) { accountReport(tenantId: $a, month: "2026-03") { bytes flags } }"#,
+        ),
+    ),
+    (
+        "Query.portfolioReport",
+        Probe::NeverMentionsA(
+            r#"{ portfolioReport(month: "2026-03") { tenantId tenantName gb flags } }"#,
+        ),
+    ),
+    (
+        "Mutation.createPlan",
+        Probe::DeniedWithoutTarget(
+            r#"mutation { createPlan(input: {name: "Sneaky", currency: "usd", baseFeeMinor: 0, endpointPriceMinor: 0, includedGb: 0, overageGbPriceMinor: 0, slaTier: "x"}) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.updatePlan",
+        Probe::DeniedWithoutTarget(
+            "mutation($apl: ID!) { updatePlan(id: $apl, input: {baseFeeMinor: 0}) { id } }",
+        ),
+    ),
+    (
+        "Mutation.subscribeTenant",
+        Probe::NotFound(
+            r#"mutation($a: ID!, $apl: ID!) { subscribeTenant(tenantId: $a, planId: $apl, startsOn: "2026-03-01") { startsOn } }"#,
+        ),
+    ),
+    (
+        "Mutation.setCustomerReports",
+        Probe::NotFound("mutation($a: ID!) { setCustomerReports(tenantId: $a, enabled: true) }"),
+    ),
 ];
 
 #[derive(Clone, Copy)]
@@ -629,10 +683,11 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
     let app = spawn_app().await;
     let admin = app.token(ADMIN_EMAIL, PASSWORD).await;
     let world = world(&app, &admin).await;
+    let a_plan = billing_objects_of_a(&app, &admin, &world.tenant_a).await;
     let before = snapshot_of_a(&app, &admin, &world).await;
     let vars = json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source,
         "aal": world.a_alert, "are": world.a_exception, "ap": world.pack, "acase": world.a_case,
-        "acase2": world.a_case2, "atask": world.a_task, "aact": world.a_action});
+        "acase2": world.a_case2, "atask": world.a_task, "aact": world.a_action, "apl": a_plan});
 
     for principal in [
         "lead@b.test",
@@ -735,4 +790,25 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
         )
         .await;
     assert_eq!(own["events"]["totalCount"], 0);
+}
+
+/// A plan, A on it, and A's report open to its customers: what billing probes attack.
+async fn billing_objects_of_a(app: &TestApp, admin: &str, tenant_a: &str) -> String {
+    let plan = app
+        .gql(
+            admin,
+            r#"mutation { createPlan(input: {name: "Gold", currency: "usd", baseFeeMinor: 50000, endpointPriceMinor: 500, includedGb: 100, overageGbPriceMinor: 25, slaTier: "gold"}) { id } }"#,
+            json!({}),
+        )
+        .await["createPlan"]["id"]
+        .as_str()
+        .expect("plan")
+        .to_string();
+    app.gql(
+        admin,
+        r#"mutation($a: ID!, $p: ID!) { subscribeTenant(tenantId: $a, planId: $p, startsOn: "2026-01-01") { startsOn } setCustomerReports(tenantId: $a, enabled: true) }"#,
+        json!({"a": tenant_a, "p": plan}),
+    )
+    .await;
+    plan
 }

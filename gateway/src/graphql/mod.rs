@@ -5,6 +5,9 @@
 
 mod alert_types;
 mod alerts;
+mod billing;
+mod billing_report_types;
+mod billing_types;
 mod case_types;
 mod cases;
 mod detection;
@@ -29,6 +32,7 @@ pub struct Query(
     alerts::AlertQuery,
     cases::CaseQuery,
     sla::SlaQuery,
+    billing::BillingQuery,
 );
 
 /// Every root mutation field, one object per service.
@@ -40,6 +44,7 @@ pub struct Mutation(
     alerts::AlertMutation,
     cases::CaseMutation,
     sla::SlaMutation,
+    billing::BillingMutation,
 );
 
 pub use alerts::Subscription;

@@ -5,10 +5,10 @@
 use crate::compute::{ComputedInvoice, compute_invoice};
 use crate::period::{Month, zone};
 use crate::plans;
-use garrison_core::db::ScopedTx;
+use garrison_core::db::Db;
 use garrison_core::role::{Action, Resource};
 use garrison_core::usage::{DailyHosts, HourlyUsage, UsageLedger};
-use garrison_core::{Result, TenantId, tenants};
+use garrison_core::{Result, Scope, TenantId, tenants};
 
 /// Which billing mode the installation runs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,16 +45,23 @@ pub async fn month_ledger(
 }
 
 /// The computed invoice of `month`; `None` when no plan was in force in it.
+///
+/// Takes the database, not a transaction: the ledger is read after the scoped
+/// transaction has ended (the embedded SQLite pool has one connection, and the
+/// ledger reader opens its own).
 pub async fn estimate_invoice(
-    tx: &ScopedTx<'_>,
+    db: &Db,
+    scope: &Scope,
     ledger: &dyn UsageLedger,
     tenant: TenantId,
     month: Month,
 ) -> Result<Option<ComputedInvoice>> {
+    let tx = db.begin(scope).await?;
     tx.scope()
         .require_in(tenant, Resource::Billing, Action::Read)?;
-    let tz = zone(&tenants::get_tenant(tx, tenant).await?.timezone);
-    let schedule = plans::schedule(tx, tenant).await?;
+    let tz = zone(&tenants::get_tenant(&tx, tenant).await?.timezone);
+    let schedule = plans::schedule(&tx, tenant).await?;
+    tx.commit().await?;
     if schedule.is_empty() {
         return Ok(None);
     }

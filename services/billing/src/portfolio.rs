@@ -6,10 +6,10 @@ use crate::compute::LineKind;
 use crate::period::Month;
 use crate::report::{AccountReport, Flag, ReportSources, account_report};
 use chrono::{DateTime, Utc};
-use garrison_core::db::ScopedTx;
+use garrison_core::db::Db;
 use garrison_core::role::{Action, Resource};
 use garrison_core::usage::UsageLedger;
-use garrison_core::{Error, Result, TenantId};
+use garrison_core::{Result, Scope, TenantId};
 
 /// One tenant's line.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,21 +59,28 @@ impl AccountReportSummary {
     }
 }
 
-/// Every reachable tenant's summary for `month`, by tenant name.
+/// Every reachable tenant's summary for `month`, by tenant name. Roles without a
+/// portfolio (customers; staff who may not read billing) get an empty list.
 pub async fn portfolio_report(
-    tx: &ScopedTx<'_>,
+    db: &Db,
+    scope: &Scope,
     ledger: &dyn UsageLedger,
     sources: &dyn ReportSources,
     month: Month,
     now: DateTime<Utc>,
 ) -> Result<Vec<AccountReportSummary>> {
-    if tx.scope().role().is_customer() {
-        return Err(Error::Forbidden("the portfolio is the provider's".into()));
+    if scope.role().is_customer() || !scope.can(Resource::Billing, Action::Read) {
+        return Ok(Vec::new());
     }
-    tx.scope().require(Resource::Billing, Action::Read)?;
+    let tenants = {
+        let tx = db.begin(scope).await?;
+        let ids = tx.tenants().to_vec();
+        tx.commit().await?;
+        ids
+    };
     let mut rows = Vec::new();
-    for tenant in tx.tenants().to_vec() {
-        let report = account_report(tx, ledger, sources, tenant, month, now).await?;
+    for tenant in tenants {
+        let report = account_report(db, scope, ledger, sources, tenant, month, now).await?;
         rows.push(AccountReportSummary::of(&report));
     }
     rows.sort_by(|a, b| a.tenant_name.cmp(&b.tenant_name));

@@ -9,15 +9,16 @@
 
 use crate::account;
 use crate::compute::ComputedInvoice;
-use crate::estimate::{estimate_invoice, month_ledger};
+use crate::compute::compute_invoice;
+use crate::estimate::month_ledger;
 use crate::invoices::{Invoice, list_invoices};
 use crate::period::{Month, local_date, zone};
 use crate::plans::{self, Plan};
 use chrono::{DateTime, NaiveDate, Utc};
-use garrison_core::db::ScopedTx;
+use garrison_core::db::{Db, ScopedTx};
 use garrison_core::role::{Action, Resource};
 use garrison_core::usage::UsageLedger;
-use garrison_core::{Error, Result, TenantId, tenants};
+use garrison_core::{Error, Result, Scope, TenantId, tenants};
 use std::collections::BTreeMap;
 
 /// Attainment of one SLA target.
@@ -130,19 +131,35 @@ pub async fn authorize_report(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<()>
     Ok(())
 }
 
-/// The tenant's report for `month`, as of `now`.
+/// The tenant's report for `month`, as of `now`. What Garrison stores is read in
+/// one scoped transaction that ends before the ledger and the other services are
+/// read (they open their own; the embedded SQLite pool has one connection).
 pub async fn account_report(
-    tx: &ScopedTx<'_>,
+    db: &Db,
+    scope: &Scope,
     ledger: &dyn UsageLedger,
     sources: &dyn ReportSources,
     tenant: TenantId,
     month: Month,
     now: DateTime<Utc>,
 ) -> Result<AccountReport> {
-    authorize_report(tx, tenant).await?;
-    let info = tenants::get_tenant(tx, tenant).await?;
+    let tx = db.begin(scope).await?;
+    authorize_report(&tx, tenant).await?;
+    let info = tenants::get_tenant(&tx, tenant).await?;
     let tz = zone(&info.timezone);
     let (from, to) = month.bounds(tz);
+    let last_day = month
+        .next()
+        .first_day()
+        .pred_opt()
+        .unwrap_or(month.first_day());
+    let plan = plans::current_subscription(&tx, tenant, last_day.min(local_date(now, tz)))
+        .await?
+        .map(|s| s.plan);
+    let schedule = plans::schedule(&tx, tenant).await?;
+    let invoices = list_invoices(&tx, tenant, Some(month)).await?;
+    let all_invoices = list_invoices(&tx, tenant, None).await?;
+    tx.commit().await?;
     let (hours, hosts) = month_ledger(ledger, tenant, tz, month).await?;
     let mut days: BTreeMap<NaiveDate, DayUsage> = month
         .each_day()
@@ -177,17 +194,11 @@ pub async fn account_report(
         .iter()
         .map(|h| h.bytes)
         .sum();
-    let last_day = month
-        .next()
-        .first_day()
-        .pred_opt()
-        .unwrap_or(month.first_day());
-    let plan = plans::current_subscription(tx, tenant, last_day.min(local_date(now, tz)))
-        .await?
-        .map(|s| s.plan);
-    let computed = estimate_invoice(tx, ledger, tenant, month).await?;
-    let invoices = list_invoices(tx, tenant, Some(month)).await?;
-    let all_invoices = list_invoices(tx, tenant, None).await?;
+    let computed = if schedule.is_empty() {
+        None
+    } else {
+        compute_invoice(month, tz, &schedule, &hours, &hosts)?
+    };
     let sla = sources.sla(tenant, from, to).await?;
     let volumes = sources.volumes(tenant, from, to).await?;
     let usage_by_day: Vec<DayUsage> = days.into_values().collect();

@@ -8,6 +8,7 @@
 //! Nothing is acknowledged before it is committed, and nothing is dropped without
 //! being counted.
 
+pub mod backfill;
 pub mod demo;
 pub mod directory;
 pub mod entity;
