@@ -14,6 +14,7 @@ mod m20261201_000004_alerts;
 mod m20261201_000005_sla;
 mod m20261201_000006_cases;
 mod m20261201_000007_audit_chain;
+mod m20261201_000008_notify;
 mod m20261201_000009_billing;
 mod sql;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_sla::Migration),
             Box::new(m20261201_000006_cases::Migration),
             Box::new(m20261201_000007_audit_chain::Migration),
+            Box::new(m20261201_000008_notify::Migration),
             Box::new(m20261201_000009_billing::Migration),
         ]
     }
