@@ -4,6 +4,9 @@
 //! conditional update in the same transaction, so neither a restart nor a second
 //! worker ever emits it again.
 //!
+//! Each notice is queued for notification (`garrison_notify::enqueue`) in that
+//! same transaction, so it is delivered once and never lost.
+//!
 //! An instance found already past due that never warned (the worker was down)
 //! emits only the breach: a warning after the fact would be noise. Its `warned_at`
 //! is recorded too. Paused, completed and cancelled clocks are skipped.
@@ -89,6 +92,18 @@ pub async fn tick(db: &Db, now: DateTime<Utc>) -> Result<Vec<SlaNotice>> {
         for row in &rows {
             if let Some(kind) = emit(&tx, row, now).await? {
                 let instance = SlaInstance::from_row(row);
+                // Queued in the transaction that records the emission: exactly once.
+                let event = garrison_notify::NotificationEvent::sla(
+                    kind == NoticeKind::Breached,
+                    instance.id,
+                    instance.subject.kind.as_str(),
+                    instance.subject.id,
+                    instance.target.as_str(),
+                    instance.severity,
+                    instance.due_at,
+                    now,
+                );
+                garrison_notify::enqueue(&tx, instance.subject.tenant, event, now).await?;
                 notices.push(SlaNotice {
                     kind,
                     instance_id: instance.id,
