@@ -23,6 +23,29 @@ pub struct Config {
     pub auth: AuthConfig,
     pub ingest: IngestConfig,
     pub billing: BillingConfig,
+    pub notify: NotifyConfig,
+}
+
+/// Notifications: the SMTP relay for email endpoints and the console's public URL.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NotifyConfig {
+    /// `smtp://host[:port]` of a relay; without it email endpoints are refused.
+    pub smtp_url: Option<Secret<String>>,
+    /// The sender address of notification emails.
+    pub smtp_from: String,
+    /// The console's public URL (`https://soc.example.com`), for absolute links.
+    pub console_url: Option<String>,
+}
+
+impl Default for NotifyConfig {
+    fn default() -> Self {
+        NotifyConfig {
+            smtp_url: None,
+            smtp_from: "garrison@localhost.localdomain".into(),
+            console_url: None,
+        }
+    }
 }
 
 /// Billing: Stripe, or local mode (estimates only) when no secret key is set.
@@ -180,6 +203,7 @@ impl Default for Config {
             auth: AuthConfig::default(),
             ingest: IngestConfig::default(),
             billing: BillingConfig::default(),
+            notify: NotifyConfig::default(),
         }
     }
 }
@@ -312,6 +336,9 @@ impl Config {
         }
         if let Some(v) = get("GARRISON_STRIPE_WEBHOOK_SECRET") {
             self.billing.stripe_webhook_secret = Some(Secret::new(v));
+        }
+        if let Some(v) = get("GARRISON_SMTP_URL") {
+            self.notify.smtp_url = Some(Secret::new(v));
         }
         if let Some(v) = get("GARRISON_DEV") {
             self.dev = parse_bool("GARRISON_DEV", &v)?;
