@@ -1,0 +1,184 @@
+// Cases end to end: the analyst escalates a fresh alert to a new case, works it (status,
+// internal and shared comments, a task, an observable, a proposed action); acme's customer
+// admin sees only acme's cases and only the shared comment, approves the action and comments;
+// the analyst waits on the customer (a reason is required) and resolves the case; a second
+// alert joins the case from the queue.
+
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { accessToken, raiseWhoamiAlerts, tenantIdBySlug } from './api';
+import { openBrowser, screenshot, signIn, type Session } from './browser';
+import { ACME_ADMIN, PROVIDER_ADMIN } from './env';
+
+const ANALYST = 'analyst@garrison.local';
+
+describe('cases', () => {
+  const baseUrl = inject('baseUrl');
+  const stamp = Date.now().toString(36);
+  const title = `Whoami on case-host-${stamp}`;
+  const internal = `Internal note ${stamp}: the host belongs to the finance team`;
+  const shared = `Shared update ${stamp}: we are isolating the host`;
+  const action = `Isolate case-host-${stamp} from the network`;
+  let s: Session;
+  let adminToken = '';
+  let acmeId = '';
+  let caseUrl = '';
+
+  beforeAll(async () => {
+    adminToken = await accessToken(baseUrl, PROVIDER_ADMIN);
+    acmeId = await tenantIdBySlug(baseUrl, adminToken, 'acme');
+  });
+  beforeEach(async () => {
+    s = await openBrowser(baseUrl);
+  });
+  afterEach(async () => s.close());
+
+  it('the analyst escalates an alert to a new case and works it', async () => {
+    const [alertId] = await raiseWhoamiAlerts(baseUrl, adminToken, acmeId, [`case-host-${stamp}`]);
+    const { page } = s;
+    await signIn(page, ANALYST);
+    await page.waitForURL('**/alerts');
+    await page.goto(`/alerts/${alertId}`);
+    await page.getByRole('button', { name: 'Escalate…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Escalate alert' });
+    await dialog.getByLabel('Case title (optional)').fill(title);
+    await dialog.getByRole('button', { name: 'Escalate to new case' }).click();
+    await page.waitForURL(/\/cases\/[^/?]+$/);
+    caseUrl = new URL(page.url()).pathname;
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.getByText(title).waitFor();
+    await page.getByRole('region', { name: 'Linked alerts' }).getByRole('link').first().waitFor();
+
+    // Only the allowed transitions are offered.
+    const options = await page.getByLabel('Move to').locator('option').allTextContents();
+    expect(options).toEqual(['Choose a status…', 'Acknowledged', 'Investigating', 'Waiting on customer', 'Resolved']);
+    await page.getByLabel('Move to').selectOption({ label: 'Investigating' });
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await heading.locator('.badge', { hasText: 'Investigating' }).waitFor();
+
+    await page.getByLabel('Internal comment').fill(internal);
+    await page.getByRole('button', { name: 'Add internal comment' }).click();
+    const internalItem = page.locator('.comment.internal', { hasText: internal });
+    await internalItem.getByText('Internal', { exact: true }).waitFor();
+
+    await page.getByLabel('Shared with the customer').check();
+    await page.getByLabel('Comment', { exact: true }).fill(shared);
+    await page.getByRole('button', { name: 'Add shared comment' }).click();
+    await page.locator('.comment.shared', { hasText: shared }).waitFor();
+
+    await page.getByLabel('New task').fill('Collect a memory image');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.getByRole('button', { name: 'Mark "Collect a memory image" done' }).click();
+    await page.locator('.tasks .done', { hasText: 'Collect a memory image' }).waitFor();
+
+    await page.getByLabel('Kind').selectOption('HOST');
+    await page.getByLabel('Value').fill(`case-host-${stamp}`);
+    await page.getByLabel('Indicator of compromise').check();
+    await page.getByRole('button', { name: 'Add observable' }).click();
+    const observables = page.getByRole('region', { name: 'Observables' });
+    await observables.getByRole('cell', { name: `case-host-${stamp}` }).waitFor();
+
+    await page.getByLabel('Proposed action').fill(action);
+    await page.getByRole('button', { name: 'Propose action' }).click();
+    await page.locator('.response-actions li', { hasText: action }).getByText('Awaiting decision').waitFor();
+
+    await page.getByLabel('What happened').fill('User confirmed they did not run whoami');
+    await page.getByRole('button', { name: 'Record event' }).click();
+    await page.locator('.timeline li', { hasText: 'User confirmed they did not run whoami' }).waitFor();
+    await screenshot(page, 'case-analyst');
+  });
+
+  it('acme\'s customer admin sees acme\'s cases only, the shared comment but never the internal one, and decides the action', async () => {
+    expect(caseUrl).not.toBe('');
+    const { page } = s;
+    await signIn(page, ACME_ADMIN);
+    await page.waitForURL('**/tenants/**');
+    await page.goto('/cases?status=all');
+    await page.getByText(/^\d+ of \d+ cases$/).waitFor();
+    const tenants = new Set(await page.locator('table.cases tbody tr td:nth-child(2)').allTextContents());
+    expect([...tenants]).toEqual(['Acme Corporation']);
+    // No tenant picker for a customer.
+    expect(await page.getByLabel('Tenant').count()).toBe(0);
+    await screenshot(page, 'cases-customer');
+
+    await page.getByRole('link', { name: title }).click();
+    await page.waitForURL(`**${caseUrl}`);
+    await page.getByText(shared).waitFor();
+    expect(await page.getByText(internal).count()).toBe(0);
+    expect(await page.getByText('Internal', { exact: true }).count()).toBe(0);
+    // No staff controls.
+    expect(await page.getByLabel('Move to').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Tasks' }).count()).toBe(0);
+    expect(await page.getByLabel('Proposed action').count()).toBe(0);
+
+    const item = page.locator('.response-actions li', { hasText: action });
+    await item.getByLabel('Decision comment').fill('Approved, go ahead');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.getByText('Approved', { exact: true }).waitFor();
+    await page.getByText('“Approved, go ahead”').waitFor();
+
+    await page.getByLabel('Comment', { exact: true }).fill('Thanks, the user is informed.');
+    await page.getByRole('button', { name: 'Add shared comment' }).click();
+    await page.locator('.comment.shared', { hasText: 'Thanks, the user is informed.' }).waitFor();
+    await screenshot(page, 'case-customer');
+  });
+
+  it('the analyst waits on the customer (a reason is required) and resolves', async () => {
+    const { page } = s;
+    await signIn(page, ANALYST);
+    await page.waitForURL('**/alerts');
+    await page.goto(caseUrl);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.getByText(title).waitFor();
+    await page.getByText('Thanks, the user is informed.').waitFor();
+    await page.getByLabel('Move to').selectOption({ label: 'Waiting on customer' });
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await page.getByText('Status: a reason is required to wait on the customer').waitFor();
+    await page.getByLabel('Reason (shown to the customer)').fill('Please confirm the host is back on the network');
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await heading.locator('.badge', { hasText: 'Waiting on customer' }).waitFor();
+    await page.getByText('Waiting on the customer: Please confirm the host is back on the network').waitFor();
+    await page.locator('.sla-clocks').getByText(/paused/).first().waitFor();
+    await screenshot(page, 'case-waiting');
+
+    await page.getByLabel('Move to').selectOption({ label: 'Resolved' });
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await heading.locator('.badge', { hasText: 'Resolved' }).waitFor();
+  });
+
+  it('the case list keeps its filters in the URL, and a second alert joins the case from the queue', async () => {
+    const { page } = s;
+    const host = `case-join-${stamp}`;
+    const [alertId] = await raiseWhoamiAlerts(baseUrl, adminToken, acmeId, [host]);
+    await signIn(page, ANALYST);
+    await page.waitForURL('**/alerts');
+    await page.goto('/cases?status=all');
+    await page.getByText(/^\d+ of \d+ cases$/).waitFor();
+    await page.getByLabel('Tenant').selectOption({ label: 'Acme Corporation' });
+    await page.waitForURL((url) => url.searchParams.get('tenant') === acmeId);
+    await page.getByLabel('Title contains').fill(`case-host-${stamp}`);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === `case-host-${stamp}`);
+    await page.getByText('1 of 1 case').waitFor();
+    await page.reload();
+    await page.getByText('1 of 1 case').waitFor();
+    await page.getByRole('link', { name: title }).waitFor();
+    await page.goto('/cases');
+    await page.getByText(/^\d+ of \d+ cases$/).waitFor();
+    await screenshot(page, 'cases-list');
+
+    // The resolved case is not open, so the second alert goes into another open acme case.
+    await page.goto('/alerts');
+    await page.locator(`tr[data-alert-id="${alertId}"]`).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Escalate selected…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Escalate alert' });
+    await dialog.getByLabel('An existing open case').check();
+    const picker = dialog.getByLabel('Case', { exact: true });
+    const choices = (await picker.locator('option').allTextContents()).slice(1);
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.some((c) => c.includes(title))).toBe(false);
+    await picker.selectOption({ index: 1 });
+    await dialog.getByRole('button', { name: 'Add to case' }).click();
+    await page.waitForURL(/\/cases\/[^/?]+$/);
+    await page.getByRole('region', { name: 'Linked alerts' }).getByRole('link').first().waitFor();
+  });
+});
