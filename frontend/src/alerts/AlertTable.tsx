@@ -100,7 +100,7 @@ export function AlertTable({ alerts, caption, viewerId, names, selection }: Prop
               <AlertStatusBadge status={a.status} disposition={a.disposition} />
             </td>
             <td>
-              <Assignee id={a.assigneeId} viewerId={viewerId} names={names} />
+              <Assignee id={a.assigneeId} viewerId={viewerId} names={names} name={a.assignee?.displayName} />
             </td>
           </tr>
         ))}

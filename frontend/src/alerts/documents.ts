@@ -16,6 +16,10 @@ export const AlertFieldsFragment = graphql(`
     status
     disposition
     assigneeId
+    assignee {
+      id
+      displayName
+    }
     groupKey
     group
     eventCount
@@ -93,6 +97,7 @@ export const AlertEventsSubscription = graphql(`
   subscription AlertEvents($filter: AlertFilter) {
     alertEvents(filter: $filter) {
       kind
+      matchesFilter
       alert {
         ...AlertFields
       }
@@ -100,18 +105,18 @@ export const AlertEventsSubscription = graphql(`
   }
 `);
 
-export const AcknowledgeAlertMutation = graphql(`
-  mutation AcknowledgeAlert($id: ID!) {
-    acknowledgeAlert(id: $id) {
+export const AcknowledgeAlertsMutation = graphql(`
+  mutation AcknowledgeAlerts($ids: [ID!]!) {
+    acknowledgeAlerts(ids: $ids) {
       ...AlertFields
       acknowledgedAt
     }
   }
 `);
 
-export const AssignAlertMutation = graphql(`
-  mutation AssignAlert($id: ID!, $userId: ID) {
-    assignAlert(id: $id, userId: $userId) {
+export const AssignAlertsMutation = graphql(`
+  mutation AssignAlerts($ids: [ID!]!, $userId: ID) {
+    assignAlerts(ids: $ids, userId: $userId) {
       ...AlertFields
     }
   }

@@ -13,6 +13,7 @@ function alert(id: string, createdAt: string, patch: Partial<AlertFieldsFragment
     status: 'NEW',
     disposition: null,
     assigneeId: null,
+    assignee: null,
     groupKey: 'host=ws1',
     group: { host: 'ws1' },
     eventCount: 1,
@@ -83,5 +84,15 @@ describe('merging live alert events into the queue', () => {
     expect(ids(merged.alerts)).toEqual(['c', 'b', 'a']);
     expect(merged.alerts[0]?.status).toBe('ACKNOWLEDGED');
     expect(merged.delta).toBe(1);
+  });
+
+  it('removes an alert the server says left the view, even when it still looks like a match', () => {
+    const left = alert('a', '2026-12-01T09:00:00Z');
+    const merged = applyChange(loaded, { kind: 'LEFT', alert: left }, DEFAULT_ALERT_FILTERS, false);
+    expect(ids(merged.alerts)).toEqual(['b']);
+    expect(merged.delta).toBe(-1);
+    // Not loaded: counted beyond the loaded rows unless every page is loaded.
+    expect(applyChange(loaded, { kind: 'LEFT', alert: alert('z', '2026-12-01T01:00:00Z') }, DEFAULT_ALERT_FILTERS, false).delta).toBe(-1);
+    expect(applyChange(loaded, { kind: 'LEFT', alert: alert('z', '2026-12-01T01:00:00Z') }, DEFAULT_ALERT_FILTERS, true).delta).toBe(0);
   });
 });

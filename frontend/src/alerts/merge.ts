@@ -6,7 +6,8 @@ import type { AlertFieldsFragment } from '../gql/graphql';
 import { matchesFilters, severityRank, type AlertQueueFilters } from './filters';
 
 export interface AlertChange {
-  kind: 'RAISED' | 'UPDATED';
+  /** `LEFT`: the server says the updated alert no longer matches the view (`matchesFilter`). */
+  kind: 'RAISED' | 'UPDATED' | 'LEFT';
   alert: AlertFieldsFragment;
 }
 
@@ -29,7 +30,8 @@ export function compareAlerts(a: AlertFieldsFragment, b: AlertFieldsFragment, fi
 }
 
 /**
- * One change applied to the list. A known alert is replaced in place, or removed when it no
+ * One change applied to the list. An alert the server says left the view is removed (when not
+ * loaded, it was counted beyond the loaded rows unless every page is loaded). A known alert is replaced in place, or removed when it no
  * longer matches the filter. An unknown one that matches is inserted in order when it falls
  * inside what is loaded (`complete`: every page is loaded, so anywhere is inside); beyond the
  * last loaded row, "Load more" will bring it (and the change, applied again, replaces it).
@@ -41,6 +43,12 @@ export function applyChange(
   complete: boolean,
 ): MergedQueue {
   const index = list.findIndex((a) => a.id === change.alert.id);
+  if (change.kind === 'LEFT') {
+    if (index < 0) return { alerts: [...list], delta: complete ? 0 : -1 };
+    const next = [...list];
+    next.splice(index, 1);
+    return { alerts: next, delta: -1 };
+  }
   const matches = matchesFilters(change.alert, filters);
   if (index >= 0) {
     const next = [...list];

@@ -16,6 +16,7 @@ function alert(id: string, createdAt: string, patch: Partial<AlertFieldsFragment
     status: 'NEW',
     disposition: null,
     assigneeId: null,
+    assignee: null,
     groupKey: 'host=ws1',
     group: { host: 'ws1' },
     eventCount: 1,
@@ -57,8 +58,8 @@ function liveClient() {
       };
     }),
   } as unknown as Client;
-  const emit = (kind: 'RAISED' | 'UPDATED', a: AlertFieldsFragment) =>
-    act(() => sinks.forEach((s) => s({ data: { alertEvents: { kind, alert: a } } })));
+  const emit = (kind: 'RAISED' | 'UPDATED', a: AlertFieldsFragment, matchesFilter = true) =>
+    act(() => sinks.forEach((s) => s({ data: { alertEvents: { kind, matchesFilter, alert: a } } })));
   return { client, emit, subscriptionVars, sinks };
 }
 
@@ -78,6 +79,12 @@ describe('useAlertQueue', () => {
     emit('UPDATED', alert('b', '2026-12-01T10:00:00Z', { status: 'CLOSED', disposition: 'DUPLICATE' }));
     expect(result.current.alerts.map((a) => a.id)).toEqual(['c', 'a']);
     expect(result.current.totalCount).toBe(2);
+
+    // An update the server says left the view goes, though the alert itself still looks open
+    // (e.g. it was assigned away from an "unassigned" view).
+    emit('UPDATED', alert('c', '2026-12-01T11:00:00Z'), false);
+    expect(result.current.alerts.map((a) => a.id)).toEqual(['a']);
+    expect(result.current.totalCount).toBe(1);
 
     // The console's own triage results land the same way.
     act(() => result.current.applyUpdates([alert('a', '2026-12-01T09:00:00Z', { status: 'ACKNOWLEDGED', assigneeId: 'me' })]));

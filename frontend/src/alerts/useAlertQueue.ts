@@ -51,7 +51,10 @@ export function useAlertQueue(filters: AlertQueueFilters): AlertQueue {
         }
         setLiveError(null);
         const event = result.data?.alertEvents;
-        if (event !== undefined) push([{ kind: event.kind, alert: event.alert }]);
+        if (event !== undefined) {
+          const kind = event.kind === 'UPDATED' && !event.matchesFilter ? 'LEFT' : event.kind;
+          push([{ kind, alert: event.alert }]);
+        }
       });
     return unsubscribe;
   }, [client, variables, push]);

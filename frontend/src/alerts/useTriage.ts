@@ -1,11 +1,11 @@
-// Triage mutations over one or many alerts. The API acknowledges and assigns one alert per
-// call, so a bulk action sends one call per selected alert; closing takes them all at once.
+// Triage mutations over one or many alerts: acknowledge, assign and close each take every
+// selected alert in one call, which the API applies all or none.
 
 import { useCallback, useState } from 'react';
 import { useClient, type CombinedError } from 'urql';
 import type { AlertFieldsFragment, Disposition } from '../gql/graphql';
 import { problemsOf, type Problem } from '../graphql/problems';
-import { AcknowledgeAlertMutation, AssignAlertMutation, CloseAlertsMutation } from './documents';
+import { AcknowledgeAlertsMutation, AssignAlertsMutation, CloseAlertsMutation } from './documents';
 
 export interface Triage {
   busy: boolean;
@@ -36,23 +36,23 @@ export function useTriage(onUpdated: (alerts: readonly AlertFieldsFragment[]) =>
 
   const acknowledge = useCallback(
     (ids: readonly string[]) =>
-      run(
-        ids.map(async (id) => {
-          const r = await client.mutation(AcknowledgeAlertMutation, { id }).toPromise();
-          return { alerts: r.data === undefined ? [] : [r.data.acknowledgeAlert], error: r.error };
-        }),
-      ),
+      run([
+        (async () => {
+          const r = await client.mutation(AcknowledgeAlertsMutation, { ids: [...ids] }).toPromise();
+          return { alerts: r.data?.acknowledgeAlerts ?? [], error: r.error };
+        })(),
+      ]),
     [client, run],
   );
 
   const assign = useCallback(
     (ids: readonly string[], userId: string) =>
-      run(
-        ids.map(async (id) => {
-          const r = await client.mutation(AssignAlertMutation, { id, userId }).toPromise();
-          return { alerts: r.data === undefined ? [] : [r.data.assignAlert], error: r.error };
-        }),
-      ),
+      run([
+        (async () => {
+          const r = await client.mutation(AssignAlertsMutation, { ids: [...ids], userId }).toPromise();
+          return { alerts: r.data?.assignAlerts ?? [], error: r.error };
+        })(),
+      ]),
     [client, run],
   );
 

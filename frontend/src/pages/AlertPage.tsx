@@ -102,7 +102,7 @@ export function AlertPage() {
         </dd>
         <dt>Assignee</dt>
         <dd>
-          <Assignee id={alert.assigneeId} viewerId={viewer.id} names={names} />
+          <Assignee id={alert.assigneeId} viewerId={viewer.id} names={names} name={alert.assignee?.displayName} />
         </dd>
         <dt>Acknowledged</dt>
         <dd>

@@ -2,9 +2,10 @@
 
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { canReadEvents, canSeeTenantUsers } from '../auth/permissions';
+import { canReadEvents, canSeeTenantUsers, isCustomerRole } from '../auth/permissions';
 import { useViewer } from '../auth/ViewerContext';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { CustomerDashboard } from '../dashboard/CustomerDashboard';
 import { problemsOf } from '../graphql/problems';
 import { IngestHealth } from '../ingest/IngestHealth';
 import { TenantLayout } from '../tenants/TenantLayout';
@@ -25,6 +26,7 @@ export function TenantPage() {
     <TenantLayout tenantId={tenantId}>
       {(tenant) => (
         <>
+          {isCustomerRole(viewer.role) && <CustomerDashboard tenantId={tenant.id} />}
           {canReadEvents(viewer.role) && <IngestHealth tenantId={tenant.id} />}
           {canSeeTenantUsers(viewer.role) && <TenantUsers tenantId={tenant.id} />}
         </>

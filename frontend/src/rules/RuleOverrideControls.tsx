@@ -34,8 +34,8 @@ export function RuleOverrideControls({ tenantId, rule, packRuns, onChanged }: Pr
         <input
           type="checkbox"
           checked={rule.enabled}
-          disabled={fetching || !packRuns}
-          onChange={(e) => void send(overrideInput(rule, { enabled: e.target.checked }, packRuns))}
+          disabled={fetching || !packRuns || !rule.packEnabled}
+          onChange={(e) => void send(overrideInput(rule, { enabled: e.target.checked }))}
         />
         <span className="visually-hidden">Run {rule.title}</span>
         <span aria-hidden="true">{rule.enabled ? 'On' : 'Off'}</span>
@@ -44,7 +44,7 @@ export function RuleOverrideControls({ tenantId, rule, packRuns, onChanged }: Pr
         aria-label={`Severity of ${rule.title}`}
         value={rule.level ?? ''}
         disabled={fetching}
-        onChange={(e) => void send(overrideInput(rule, { level: e.target.value === '' ? null : (e.target.value as Severity) }, packRuns))}
+        onChange={(e) => void send(overrideInput(rule, { level: e.target.value === '' ? null : (e.target.value as Severity) }))}
       >
         {rule.level === null || rule.level === undefined ? <option value="">No level</option> : null}
         {[...SEVERITIES].reverse().map((s) => (

@@ -99,6 +99,10 @@ export const RulesQuery = graphql(`
         enabled
         level
         overridden
+        packEnabled
+        overrideEnabled
+        overrideLevel
+        ruleLevel
         exceptionCount
       }
     }
