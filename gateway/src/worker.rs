@@ -1,6 +1,7 @@
-//! The worker role's jobs: event retention (hourly) and the SLA clocks (every 30
-//! seconds). (The billing issue adds Stripe sync here; the scale-out issue makes
-//! each job run exactly once across workers.)
+//! The worker role's jobs: event retention (hourly), the SLA clocks (every 30
+//! seconds) and notification delivery (every 5 seconds). (The billing issue adds
+//! Stripe sync here; the scale-out issue makes each job run exactly once across
+//! workers.)
 
 use chrono::{DateTime, Utc};
 use garrison_core::config::Config;
@@ -14,6 +15,11 @@ use std::time::Duration;
 /// How often the SLA clocks are checked for warnings and breaches.
 const SLA_EVERY: Duration = Duration::from_secs(30);
 
+/// How often due notifications are delivered.
+const DELIVER_EVERY: Duration = Duration::from_secs(5);
+/// Most batches one delivery run works through before yielding to the next tick.
+const DELIVER_MAX_BATCHES: usize = 10;
+
 /// How often retention runs.
 const RETENTION_EVERY: Duration = Duration::from_secs(3600);
 /// Delay before the first run, so start-up is not slowed by a large delete.
@@ -23,6 +29,12 @@ const FIRST_RUN_AFTER: Duration = Duration::from_secs(60);
 pub fn spawn_jobs(db: Db, config: Arc<Config>) {
     tokio::spawn(sla_clocks(db.clone()));
     tokio::spawn(crate::billing::sync_loop(db.clone(), config.clone()));
+    match delivery_client(&config) {
+        Ok(client) => {
+            tokio::spawn(notify_delivery(db.clone(), client));
+        }
+        Err(e) => tracing::error!(error = %e, "notification delivery not started"),
+    }
     tokio::spawn(async move {
         tokio::time::sleep(FIRST_RUN_AFTER).await;
         let mut every = tokio::time::interval(RETENTION_EVERY);
@@ -104,6 +116,64 @@ pub async fn run_sla_tick(db: &Db, now: DateTime<Utc>) -> garrison_core::Result<
     Ok(notices)
 }
 
+/// The notification sender configured by `[notify]` (one shared HTTP client).
+pub fn delivery_client(config: &Config) -> garrison_core::Result<garrison_notify::DeliveryClient> {
+    garrison_notify::DeliveryClient::new(&garrison_notify::DeliverySettings {
+        smtp_url: config.notify.smtp_url.clone(),
+        smtp_from: config.notify.smtp_from.clone(),
+        console_url: config.notify.console_url.clone(),
+    })
+}
+
+/// Every [`DELIVER_EVERY`], deliver what is due at the wall-clock time.
+async fn notify_delivery(db: Db, client: garrison_notify::DeliveryClient) {
+    let mut every = tokio::time::interval(DELIVER_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if let Err(e) = run_notify_delivery(&db, &client, Utc::now()).await {
+            tracing::warn!(error = %e, "notification delivery failed; retrying next tick");
+        }
+    }
+}
+
+/// Delivers the notifications due at `now`, batch after batch while batches come
+/// back full (bounded), and returns the totals.
+pub async fn run_notify_delivery(
+    db: &Db,
+    client: &garrison_notify::DeliveryClient,
+    now: DateTime<Utc>,
+) -> garrison_core::Result<garrison_notify::DeliveryStats> {
+    let mut total = garrison_notify::DeliveryStats::default();
+    for _ in 0..DELIVER_MAX_BATCHES {
+        let stats = garrison_notify::deliver_due(db, client, now).await?;
+        total.claimed += stats.claimed;
+        total.sent += stats.sent;
+        total.delivered += stats.delivered;
+        total.retrying += stats.retrying;
+        total.dead += stats.dead;
+        total.deferred += stats.deferred;
+        total.cancelled += stats.cancelled;
+        if stats.claimed < garrison_notify::deliver::run::BATCH {
+            break;
+        }
+    }
+    if total.sent > 0 {
+        let counter = sla_counter(
+            &NOTIFY_SENT,
+            "garrison_notify_deliveries_total",
+            "Notification delivery attempts",
+        );
+        counter.add(total.delivered, &[KeyValue::new("outcome", "delivered")]);
+        counter.add(
+            total.sent - total.delivered,
+            &[KeyValue::new("outcome", "failed")],
+        );
+    }
+    Ok(total)
+}
+
+static NOTIFY_SENT: OnceLock<Counter<u64>> = OnceLock::new();
 static SLA_BREACHES: OnceLock<Counter<u64>> = OnceLock::new();
 static SLA_WARNINGS: OnceLock<Counter<u64>> = OnceLock::new();
 

@@ -340,6 +340,36 @@ const TABLE: &[(&str, Probe)] = &[
         ),
     ),
     (
+        "Query.notificationEndpoints",
+        Probe::NotFound("query($a: ID!) { notificationEndpoints(tenantId: $a) { id target } }"),
+    ),
+    (
+        "Query.notificationDeliveries",
+        Probe::NotFound(
+            "query($aep: ID!) { notificationDeliveries(endpointId: $aep) { id error } }",
+        ),
+    ),
+    (
+        "Mutation.createNotificationEndpoint",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { createNotificationEndpoint(input: {tenantId: $a, name: "spy", kind: WEBHOOK, target: "https://evil.test/", events: [ALERT_RAISED]}) { signingSecret } }"#,
+        ),
+    ),
+    (
+        "Mutation.updateNotificationEndpoint",
+        Probe::NotFound(
+            r#"mutation($aep: ID!) { updateNotificationEndpoint(id: $aep, input: {target: "https://evil.test/"}) { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.deleteNotificationEndpoint",
+        Probe::NotFound("mutation($aep: ID!) { deleteNotificationEndpoint(id: $aep) { id } }"),
+    ),
+    (
+        "Mutation.testNotificationEndpoint",
+        Probe::NotFound("mutation($aep: ID!) { testNotificationEndpoint(id: $aep) { id } }"),
+    ),
+    (
         "Query.plans",
         Probe::NeverMentionsA("{ plans { id name slaTier } }"),
     ),
@@ -474,6 +504,7 @@ struct World {
     a_case2: String,
     a_task: String,
     a_action: String,
+    a_endpoint: String,
 }
 
 async fn world(app: &TestApp, admin: &str) -> World {
@@ -527,6 +558,16 @@ async fn world(app: &TestApp, admin: &str) -> World {
         .to_string();
     let (pack, a_exception, a_alert) = detection_objects_of_a(app, admin, &tenant_a).await;
     let (a_case, a_case2, a_task, a_action) = case_objects_of_a(app, admin, &tenant_a).await;
+    let a_endpoint = app
+        .gql(
+            admin,
+            r#"mutation($a: ID!) { createNotificationEndpoint(input: {tenantId: $a, name: "A's hook", kind: WEBHOOK, target: "https://a.example.test/hook", events: [ALERT_RAISED, SLA_BREACHED]}) { endpoint { id } } }"#,
+            json!({"a": tenant_a}),
+        )
+        .await["createNotificationEndpoint"]["endpoint"]["id"]
+        .as_str()
+        .expect("endpoint")
+        .to_string();
     World {
         tenant_a,
         tenant_b,
@@ -540,6 +581,7 @@ async fn world(app: &TestApp, admin: &str) -> World {
         a_case2,
         a_task,
         a_action,
+        a_endpoint,
     }
 }
 
@@ -672,7 +714,8 @@ async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
             enabledRulePacks(tenantId: $a) { id } ruleExceptions(tenantId: $a) { id }
             rules(filter: {tenantId: $a}) { nodes { id enabled level } } placeholders(tenantId: $a) { name }
             cases(filter: {tenantIds: [$a]}) { totalCount edges { node { status assigneeId comments { body }
-              tasks { status } actions { status } observables { value } attachments { id } timeline { summary } } } } }"#,
+              tasks { status } actions { status } observables { value } attachments { id } timeline { summary } } } }
+            notificationEndpoints(tenantId: $a) { id name target enabled events } }"#,
         json!({"a": world.tenant_a}),
     )
     .await
@@ -687,7 +730,8 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
     let before = snapshot_of_a(&app, &admin, &world).await;
     let vars = json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source,
         "aal": world.a_alert, "are": world.a_exception, "ap": world.pack, "acase": world.a_case,
-        "acase2": world.a_case2, "atask": world.a_task, "aact": world.a_action, "apl": a_plan});
+        "acase2": world.a_case2, "atask": world.a_task, "aact": world.a_action,
+        "aep": world.a_endpoint, "apl": a_plan});
 
     for principal in [
         "lead@b.test",

@@ -16,6 +16,8 @@ mod errors;
 mod ingest;
 mod ingest_types;
 mod mutation;
+mod notify;
+mod notify_types;
 mod query;
 pub mod severity;
 mod sla;
@@ -33,6 +35,7 @@ pub struct Query(
     cases::CaseQuery,
     sla::SlaQuery,
     billing::BillingQuery,
+    notify::NotifyQuery,
 );
 
 /// Every root mutation field, one object per service.
@@ -45,6 +48,7 @@ pub struct Mutation(
     cases::CaseMutation,
     sla::SlaMutation,
     billing::BillingMutation,
+    notify::NotifyMutation,
 );
 
 pub use alerts::Subscription;
