@@ -305,10 +305,30 @@ async fn csv_downloads_answer_401_200_404_and_400() {
 }
 
 #[tokio::test]
-async fn stripe_webhook_endpoint_checks_signatures_and_replays() {
+async fn stripe_mode_previews_and_the_webhook_refuses_forgeries_and_replays() {
     let secret = Secret::new("whsec_gateway_test".to_string());
     let configured = secret.clone();
-    let app = spawn_app_with(move |c| c.billing.stripe_webhook_secret = Some(configured)).await;
+    let app = spawn_app_with(move |c| {
+        c.billing.stripe_webhook_secret = Some(configured);
+        // Stripe mode; the worker's first sync waits a minute, so nothing is called here.
+        c.billing.stripe_secret_key = Some(Secret::new("sk_test_unused".into()));
+    })
+    .await;
+    let admin = app.token(ADMIN_EMAIL, PASSWORD).await;
+    let (tenant, _) = billed_tenant(&app, &admin, "stripe").await;
+    let account = app
+        .gql(
+            &admin,
+            "query($t: ID!, $m: String!) { billingAccount(tenantId: $t) { mode } invoiceEstimate(tenantId: $t, month: $m) { estimate mode } }",
+            json!({"t": tenant, "m": this_month()}),
+        )
+        .await;
+    assert_eq!(account["billingAccount"]["mode"], "STRIPE");
+    assert_eq!(
+        account["invoiceEstimate"]["mode"], "STRIPE",
+        "the preview of the upcoming invoice"
+    );
+    assert_eq!(account["invoiceEstimate"]["estimate"], true);
     let body = json!({"id": "evt_gw_1", "object": "event", "type": "customer.created", "data": {"object": {"id": "cus_x"}}})
         .to_string();
     let now = chrono::Utc::now().timestamp();
