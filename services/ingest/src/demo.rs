@@ -86,8 +86,9 @@ pub fn demo_records(
                 )),
                 5 => DemoRecord::Line(format!(
                     "<189>date={} time={} devname=\"FGT60F-HQ\" devid=\"FGT60FTK0001\" logid=\"0000000013\" type=\"traffic\" srcip=10.0.2.{} dstip=198.51.100.{} dstport={} action=\"{}\" service=\"{}\"",
-                    at.format("%Y-%m-%d"),
-                    at.format("%H:%M:%S"),
+                    // A FortiGate writes its local time (the tenant's zone), without a zone.
+                    at.with_timezone(&tz).format("%Y-%m-%d"),
+                    at.with_timezone(&tz).format("%H:%M:%S"),
                     rng.next() % 250,
                     rng.next() % 250,
                     rng.pick(&["443", "80", "53"]),
