@@ -399,6 +399,38 @@ async fn tuning_takes_effect_without_a_restart() {
     assert_eq!(a_alerts[0]["severity"], "CRITICAL");
     assert_eq!(a_alerts[0]["group"]["user"], "CORP\\carol");
 
+    // Grouped by host only, for a day: two users on one host are one alert.
+    app.gql(&w.admin, "mutation($t: ID!, $r: String!) { setRuleOverride(tenantId: $t, ruleId: $r, alerting: {groupBy: [\"Computer\"], suppressionMinutes: 1440}) { groupBy suppressionMinutes } }", json!({"t": w.b, "r": rule}))
+        .await;
+    send(
+        &app,
+        &w.secret_b,
+        &[
+            whoami("CORP\\dave", "2026-11-30T14:00:00Z"),
+            whoami("CORP\\erin", "2026-11-30T20:00:00Z"),
+        ],
+    );
+    detect(&app, &w.b).await;
+    let by_host = queue(
+        &app,
+        &w.admin,
+        json!({"tenantIds": [w.b], "from": "2026-01-01T00:00:00Z"}),
+    )
+    .await;
+    let grouped: Vec<&Value> = by_host
+        .iter()
+        .filter(|a| a["groupKey"] == "Computer=WS-01")
+        .collect();
+    assert_eq!(grouped.len(), 1, "{by_host:?}");
+    assert_eq!(grouped[0]["eventCount"], 2);
+    let (_, body) = app
+        .gql_raw(Some(&w.admin), "mutation($t: ID!) { setRuleOverride(tenantId: $t, ruleId: \"r\", alerting: {groupBy: [\"not a field\"]}) { groupBy } }", json!({"t": w.b}))
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["field"], "groupBy[0]",
+        "{body}"
+    );
+
     // A placeholder the tenant fills in makes its rule live.
     app.gql(&w.admin, "mutation($t: ID!) { setPlaceholder(tenantId: $t, name: \"%admins%\", values: [\"breakglass\"]) { name values } }", json!({"t": w.a}))
         .await;

@@ -78,6 +78,8 @@ fn ddl(postgres: bool) -> Vec<String> {
                 rule_id TEXT NOT NULL,
                 enabled {boolean} NULL,
                 level TEXT NULL,
+                group_by TEXT NULL,
+                suppression_secs BIGINT NULL,
                 updated_at {ts} NOT NULL,
                 PRIMARY KEY (tenant_id, rule_id)
             )"

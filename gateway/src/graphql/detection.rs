@@ -15,8 +15,8 @@ use garrison_detection::tenant::exceptions::{
 };
 use garrison_detection::tenant::rules::list_rules;
 use garrison_detection::tenant::{
-    disable_rule_pack, enable_rule_pack, enabled_packs, list_placeholders, set_placeholder,
-    set_rule_override,
+    AlertingOverride, disable_rule_pack, enable_rule_pack, enabled_packs, list_placeholders,
+    set_placeholder, set_rule_override,
 };
 
 /// Largest `first` for `rules`.
@@ -207,8 +207,9 @@ impl DetectionMutation {
         })
     }
 
-    /// Switches a rule off or on, or changes its severity, for one tenant
-    /// (both arguments null clears the override).
+    /// Switches a rule off or on, changes its severity, or changes how its
+    /// matches fold into alerts (`alerting`), for one tenant; nothing set clears
+    /// the override.
     async fn set_rule_override(
         &self,
         ctx: &Context<'_>,
@@ -216,7 +217,9 @@ impl DetectionMutation {
         rule_id: String,
         enabled: Option<bool>,
         level: Option<super::severity::Severity>,
+        alerting: Option<RuleAlertingInput>,
     ) -> async_graphql::Result<RuleOverride> {
+        let alerting = alerting.unwrap_or_default();
         let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
         let state = state(ctx)?;
         let tx = state.db.begin(scope(ctx)?).await.gql()?;
@@ -226,6 +229,10 @@ impl DetectionMutation {
             &rule_id,
             enabled,
             level.map(Into::into),
+            AlertingOverride {
+                group_by: alerting.group_by,
+                suppression_secs: alerting.suppression_minutes.map(|m| i64::from(m) * 60),
+            },
             state.clock.now(),
         )
         .await
@@ -235,6 +242,8 @@ impl DetectionMutation {
             rule_id: o.rule_id,
             enabled: o.enabled,
             level: o.level.map(Into::into),
+            suppression_minutes: o.alerting.suppression_secs.map(|s| (s / 60) as i32),
+            group_by: o.alerting.group_by,
             updated_at: o.updated_at,
         })
     }

@@ -196,12 +196,25 @@ pub struct RuleFilter {
     pub enabled: Option<bool>,
 }
 
+/// How one rule's matches fold into alerts for a tenant.
+#[derive(InputObject, Default)]
+pub struct RuleAlertingInput {
+    /// Event fields whose values group matches into one alert (instead of host and user).
+    pub group_by: Option<Vec<String>>,
+    /// How long later matches update the same alert (default 60 minutes, at most 7 days).
+    pub suppression_minutes: Option<i32>,
+}
+
 /// A tenant's override of one rule.
 #[derive(SimpleObject)]
 pub struct RuleOverride {
     pub rule_id: String,
     pub enabled: Option<bool>,
     pub level: Option<Severity>,
+    /// Event fields that group this rule's matches into alerts (null: host and user).
+    pub group_by: Option<Vec<String>>,
+    /// The suppression window (null: 60 minutes).
+    pub suppression_minutes: Option<i32>,
     pub updated_at: DateTime<Utc>,
 }
 

@@ -100,7 +100,23 @@ pub fn evaluate_batch(
                 continue;
             }
             out.matches += 1;
-            let (key, group) = group_of(&view, options);
+            let (key, group) = match rules
+                .alerting(&info.meta.id)
+                .and_then(|a| a.group_by.as_ref())
+            {
+                // The tenant's own grouping for this rule: each field is its label.
+                Some(fields) => group_of(
+                    &view,
+                    fields.iter().map(|f| (f.as_str(), std::slice::from_ref(f))),
+                ),
+                None => group_of(
+                    &view,
+                    options
+                        .group_by
+                        .iter()
+                        .map(|(label, names)| (label.as_str(), names.as_slice())),
+                ),
+            };
             let hit = Hit {
                 event: Some(stored.event.id),
                 count: 1,
@@ -223,15 +239,22 @@ fn new_alert(
         last_event_at: first,
         last_seq: 0,
         detected_at: now,
-        suppression_secs: options.suppression_secs,
+        suppression_secs: rules
+            .alerting(&meta.id)
+            .and_then(|a| a.suppression_secs)
+            .unwrap_or(options.suppression_secs),
     }
 }
 
-/// The group key (`host=web01|user=root`) and values of an event.
-fn group_of(view: &Value, options: &AlertOptions) -> (String, Map<String, Value>) {
+/// The group key (`host=web01|user=root`) and values of an event, from labelled
+/// parts each read from the first of its candidate fields that the event has.
+fn group_of<'a>(
+    view: &Value,
+    parts: impl Iterator<Item = (&'a str, &'a [String])>,
+) -> (String, Map<String, Value>) {
     let mut key = String::new();
     let mut group = Map::new();
-    for (label, fields) in &options.group_by {
+    for (label, fields) in parts {
         let Some(value) = fields.iter().find_map(|f| text_at(view, f)) else {
             continue;
         };
@@ -241,7 +264,7 @@ fn group_of(view: &Value, options: &AlertOptions) -> (String, Map<String, Value>
         key.push_str(label);
         key.push('=');
         key.push_str(&value);
-        group.insert(label.clone(), Value::String(value));
+        group.insert(label.to_string(), Value::String(value));
     }
     (key, group)
 }
@@ -330,11 +353,17 @@ mod tests {
     #[test]
     fn group_keys_use_the_first_field_found() {
         let options = AlertOptions::default();
+        let parts = || {
+            options
+                .group_by
+                .iter()
+                .map(|(l, n)| (l.as_str(), n.as_slice()))
+        };
         let ev = json!({"host": {"name": "web01"}, "User": "CORP\\alice"});
-        let (key, group) = group_of(&ev, &options);
+        let (key, group) = group_of(&ev, parts());
         assert_eq!(key, "host=web01|user=CORP\\alice");
         assert_eq!(group["host"], json!("web01"));
-        let (key, _) = group_of(&json!({"message": "x"}), &options);
+        let (key, _) = group_of(&json!({"message": "x"}), parts());
         assert_eq!(key, "");
     }
 }

@@ -11,6 +11,9 @@ pub struct Model {
     pub rule_id: String,
     pub enabled: Option<bool>,
     pub level: Option<String>,
+    /// JSON array of event field names (the alert group key), when overridden.
+    pub group_by: Option<String>,
+    pub suppression_secs: Option<i64>,
     pub updated_at: DateTimeUtc,
 }
 

@@ -4,6 +4,7 @@
 //! compiled set is stale (the tenant's revision, or a pack's version, moved).
 
 use super::exceptions::exception_document;
+use super::overrides::AlertingOverride;
 use crate::entity::{
     detection_state, rule_exception, rule_override, rule_pack, rule_placeholder, tenant_rule_pack,
 };
@@ -68,6 +69,7 @@ pub struct TenantRuleSource {
     pub placeholders: HashMap<String, Vec<String>>,
     pub disabled: HashSet<String>,
     pub levels: HashMap<String, Severity>,
+    pub alerting: HashMap<String, AlertingOverride>,
 }
 
 /// Loads what `tenant`'s set is compiled from.
@@ -112,21 +114,22 @@ pub async fn load_rule_source(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Ten
         .collect();
     let mut disabled = HashSet::new();
     let mut levels = HashMap::new();
-    for o in tx
+    let mut alerting = HashMap::new();
+    for row in tx
         .select::<rule_override::Entity>()
         .filter(rule_override::Column::TenantId.eq(tenant.as_uuid()))
         .all(tx)
         .await?
     {
+        let o = super::overrides::to_override(row);
         if o.enabled == Some(false) {
             disabled.insert(o.rule_id.clone());
         }
-        if let Some(level) = o
-            .level
-            .as_deref()
-            .and_then(|l| Severity::parse("level", l).ok())
-        {
-            levels.insert(o.rule_id, level);
+        if let Some(level) = o.level {
+            levels.insert(o.rule_id.clone(), level);
+        }
+        if o.alerting != AlertingOverride::default() {
+            alerting.insert(o.rule_id, o.alerting);
         }
     }
     Ok(TenantRuleSource {
@@ -136,6 +139,7 @@ pub async fn load_rule_source(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Ten
         placeholders,
         disabled,
         levels,
+        alerting,
     })
 }
 
@@ -148,6 +152,7 @@ pub struct TenantRules {
     pub rejections: Vec<Rejection>,
     disabled: HashSet<String>,
     levels: HashMap<String, Severity>,
+    alerting: HashMap<String, AlertingOverride>,
 }
 
 impl TenantRules {
@@ -178,7 +183,13 @@ impl TenantRules {
             rejections,
             disabled: source.disabled,
             levels: source.levels,
+            alerting: source.alerting,
         }
+    }
+
+    /// How the tenant wants `rule_id`'s matches folded into alerts, if it changed it.
+    pub fn alerting(&self, rule_id: &str) -> Option<&AlertingOverride> {
+        self.alerting.get(rule_id)
     }
 
     /// Whether the tenant switched `rule_id` off.

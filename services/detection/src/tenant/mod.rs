@@ -6,23 +6,24 @@
 
 pub mod effective;
 pub mod exceptions;
+pub mod overrides;
 pub mod rules;
 
-use crate::entity::{
-    detection_state, rule_override, rule_pack, rule_placeholder, tenant_rule_pack,
-};
+pub use overrides::{AlertingOverride, RuleOverride, list_overrides, set_rule_override};
+
+use crate::entity::{detection_state, rule_pack, rule_placeholder, tenant_rule_pack};
 use crate::packs::{RulePack, RulePackId, to_pack};
 use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::role::{Action, Resource};
-use garrison_core::{Error, Result, Severity, TenantId, audit};
+use garrison_core::{Error, Result, TenantId, audit};
 use sea_orm::ActiveValue::Set;
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use serde_json::json;
 
 /// Checks the caller may tune `tenant`'s rules.
-fn require_tuning(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<()> {
+pub(crate) fn require_tuning(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<()> {
     tx.scope()
         .require_in(tenant, Resource::RulePack, Action::Update)
 }
@@ -155,82 +156,6 @@ pub async fn enabled_packs(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Vec<Ru
         .collect())
 }
 
-/// A tenant's override of one rule.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleOverride {
-    pub rule_id: String,
-    pub enabled: Option<bool>,
-    pub level: Option<Severity>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// Sets (or, with both `None`, clears) `tenant`'s override of `rule_id`.
-pub async fn set_rule_override(
-    tx: &ScopedTx<'_>,
-    tenant: TenantId,
-    rule_id: &str,
-    enabled: Option<bool>,
-    level: Option<Severity>,
-    now: DateTime<Utc>,
-) -> Result<RuleOverride> {
-    require_tuning(tx, tenant)?;
-    let rule_id = valid_rule_id(rule_id)?;
-    let key = rule_override::Column::TenantId
-        .eq(tenant.as_uuid())
-        .and(rule_override::Column::RuleId.eq(rule_id.as_str()));
-    tx.delete_where::<rule_override::Entity>(key).await?;
-    if enabled.is_some() || level.is_some() {
-        tx.insert(
-            tenant,
-            rule_override::ActiveModel {
-                tenant_id: Set(tenant.as_uuid()),
-                rule_id: Set(rule_id.clone()),
-                enabled: Set(enabled),
-                level: Set(level.map(|l| l.as_str().to_string())),
-                updated_at: Set(now),
-            },
-        )
-        .await?;
-    }
-    bump_revision(tx, tenant, now).await?;
-    audit::record(
-        tx,
-        tenant,
-        "rule.override",
-        &rule_id,
-        json!({"enabled": enabled, "level": level.map(|l| l.as_str())}),
-    )
-    .await?;
-    Ok(RuleOverride {
-        rule_id,
-        enabled,
-        level,
-        updated_at: now,
-    })
-}
-
-/// `tenant`'s overrides.
-pub async fn list_overrides(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<Vec<RuleOverride>> {
-    tx.scope()
-        .require_in(tenant, Resource::RulePack, Action::Read)?;
-    Ok(tx
-        .select::<rule_override::Entity>()
-        .filter(rule_override::Column::TenantId.eq(tenant.as_uuid()))
-        .all(tx)
-        .await?
-        .into_iter()
-        .map(|r| RuleOverride {
-            level: r
-                .level
-                .as_deref()
-                .and_then(|l| Severity::parse("level", l).ok()),
-            rule_id: r.rule_id,
-            enabled: r.enabled,
-            updated_at: r.updated_at,
-        })
-        .collect())
-}
-
 /// Most values one placeholder may carry.
 pub const MAX_PLACEHOLDER_VALUES: usize = 1000;
 
@@ -317,7 +242,7 @@ pub async fn list_placeholders(
         .collect())
 }
 
-fn valid_rule_id(raw: &str) -> Result<String> {
+pub(crate) fn valid_rule_id(raw: &str) -> Result<String> {
     let id = raw.trim();
     if id.is_empty() || id.len() > 200 {
         return Err(Error::invalid("ruleId", "must be 1 to 200 characters"));
