@@ -26,7 +26,7 @@ describe('customer admin of acme', () => {
     await page.waitForURL(`**/tenants/${acmeId}`);
     await page.getByRole('heading', { name: /Acme/, level: 1 }).waitFor();
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Our organization', 'Alerts', 'Users', 'Settings']);
+    expect(nav).toEqual(['Our organization', 'Alerts', 'Cases', 'Users', 'Settings']);
     expect(await page.getByRole('button', { name: 'Suspend tenant' }).count()).toBe(0);
     await page.getByRole('table', { name: 'Users of this tenant' }).getByText(ACME_ADMIN).waitFor();
     await screenshot(page, 'customer-admin-home');
@@ -94,7 +94,7 @@ describe('customer admin of acme', () => {
       await viewer.page.waitForURL(`**/tenants/${acmeId}`);
       await viewer.page.getByRole('heading', { name: /Acme/, level: 1 }).waitFor();
       const nav = await viewer.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-      expect(nav).toEqual(['Our organization', 'Alerts', 'Settings']);
+      expect(nav).toEqual(['Our organization', 'Alerts', 'Cases', 'Settings']);
       expect(await viewer.page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
       // Ingest health, but not the users.
       await viewer.page.getByRole('table', { name: 'Events by source, last 24 hours' }).waitFor();

@@ -25,7 +25,7 @@ describe('provider staff', () => {
     expect(slugs).toEqual(['acme', 'globex']);
     expect(await page.getByRole('button', { name: 'Create tenant' }).count()).toBe(0);
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Alerts', 'Assigned tenants', 'Settings']);
+    expect(nav).toEqual(['Alerts', 'Cases', 'Assigned tenants', 'Settings']);
     await screenshot(page, 'analyst-tenants');
 
     await page.getByRole('link', { name: 'Globex Industries' }).click();
