@@ -4,6 +4,7 @@
 // the analyst waits on the customer (a reason is required) and resolves the case; a second
 // alert joins the case from the queue.
 
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { accessToken, raiseWhoamiAlerts, tenantIdBySlug } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
@@ -84,6 +85,12 @@ describe('cases', () => {
     await page.getByLabel('What happened').fill('User confirmed they did not run whoami');
     await page.getByRole('button', { name: 'Record event' }).click();
     await page.locator('.timeline li', { hasText: 'User confirmed they did not run whoami' }).waitFor();
+
+    const attachments = page.getByRole('region', { name: 'Attachments' });
+    await attachments.getByLabel('File').setInputFiles({ name: `notes-${stamp}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`notes ${stamp}\n`) });
+    await attachments.getByLabel('Visibility').selectOption('SHARED');
+    await attachments.getByRole('button', { name: 'Upload' }).click();
+    await attachments.getByRole('button', { name: `notes-${stamp}.txt` }).waitFor();
     await screenshot(page, 'case-analyst');
   });
 
@@ -109,6 +116,11 @@ describe('cases', () => {
     expect(await page.getByLabel('Move to').count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Tasks' }).count()).toBe(0);
     expect(await page.getByLabel('Proposed action').count()).toBe(0);
+
+    // The shared attachment downloads with the customer's token.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `notes-${stamp}.txt` }).click()]);
+    expect(download.suggestedFilename()).toBe(`notes-${stamp}.txt`);
+    expect(await readFile(await download.path(), 'utf8')).toBe(`notes ${stamp}\n`);
 
     const item = page.locator('.response-actions li', { hasText: action });
     await item.getByLabel('Decision comment').fill('Approved, go ahead');

@@ -139,7 +139,7 @@ export function CasePage() {
       {staff && <TasksPanel caseId={c.id} tasks={c.tasks} mutation={general} />}
       {staff && <ObservablesPanel caseId={c.id} observables={c.observables} mutation={general} />}
       <TimelinePanel caseId={c.id} entries={c.timeline} staff={staff} mutation={general} />
-      <AttachmentsPanel caseId={c.id} attachments={c.attachments} staff={staff} canUpload={staff} mutation={general} />
+      <AttachmentsPanel caseId={c.id} attachments={c.attachments} staff={staff} canUpload={canCommentOnCases(viewer.role)} mutation={general} />
       {staff && <LinkedAlerts alerts={c.alerts} />}
     </article>
   );

@@ -2,6 +2,7 @@
 // the CSV (fetched with the token, saved as a file).
 
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { SLA_TARGET_LABELS } from '../alerts/sla';
 import { SeverityBadge } from '../alerts/SeverityBadge';
@@ -98,7 +99,11 @@ export function SlaReportPanel({ tenantId }: { tenantId: string }) {
               <tbody>
                 {report.breaches.map((b, i) => (
                   <tr key={i}>
-                    <td>{b.subjectKind === 'CASE' ? 'Case' : 'Alert'}</td>
+                    <td>
+                      <Link to={`/${b.subjectKind === 'CASE' ? 'cases' : 'alerts'}/${encodeURIComponent(b.subjectId)}`}>
+                        {b.subjectKind === 'CASE' ? 'Case' : 'Alert'}
+                      </Link>
+                    </td>
                     <td>{SLA_TARGET_LABELS[b.target]}</td>
                     <td>
                       <SeverityBadge severity={b.severity} />
