@@ -129,26 +129,11 @@ fn ddl(postgres: bool) -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let postgres = sql::is_postgres(manager);
-        let statements = ddl(postgres);
-        let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
-        sql::run(manager, &refs).await?;
-        if postgres {
-            for table in TENANT_TABLES {
-                sql::enable_rls(manager, table).await?;
-            }
-            sql::grant_app_role(manager).await?;
-        }
-        Ok(())
+        let statements = ddl(sql::is_postgres(manager));
+        sql::create_tenant_tables(manager, &statements, &TENANT_TABLES).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let drops: Vec<String> = TENANT_TABLES
-            .iter()
-            .rev()
-            .map(|t| format!("DROP TABLE {t}"))
-            .collect();
-        let refs: Vec<&str> = drops.iter().map(String::as_str).collect();
-        sql::run(manager, &refs).await
+        sql::drop_tables(manager, &TENANT_TABLES).await
     }
 }

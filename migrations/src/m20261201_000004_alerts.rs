@@ -61,15 +61,8 @@ fn ddl(postgres: bool) -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let postgres = sql::is_postgres(manager);
-        let statements = ddl(postgres);
-        let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
-        sql::run(manager, &refs).await?;
-        if postgres {
-            sql::enable_rls(manager, "alerts").await?;
-            sql::grant_app_role(manager).await?;
-        }
-        Ok(())
+        let statements = ddl(sql::is_postgres(manager));
+        sql::create_tenant_tables(manager, &statements, &["alerts"]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -76,3 +76,33 @@ pub async fn enable_rls(manager: &SchemaManager<'_>, table: &str) -> Result<(), 
     );
     run(manager, &[&enable, &force, &policy]).await
 }
+
+/// Runs a migration's DDL and, on PostgreSQL, puts its tenant-owned tables behind
+/// row-level security and grants the application role access: what every
+/// migration that adds tenant-owned tables does.
+pub async fn create_tenant_tables(
+    manager: &SchemaManager<'_>,
+    statements: &[String],
+    tenant_tables: &[&str],
+) -> Result<(), DbErr> {
+    let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
+    run(manager, &refs).await?;
+    if is_postgres(manager) {
+        for table in tenant_tables {
+            enable_rls(manager, table).await?;
+        }
+        grant_app_role(manager).await?;
+    }
+    Ok(())
+}
+
+/// Drops tables in the reverse of the order given (the order they were created in).
+pub async fn drop_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Result<(), DbErr> {
+    let drops: Vec<String> = tables
+        .iter()
+        .rev()
+        .map(|t| format!("DROP TABLE {t}"))
+        .collect();
+    let refs: Vec<&str> = drops.iter().map(String::as_str).collect();
+    run(manager, &refs).await
+}
