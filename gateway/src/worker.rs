@@ -122,6 +122,7 @@ pub fn delivery_client(config: &Config) -> garrison_core::Result<garrison_notify
         smtp_url: config.notify.smtp_url.clone(),
         smtp_from: config.notify.smtp_from.clone(),
         console_url: config.notify.console_url.clone(),
+        allow_private_targets: config.notify.allow_private_targets,
     })
 }
 

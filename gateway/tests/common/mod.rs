@@ -48,6 +48,8 @@ async fn spawn_app_full(
     config.auth.max_failed_logins = 5;
     config.ingest.syslog_addr = Some("127.0.0.1:0".parse().expect("addr"));
     config.ingest.batch_linger_ms = 5;
+    // Webhook receivers in tests listen on loopback.
+    config.notify.allow_private_targets = true;
     tweak(&mut config);
     let keys = KeySet::from_seeds(
         &[("current", SEED_CURRENT), ("previous", SEED_PREVIOUS)],

@@ -36,6 +36,9 @@ pub struct NotifyConfig {
     pub smtp_from: String,
     /// The console's public URL (`https://soc.example.com`), for absolute links.
     pub console_url: Option<String>,
+    /// Let webhooks reach loopback, private and link-local addresses. Off by
+    /// default: customers create webhooks, and must not reach the provider's network.
+    pub allow_private_targets: bool,
 }
 
 impl Default for NotifyConfig {
@@ -44,6 +47,7 @@ impl Default for NotifyConfig {
             smtp_url: None,
             smtp_from: "garrison@localhost.localdomain".into(),
             console_url: None,
+            allow_private_targets: false,
         }
     }
 }
@@ -339,6 +343,10 @@ impl Config {
         }
         if let Some(v) = get("GARRISON_SMTP_URL") {
             self.notify.smtp_url = Some(Secret::new(v));
+        }
+        if let Some(v) = get("GARRISON_NOTIFY_ALLOW_PRIVATE_TARGETS") {
+            self.notify.allow_private_targets =
+                parse_bool("GARRISON_NOTIFY_ALLOW_PRIVATE_TARGETS", &v)?;
         }
         if let Some(v) = get("GARRISON_DEV") {
             self.dev = parse_bool("GARRISON_DEV", &v)?;

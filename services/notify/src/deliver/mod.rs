@@ -5,6 +5,7 @@
 //! step, not one per queued event; a 410 Gone disables the endpoint.
 
 pub mod format;
+pub mod guard;
 mod record;
 pub mod run;
 pub mod smtp;
@@ -45,6 +46,8 @@ pub struct DeliverySettings {
     pub smtp_from: String,
     /// The console's public URL, to make links absolute in messages.
     pub console_url: Option<String>,
+    /// Let webhooks reach loopback and private networks (off: see [`guard`]).
+    pub allow_private_targets: bool,
 }
 
 /// The shared sender: one HTTP client (rustls, 5 s timeout, no redirects) and
@@ -54,12 +57,17 @@ pub struct DeliveryClient {
     http: reqwest::Client,
     smtp: Option<SmtpRelay>,
     console_url: Option<String>,
+    allow_private_targets: bool,
 }
 
 impl DeliveryClient {
     /// Builds the client; a bad SMTP setting names it.
     pub fn new(settings: &DeliverySettings) -> Result<DeliveryClient> {
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder();
+        if !settings.allow_private_targets {
+            http = http.dns_resolver(std::sync::Arc::new(guard::PublicOnly));
+        }
+        let http = http
             .timeout(REQUEST_TIMEOUT)
             .connect_timeout(REQUEST_TIMEOUT)
             // A redirect could carry the signed body somewhere the endpoint's
@@ -80,6 +88,7 @@ impl DeliveryClient {
             http,
             smtp,
             console_url: settings.console_url.clone(),
+            allow_private_targets: settings.allow_private_targets,
         })
     }
 
@@ -138,6 +147,11 @@ pub(crate) async fn send(
                 }
             }
         },
+        _ if !client.allow_private_targets && guard::internal_literal(target).is_some() => (
+            Verdict::Failed,
+            None,
+            Some("the target is an internal address (notify.allow_private_targets is off)".into()),
+        ),
         kind => {
             let body = match kind {
                 EndpointKind::Slack => format::slack_body(tenant, event, console),
