@@ -7,7 +7,7 @@
 use super::AlertId;
 use crate::entity::alert;
 use crate::notify::{AlertChange, AlertFeed, ChangeKind};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use garrison_core::alerting::{AlertSink, NewAlert, RaiseOutcome};
 use garrison_core::db::{Db, ScopedTx};
 use garrison_core::event::EventId;
@@ -82,7 +82,9 @@ async fn raise_one(tx: &ScopedTx<'_>, tenant: TenantId, new: NewAlert) -> Result
         return Ok(Raised::Updated(id));
     }
     let id = AlertId::new();
-    let now = Utc::now();
+    // Raised when detection saw it, on detection's clock (tests and the demo's
+    // replay step it), so the queue's times and the SLA clocks agree.
+    let now = new.detected_at;
     let suppress_until = new.last_event_at + Duration::seconds(new.suppression_secs.max(0));
     let ids: Vec<EventId> = new.event_ids.iter().copied().take(MAX_EVENT_IDS).collect();
     let row = alert::ActiveModel {
@@ -170,7 +172,7 @@ async fn update_existing(tx: &ScopedTx<'_>, existing: alert::Model, new: &NewAle
             ),
             (alert::Column::LastSeq, Expr::value(new.last_seq)),
             (alert::Column::SuppressUntil, Expr::value(suppress_until)),
-            (alert::Column::UpdatedAt, Expr::value(Utc::now())),
+            (alert::Column::UpdatedAt, Expr::value(new.detected_at)),
         ],
     )
     .await?;
