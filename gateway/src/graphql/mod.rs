@@ -8,6 +8,8 @@ mod alerts;
 mod billing;
 mod billing_report_types;
 mod billing_types;
+mod case_part_types;
+mod case_parts;
 mod case_types;
 mod cases;
 mod detection;
@@ -46,6 +48,7 @@ pub struct Mutation(
     detection::DetectionMutation,
     alerts::AlertMutation,
     cases::CaseMutation,
+    case_parts::CasePartMutation,
     sla::SlaMutation,
     billing::BillingMutation,
     notify::NotifyMutation,
