@@ -1,7 +1,7 @@
 //! GraphQL types of what hangs off a case: comments, tasks, observables with
 //! their sightings, response actions, timeline entries and attachments.
 
-use super::case_types::{ActionStatus, ObservableKind, TaskStatus, Visibility};
+use super::case_enums::{ActionStatus, ObservableKind, TaskStatus, Visibility};
 use super::errors::GqlResult;
 use super::{scope, state};
 use async_graphql::{Context, ID, Object, SimpleObject};

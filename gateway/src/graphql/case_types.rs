@@ -4,6 +4,7 @@
 //! the caller's scope, so a customer's view of a case simply lacks what is internal.
 
 use super::alert_types::Alert;
+pub use super::case_enums::*;
 use super::case_part_types::{
     Attachment, Comment, Observable, ResponseAction, Task, TimelineEntry,
 };
@@ -12,66 +13,16 @@ use super::severity::Severity;
 use super::sla_types::SlaInstance;
 use super::types::{PageInfo, Tenant};
 use super::{scope, state};
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use garrison_cases::cases::actions::{self, ActionStatus as CoreActionStatus};
+use garrison_cases::cases as core_cases;
+use garrison_cases::cases::actions;
 use garrison_cases::cases::attachments;
 use garrison_cases::cases::comments;
-use garrison_cases::cases::observables::{self, ObservableKind as CoreKind};
-use garrison_cases::cases::tasks::{self, TaskStatus as CoreTaskStatus};
+use garrison_cases::cases::observables;
+use garrison_cases::cases::tasks;
 use garrison_cases::cases::timeline;
-use garrison_cases::cases::{
-    self as core_cases, CaseSource as CoreSource, Pap as CorePap, Tlp as CoreTlp,
-};
-use garrison_cases::{CaseStatus as CoreStatus, Visibility as CoreVisibility};
 use garrison_core::page::{Page, encode_cursor};
-
-macro_rules! mirror_enum {
-    ($(#[$meta:meta])* $name:ident <=> $core:ty { $($variant:ident),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Enum, Copy, Clone, PartialEq, Eq, Debug)]
-        pub enum $name { $($variant),+ }
-        impl From<$core> for $name {
-            fn from(v: $core) -> Self { match v { $(<$core>::$variant => $name::$variant),+ } }
-        }
-        impl From<$name> for $core {
-            fn from(v: $name) -> Self { match v { $($name::$variant => <$core>::$variant),+ } }
-        }
-    };
-}
-
-mirror_enum!(
-    /// Where a case stands.
-    CaseStatus <=> CoreStatus { New, Acknowledged, Investigating, Contained, WaitingOnCustomer, Resolved, Closed }
-);
-mirror_enum!(
-    /// Whether the customer sees it.
-    Visibility <=> CoreVisibility { Internal, Shared }
-);
-mirror_enum!(
-    /// Traffic Light Protocol.
-    Tlp <=> CoreTlp { Clear, Green, Amber, AmberStrict, Red }
-);
-mirror_enum!(
-    /// Permissible Actions Protocol.
-    Pap <=> CorePap { Clear, Green, Amber, Red }
-);
-mirror_enum!(
-    /// Where a case came from.
-    CaseSource <=> CoreSource { Alert, Analyst, Customer }
-);
-mirror_enum!(
-    /// Where a task stands.
-    TaskStatus <=> CoreTaskStatus { Open, InProgress, Done, Cancelled }
-);
-mirror_enum!(
-    /// What an observable is.
-    ObservableKind <=> CoreKind { Ip, Domain, Url, Hash, User, Host, Email }
-);
-mirror_enum!(
-    /// Where a proposed response action stands.
-    ActionStatus <=> CoreActionStatus { Proposed, Approved, Rejected }
-);
 
 /// A case.
 pub struct Case(pub core_cases::Case);

@@ -8,6 +8,7 @@ mod alerts;
 mod billing;
 mod billing_report_types;
 mod billing_types;
+mod case_enums;
 mod case_part_types;
 mod case_parts;
 mod case_types;
