@@ -6,6 +6,7 @@
 
 pub mod format;
 pub mod guard;
+mod outcome;
 mod record;
 pub mod run;
 pub mod smtp;

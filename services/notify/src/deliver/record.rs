@@ -1,7 +1,7 @@
 //! Recording a pass: each row's outcome, the delivery log, and the endpoint's
 //! circuit (closed on success, opened with backoff on failure, disabled on 410).
 
-use super::run::{Change, DeliveryStats, GroupResult, MAX_AGE_HOURS, Outcome};
+use super::outcome::{Change, DeliveryStats, GroupResult, MAX_AGE_HOURS, Outcome};
 use super::{Sent, Verdict};
 use crate::endpoint::Owner;
 use crate::entity::{delivery, endpoint, outbox, provider_endpoint};

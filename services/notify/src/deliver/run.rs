@@ -8,7 +8,7 @@
 //! backoff step, and when it recovers the backlog drains in order.
 
 use super::{DeliveryClient, MAX_ATTEMPTS, Sent, Verdict, backoff, send};
-use crate::endpoint::{Owner, Routable, from_provider_row, from_tenant_row};
+use crate::endpoint::{Routable, from_provider_row, from_tenant_row};
 use crate::entity::{endpoint, outbox, provider_endpoint};
 use crate::event::NotificationEvent;
 use chrono::{DateTime, Duration, Utc};
@@ -18,53 +18,13 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition};
 use std::collections::{BTreeMap, HashMap};
 
+use super::outcome::{Change, GroupResult, Outcome};
+pub use super::outcome::{DeliveryStats, MAX_AGE_HOURS};
+
 /// Rows claimed per pass.
 pub const BATCH: u64 = 100;
 /// How long a claim holds (a worker that died mid-pass releases its rows then).
 const LEASE_SECS: i64 = 120;
-/// A row not delivered within this long after it was queued is given up.
-pub const MAX_AGE_HOURS: i64 = 24;
-
-/// What a pass did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DeliveryStats {
-    pub claimed: u64,
-    /// Requests (or emails) actually sent.
-    pub sent: u64,
-    pub delivered: u64,
-    /// Failed attempts that will be retried.
-    pub retrying: u64,
-    /// Given up (attempts exhausted, 410 Gone, or expired).
-    pub dead: u64,
-    /// Held back by an open circuit.
-    pub deferred: u64,
-    /// Dropped because their endpoint was disabled or deleted.
-    pub cancelled: u64,
-}
-
-pub(super) enum Outcome {
-    Delivered(Sent),
-    Retry(DateTime<Utc>, Sent),
-    Dead(Sent),
-    Gone(Sent),
-    Deferred(DateTime<Utc>),
-    Cancelled,
-    Expired,
-}
-
-pub(super) enum Change {
-    None,
-    Healthy,
-    Failed { failures: i32, until: DateTime<Utc> },
-    Gone,
-}
-
-pub(super) struct GroupResult {
-    pub(super) endpoint: Option<(uuid::Uuid, Owner)>,
-    pub(super) outcomes: Vec<(outbox::Model, Outcome)>,
-    pub(super) change: Change,
-}
-
 /// Delivers what is due at `now`: at most one batch of [`BATCH`] rows.
 pub async fn deliver_due(
     db: &Db,
