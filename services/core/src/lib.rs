@@ -14,6 +14,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod event;
+pub mod lease;
 pub mod ids;
 pub mod page;
 pub mod password;

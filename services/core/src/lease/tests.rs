@@ -1,0 +1,130 @@
+//! Leases on the real database: one holder at a time, renewal, hand-over after
+//! expiry or release, and fencing of a replaced holder's writes.
+
+use super::*;
+use crate::Scope;
+use crate::db::testing::TestDb;
+
+const TTL: Duration = Duration::from_secs(10);
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000 + seconds, 0).expect("valid time")
+}
+
+#[tokio::test]
+async fn one_holder_at_a_time_and_renewal_keeps_the_epoch() {
+    let t = TestDb::new().await;
+    let a = acquire(&t.db, "job.sla", "a", TTL, at(0)).await.unwrap();
+    let a = a.expect("a free lease is granted");
+    assert_eq!(a.epoch, 1);
+    assert_eq!(
+        acquire(&t.db, "job.sla", "b", TTL, at(5)).await.unwrap(),
+        None,
+        "an unexpired lease is not taken"
+    );
+    let renewed = acquire(&t.db, "job.sla", "a", TTL, at(8)).await.unwrap();
+    assert_eq!(renewed.map(|h| h.epoch), Some(1), "renewal keeps the epoch");
+    assert_eq!(
+        acquire(&t.db, "job.sla", "b", TTL, at(15)).await.unwrap(),
+        None,
+        "renewal moved the expiry to 18s"
+    );
+}
+
+#[tokio::test]
+async fn an_expired_or_released_lease_changes_hands_with_a_new_epoch() {
+    let t = TestDb::new().await;
+    acquire(&t.db, "job.sla", "a", TTL, at(0)).await.unwrap();
+    let b = acquire(&t.db, "job.sla", "b", TTL, at(11)).await.unwrap();
+    assert_eq!(b.map(|h| h.epoch), Some(2), "taken after expiry");
+    release(&t.db, "job.sla", "b", at(12)).await.unwrap();
+    let a = acquire(&t.db, "job.sla", "a", TTL, at(12)).await.unwrap();
+    assert_eq!(a.map(|h| h.epoch), Some(3), "taken at once after release");
+    // Releasing a lease one does not hold changes nothing.
+    release(&t.db, "job.sla", "b", at(13)).await.unwrap();
+    assert_eq!(
+        acquire(&t.db, "job.sla", "b", TTL, at(13)).await.unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
+async fn a_replaced_holder_is_fenced_out() {
+    let t = TestDb::new().await;
+    let scope = Scope::system("lease-test");
+    let a = acquire(&t.db, "partition.3", "a", TTL, at(0))
+        .await
+        .unwrap()
+        .expect("granted");
+    let tx = t.db.begin(&scope).await.unwrap();
+    fence(&tx, &a, "a", at(1)).await.expect("a still holds it");
+    tx.commit().await.unwrap();
+
+    acquire(&t.db, "partition.3", "b", TTL, at(20)).await.unwrap();
+    let tx = t.db.begin(&scope).await.unwrap();
+    let err = fence(&tx, &a, "a", at(21)).await.unwrap_err();
+    assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
+    tx.rollback().await.unwrap();
+
+    // Even if a takes it back later, its old epoch stays fenced.
+    release(&t.db, "partition.3", "b", at(22)).await.unwrap();
+    let again = acquire(&t.db, "partition.3", "a", TTL, at(22))
+        .await
+        .unwrap()
+        .expect("granted again");
+    assert!(again.epoch > a.epoch);
+    let tx = t.db.begin(&scope).await.unwrap();
+    assert!(fence(&tx, &a, "a", at(23)).await.is_err());
+    fence(&tx, &again, "a", at(23)).await.expect("the new epoch");
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn live_lists_unexpired_leases_under_a_prefix_and_prune_clears_old_ones() {
+    let t = TestDb::new().await;
+    acquire(&t.db, "member.detection.a", "a", TTL, at(0))
+        .await
+        .unwrap();
+    acquire(&t.db, "member.detection.b", "b", TTL, at(5))
+        .await
+        .unwrap();
+    acquire(&t.db, "job.sla", "a", TTL, at(5)).await.unwrap();
+    let now = live(&t.db, "member.detection.", at(12)).await.unwrap();
+    assert_eq!(
+        now,
+        vec![Holding {
+            name: "member.detection.b".into(),
+            holder: "b".into()
+        }]
+    );
+    assert_eq!(prune(&t.db, "member.", at(12)).await.unwrap(), 1);
+    assert_eq!(prune(&t.db, "member.", at(12)).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn concurrent_claims_grant_exactly_one() {
+    let t = TestDb::new().await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let db = t.db.clone();
+        tasks.push(tokio::spawn(async move {
+            acquire(&db, "job.retention", &format!("w{i}"), TTL, at(0)).await
+        }));
+    }
+    let mut granted = 0;
+    for task in tasks {
+        // SQLite may answer a concurrent writer with "busy"; that is a refusal too.
+        if let Ok(Ok(Some(_))) = task.await {
+            granted += 1;
+        }
+    }
+    assert_eq!(granted, 1);
+}
+
+#[test]
+fn holder_ids_are_unique_per_process_start() {
+    let a = holder_id("worker");
+    let b = holder_id("worker");
+    assert!(a.starts_with("worker@"));
+    assert_ne!(a, b);
+}
