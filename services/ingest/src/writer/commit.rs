@@ -59,6 +59,11 @@ pub(super) async fn commit_tenant(
     }
     let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(to_row).collect();
     let stored = !rows.is_empty();
+    if stored {
+        // Sequence numbers are drawn at insert time; holding the tenant's lock
+        // until commit makes them visible in order across ingest processes.
+        tx.serialize_on(&format!("events:{tenant}")).await?;
+    }
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<event::ActiveModel> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
