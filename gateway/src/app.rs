@@ -201,10 +201,10 @@ pub async fn start_with_state(
         }
         state.ingest = Some(ingest);
     }
-    if components.worker {
-        crate::worker::spawn_jobs(state.db.clone(), state.config.clone());
-    }
     let (shutdown, mut stop) = tokio::sync::watch::channel(false);
+    if components.worker {
+        crate::worker::spawn_jobs(state.db.clone(), state.config.clone(), shutdown.subscribe());
+    }
     if components.detection {
         let detection = Detection::new(
             state.db.clone(),

@@ -224,7 +224,11 @@ pub async fn run_sync(db: &Db, config: &Config, now: DateTime<Utc>) -> Result<Op
 
 /// The worker's billing job: in Stripe mode, a sync every `sync_every_secs` (the
 /// first a minute after start); in local mode nothing runs.
-pub async fn sync_loop(db: Db, config: std::sync::Arc<Config>) {
+pub async fn sync_loop(
+    db: Db,
+    config: std::sync::Arc<Config>,
+    keeper: std::sync::Arc<garrison_core::lease::Keeper>,
+) {
     if billing_mode(&config) == BillingMode::Local {
         tracing::info!("billing: local mode (no Stripe key); invoices are estimates");
         return;
@@ -235,6 +239,9 @@ pub async fn sync_loop(db: Db, config: std::sync::Arc<Config>) {
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
+        if keeper.held(crate::worker::JOB_BILLING).is_none() {
+            continue;
+        }
         if let Err(e) = run_sync(&db, &config, Utc::now()).await {
             tracing::warn!(error = %e, "billing sync failed; retrying next tick");
         }

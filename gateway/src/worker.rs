@@ -1,22 +1,25 @@
 //! The worker role's jobs: event retention (hourly), the SLA clocks (every 30
-//! seconds) and notification delivery (every 5 seconds). (The billing issue adds
-//! Stripe sync here; the scale-out issue makes each job run exactly once across
-//! workers.)
+//! seconds by default), notification delivery (every 5 seconds by default) and
+//! the Stripe sync. Each job runs only in the worker process that holds its
+//! lease, so any number of workers run each job once at a time, and when the
+//! holder dies a standby takes the job within the lease time.
 
 use chrono::{DateTime, Utc};
 use garrison_core::config::Config;
 use garrison_core::db::Db;
+use garrison_core::lease::{self, Keeper};
 use garrison_sla::{NoticeKind, SlaNotice};
 use opentelemetry::KeyValue;
 use opentelemetry::metrics::Counter;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-/// How often the SLA clocks are checked for warnings and breaches.
-const SLA_EVERY: Duration = Duration::from_secs(30);
+/// The jobs' lease names.
+pub const JOB_SLA: &str = "job.sla";
+pub const JOB_NOTIFY: &str = "job.notify";
+pub const JOB_RETENTION: &str = "job.retention";
+pub const JOB_BILLING: &str = "job.billing";
 
-/// How often due notifications are delivered.
-const DELIVER_EVERY: Duration = Duration::from_secs(5);
 /// Most batches one delivery run works through before yielding to the next tick.
 const DELIVER_MAX_BATCHES: usize = 10;
 
@@ -25,13 +28,30 @@ const RETENTION_EVERY: Duration = Duration::from_secs(3600);
 /// Delay before the first run, so start-up is not slowed by a large delete.
 const FIRST_RUN_AFTER: Duration = Duration::from_secs(60);
 
-/// Starts the background jobs.
-pub fn spawn_jobs(db: Db, config: Arc<Config>) {
-    tokio::spawn(sla_clocks(db.clone()));
-    tokio::spawn(crate::billing::sync_loop(db.clone(), config.clone()));
+/// Starts the background jobs and the keeper of their leases.
+pub fn spawn_jobs(db: Db, config: Arc<Config>, shutdown: tokio::sync::watch::Receiver<bool>) {
+    let names = [JOB_SLA, JOB_NOTIFY, JOB_RETENTION, JOB_BILLING]
+        .map(String::from)
+        .to_vec();
+    let ttl = Duration::from_secs(config.worker.lease_secs.max(3));
+    let keeper = Keeper::new(db.clone(), lease::holder_id("worker"), names, ttl);
+    keeper.spawn(shutdown);
+    let sla_every = Duration::from_secs(config.worker.sla_every_secs.max(1));
+    tokio::spawn(sla_clocks(db.clone(), keeper.clone(), sla_every));
+    tokio::spawn(crate::billing::sync_loop(
+        db.clone(),
+        config.clone(),
+        keeper.clone(),
+    ));
+    let deliver_every = Duration::from_secs(config.worker.deliver_every_secs.max(1));
     match delivery_client(&config) {
         Ok(client) => {
-            tokio::spawn(notify_delivery(db.clone(), client));
+            tokio::spawn(notify_delivery(
+                db.clone(),
+                client,
+                keeper.clone(),
+                deliver_every,
+            ));
         }
         Err(e) => tracing::error!(error = %e, "notification delivery not started"),
     }
@@ -40,6 +60,9 @@ pub fn spawn_jobs(db: Db, config: Arc<Config>) {
         let mut every = tokio::time::interval(RETENTION_EVERY);
         loop {
             every.tick().await;
+            if keeper.held(JOB_RETENTION).is_none() {
+                continue;
+            }
             match garrison_ingest::retention::enforce_retention(&db, config.ingest.retention_days)
                 .await
             {
@@ -51,13 +74,17 @@ pub fn spawn_jobs(db: Db, config: Arc<Config>) {
     });
 }
 
-/// Every [`SLA_EVERY`], one pass of the SLA clocks at the wall-clock time.
-async fn sla_clocks(db: Db) {
-    let mut every = tokio::time::interval(SLA_EVERY);
+/// Every `period`, while this worker holds the job, one pass of the SLA clocks
+/// at the wall-clock time.
+async fn sla_clocks(db: Db, keeper: Arc<Keeper>, period: Duration) {
+    let mut every = tokio::time::interval(period);
     // After a stall, one catch-up pass is enough: a pass handles everything overdue.
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         every.tick().await;
+        if keeper.held(JOB_SLA).is_none() {
+            continue;
+        }
         if let Err(e) = run_sla_tick(&db, Utc::now()).await {
             tracing::warn!(error = %e, "sla clocks pass failed; retrying next tick");
         }
@@ -126,12 +153,21 @@ pub fn delivery_client(config: &Config) -> garrison_core::Result<garrison_notify
     })
 }
 
-/// Every [`DELIVER_EVERY`], deliver what is due at the wall-clock time.
-async fn notify_delivery(db: Db, client: garrison_notify::DeliveryClient) {
-    let mut every = tokio::time::interval(DELIVER_EVERY);
+/// Every `period`, while this worker holds the job, deliver what is due at the
+/// wall-clock time.
+async fn notify_delivery(
+    db: Db,
+    client: garrison_notify::DeliveryClient,
+    keeper: Arc<Keeper>,
+    period: Duration,
+) {
+    let mut every = tokio::time::interval(period);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         every.tick().await;
+        if keeper.held(JOB_NOTIFY).is_none() {
+            continue;
+        }
         if let Err(e) = run_notify_delivery(&db, &client, Utc::now()).await {
             tracing::warn!(error = %e, "notification delivery failed; retrying next tick");
         }

@@ -9,6 +9,10 @@
 //! successor. Times are the processes' wall clocks: hosts must keep NTP time, and
 //! the time-to-live should be many times the expected skew.
 
+mod keeper;
+
+pub use keeper::Keeper;
+
 use crate::db::{Backend, Db, ScopedTx};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -119,12 +123,7 @@ pub async fn release(db: &Db, name: &str, holder: &str, now: DateTime<Utc>) -> R
 /// `Conflict` unless the lease is still this holder's, at the same epoch and
 /// unexpired. On PostgreSQL the lease row stays locked until the transaction
 /// ends, so a successor cannot take it between this check and the commit.
-pub async fn fence(
-    tx: &ScopedTx<'_>,
-    held: &Held,
-    holder: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
+pub async fn fence(tx: &ScopedTx<'_>, held: &Held, holder: &str, now: DateTime<Utc>) -> Result<()> {
     let backend = tx.backend();
     let lock = if backend == Backend::Postgres {
         " FOR UPDATE"

@@ -4,6 +4,7 @@
 use super::*;
 use crate::Scope;
 use crate::db::testing::TestDb;
+use tokio::sync::watch;
 
 const TTL: Duration = Duration::from_secs(10);
 
@@ -60,7 +61,9 @@ async fn a_replaced_holder_is_fenced_out() {
     fence(&tx, &a, "a", at(1)).await.expect("a still holds it");
     tx.commit().await.unwrap();
 
-    acquire(&t.db, "partition.3", "b", TTL, at(20)).await.unwrap();
+    acquire(&t.db, "partition.3", "b", TTL, at(20))
+        .await
+        .unwrap();
     let tx = t.db.begin(&scope).await.unwrap();
     let err = fence(&tx, &a, "a", at(21)).await.unwrap_err();
     assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
@@ -75,7 +78,9 @@ async fn a_replaced_holder_is_fenced_out() {
     assert!(again.epoch > a.epoch);
     let tx = t.db.begin(&scope).await.unwrap();
     assert!(fence(&tx, &a, "a", at(23)).await.is_err());
-    fence(&tx, &again, "a", at(23)).await.expect("the new epoch");
+    fence(&tx, &again, "a", at(23))
+        .await
+        .expect("the new epoch");
     tx.commit().await.unwrap();
 }
 
@@ -127,4 +132,46 @@ fn holder_ids_are_unique_per_process_start() {
     let b = holder_id("worker");
     assert!(a.starts_with("worker@"));
     assert_ne!(a, b);
+}
+
+#[tokio::test]
+async fn keepers_hand_a_job_over_when_its_holder_stops() {
+    let t = TestDb::new().await;
+    let names = vec!["job.sla".to_string()];
+    let ttl = Duration::from_millis(600);
+    let a = Keeper::new(t.db.clone(), "a".into(), names.clone(), ttl);
+    let b = Keeper::new(t.db.clone(), "b".into(), names, ttl);
+    a.renew_all().await;
+    b.renew_all().await;
+    assert!(a.held("job.sla").is_some());
+    assert!(b.held("job.sla").is_none());
+    // a stops renewing (as if killed): b gets it once a's claim lapses.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert!(a.held("job.sla").is_none(), "a's claim lapsed locally too");
+    b.renew_all().await;
+    assert!(b.held("job.sla").is_some());
+    a.renew_all().await;
+    assert!(a.held("job.sla").is_none());
+}
+
+#[tokio::test]
+async fn a_stopped_keeper_releases_at_once() {
+    let t = TestDb::new().await;
+    let names = vec!["job.retention".to_string()];
+    let ttl = Duration::from_secs(60);
+    let a = Keeper::new(t.db.clone(), "a".into(), names.clone(), ttl);
+    let (stop, shutdown) = watch::channel(false);
+    let task = a.spawn(shutdown);
+    for _ in 0..50 {
+        if a.held("job.retention").is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(a.held("job.retention").is_some());
+    stop.send(true).unwrap();
+    task.await.unwrap();
+    let b = Keeper::new(t.db.clone(), "b".into(), names, ttl);
+    b.renew_all().await;
+    assert!(b.held("job.retention").is_some(), "no wait for a's expiry");
 }

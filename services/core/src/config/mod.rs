@@ -2,6 +2,10 @@
 //! `GARRISON_*` environment variables. Unknown keys in the file are an error that
 //! names the key; secrets are [`Secret`]s and never print.
 
+mod cluster;
+
+pub use cluster::{BusConfig, WorkerConfig};
+
 use crate::secret::Secret;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -24,6 +28,8 @@ pub struct Config {
     pub ingest: IngestConfig,
     pub billing: BillingConfig,
     pub notify: NotifyConfig,
+    pub bus: BusConfig,
+    pub worker: WorkerConfig,
 }
 
 /// Notifications: the SMTP relay for email endpoints and the console's public URL.
@@ -208,6 +214,8 @@ impl Default for Config {
             ingest: IngestConfig::default(),
             billing: BillingConfig::default(),
             notify: NotifyConfig::default(),
+            bus: BusConfig::default(),
+            worker: WorkerConfig::default(),
         }
     }
 }
@@ -347,6 +355,20 @@ impl Config {
         if let Some(v) = get("GARRISON_NOTIFY_ALLOW_PRIVATE_TARGETS") {
             self.notify.allow_private_targets =
                 parse_bool("GARRISON_NOTIFY_ALLOW_PRIVATE_TARGETS", &v)?;
+        }
+        if let Some(v) = get("GARRISON_BUS_URL") {
+            self.bus.url = Some(Secret::new(v));
+        }
+        if let Some(v) = get("GARRISON_BUS_PARTITIONS") {
+            self.bus.partitions = match v.parse::<u32>() {
+                Ok(n) if (1..=1024).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError::Env {
+                        name: "GARRISON_BUS_PARTITIONS".into(),
+                        message: format!("`{v}` is not a partition count from 1 to 1024"),
+                    });
+                }
+            };
         }
         if let Some(v) = get("GARRISON_DEV") {
             self.dev = parse_bool("GARRISON_DEV", &v)?;
