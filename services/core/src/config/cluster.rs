@@ -10,6 +10,9 @@ use serde::Deserialize;
 pub struct BusConfig {
     /// `nats://host:4222`: NATS JetStream. Absent: the in-process bus.
     pub url: Option<Secret<String>>,
+    /// Prefix of every subject, stream and consumer name, so several
+    /// installations (or test runs) can share one NATS.
+    pub namespace: String,
     /// Tenants are hashed onto this many partitions; each has one detection
     /// owner at a time. Changing it moves tenants between owners: do it with
     /// the detection role stopped.
@@ -31,6 +34,7 @@ impl Default for BusConfig {
     fn default() -> Self {
         BusConfig {
             url: None,
+            namespace: "garrison".into(),
             partitions: 16,
             stream_max_age_secs: 24 * 3600,
             stream_max_bytes: 1 << 30,
