@@ -10,7 +10,8 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use garrison_cases::alerts::raise::DbAlertSink;
-use garrison_core::bus::LocalBus;
+use garrison_core::bus::nats::NatsBus;
+use garrison_core::bus::{Bus, LocalBus};
 use garrison_core::config::Config;
 use garrison_core::db::Db;
 use garrison_detection::consumer::{Detection, DetectionConfig};
@@ -163,7 +164,11 @@ pub async fn start(config: Config, components: Components) -> anyhow::Result<Run
     // Before the port opens, so nobody can reach a server without an admin.
     crate::bootstrap::ensure_first_admin(&db, &config).await?;
     let keys = KeySet::load(&config.auth, &config.data_dir)?;
-    let state = AppState::new(db, config, keys, Arc::new(LocalBus::new(4096)));
+    let bus: Arc<dyn Bus> = match &config.bus.url {
+        Some(url) => Arc::new(NatsBus::connect(url.expose(), &config.bus).await?),
+        None => Arc::new(LocalBus::new(4096)),
+    };
+    let state = AppState::new(db, config, keys, bus);
     start_with_state(state, components).await
 }
 
@@ -211,7 +216,10 @@ pub async fn start_with_state(
             Arc::new(IngestEventLog::new(state.db.clone())),
             Arc::new(DbAlertSink::new(state.db.clone(), state.alert_feed.clone())),
             state.clock.clone(),
-            DetectionConfig::default(),
+            DetectionConfig {
+                partition_lease: Duration::from_secs(state.config.bus.partition_lease_secs.max(3)),
+                ..DetectionConfig::default()
+            },
         );
         detection.spawn(state.bus.clone(), shutdown.subscribe());
         state.detection = Some(detection);

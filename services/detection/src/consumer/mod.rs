@@ -3,6 +3,11 @@
 //! matches to the alert sink. A bus notice wakes it for one tenant; a periodic
 //! sweep catches every tenant up (after a restart, or when notices were missed).
 //!
+//! When the bus is shared by processes (NATS), tenants hash onto partitions and
+//! a process evaluates only the tenants of partitions it owns by lease
+//! ([`ownership`]); each partition's durable consumer acknowledges a notice only
+//! after the pass it triggered committed ([`partitioned`]).
+//!
 //! Crash safety: alerts are written before the cursor moves, and the sink is
 //! idempotent (an alert records the last event sequence it covers, and new alerts
 //! carry a unique dedup key), so replaying a batch after a crash raises nothing
@@ -11,6 +16,8 @@
 
 pub mod batch;
 mod metrics;
+pub mod ownership;
+mod partitioned;
 mod state;
 
 use crate::correlation::{CorrelationEngine, EngineState, Limits};
@@ -22,8 +29,9 @@ use garrison_core::clock::SharedClock;
 use garrison_core::db::Db;
 use garrison_core::event::EventLog;
 use garrison_core::{Error, Result, Scope, TenantId};
+use ownership::Ownership;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::{Mutex, watch};
 
@@ -38,6 +46,8 @@ pub struct DetectionConfig {
     pub limits: Limits,
     /// The event-time field correlations read.
     pub time_field: String,
+    /// How long a partition stays owned without renewal (shared buses only).
+    pub partition_lease: Duration,
 }
 
 impl Default for DetectionConfig {
@@ -52,6 +62,7 @@ impl Default for DetectionConfig {
                 max_event_refs: 100,
             },
             time_field: "@timestamp".into(),
+            partition_lease: Duration::from_secs(15),
         }
     }
 }
@@ -94,6 +105,8 @@ pub struct Detection {
     config: DetectionConfig,
     /// One pass at a time: a tenant's windows and cursor move strictly in order.
     slots: Mutex<HashMap<TenantId, Slot>>,
+    /// Set when the bus is shared: the partitions this process owns.
+    ownership: OnceLock<Arc<Ownership>>,
 }
 
 impl Detection {
@@ -111,6 +124,7 @@ impl Detection {
             clock,
             config,
             slots: Mutex::new(HashMap::new()),
+            ownership: OnceLock::new(),
         })
     }
 
@@ -120,6 +134,9 @@ impl Detection {
         bus: Arc<dyn Bus>,
         mut shutdown: watch::Receiver<bool>,
     ) -> tokio::task::JoinHandle<()> {
+        if let Some(partitions) = bus.partitions() {
+            return partitioned::spawn(self, bus, partitions, shutdown);
+        }
         let me = self.clone();
         tokio::spawn(async move {
             let mut notices = bus.subscribe();
@@ -167,8 +184,17 @@ impl Detection {
         Ok(total)
     }
 
-    /// Catches one tenant up to its newest stored event.
+    /// Catches one tenant up to its newest stored event. With a shared bus, a
+    /// tenant of a partition this process does not own is left alone.
     pub async fn process_tenant(&self, tenant: TenantId) -> Result<PassStats> {
+        let ownership = self.ownership.get().cloned();
+        let lease = match &ownership {
+            Some(o) => match o.lease_for(tenant) {
+                Some(held) => Some(held),
+                None => return Ok(PassStats::default()),
+            },
+            None => None,
+        };
         let mut slots = self.slots.lock().await;
         let scope = Scope::for_tenant_task("detection", tenant);
         let mut stats = PassStats::default();
@@ -240,6 +266,16 @@ impl Detection {
             .map_err(Error::internal)?;
             let outcome = self.sink.raise(tenant, output.alerts).await?;
             let tx = self.db.begin(&scope).await?;
+            if let (Some(o), Some(held)) = (&ownership, &lease) {
+                // A process that stalled past its lease must not move the cursor
+                // its successor now owns; its alerts were idempotent anyway.
+                if let Err(e) =
+                    garrison_core::lease::fence(&tx, held, o.holder(), chrono::Utc::now()).await
+                {
+                    slots.remove(&tenant);
+                    return Err(e);
+                }
+            }
             state::save(&tx, tenant, output.last_seq, engine.state(), now).await?;
             tx.commit().await?;
             slot.engine = engine;
@@ -278,6 +314,16 @@ impl Detection {
         // Windows restart empty, so a replay rebuilds them from the events.
         slots.remove(&tenant);
         Ok(())
+    }
+
+    /// Forgets the in-memory windows of tenants on `partitions` (ownership moved:
+    /// the next owner restores them from the saved state).
+    async fn forget_partitions(&self, partitions: &[u32]) {
+        let Some(o) = self.ownership.get() else {
+            return;
+        };
+        let mut slots = self.slots.lock().await;
+        slots.retain(|tenant, _| !partitions.contains(&o.partition_of(*tenant)));
     }
 
     /// The tenant's compiled rules, compiling them if needed (diagnostics, tests).

@@ -1,0 +1,107 @@
+//! The detection loop on a shared bus: rebalance partition ownership every third
+//! of the lease, run one durable consumer per owned partition (a notice is
+//! acknowledged only after its tenant's pass committed, and failed passes are
+//! redelivered, then dead-lettered), and catch a partition's tenants up from
+//! their cursors when it is taken and on every sweep.
+
+use super::Detection;
+use super::ownership::Ownership;
+use garrison_core::bus::Bus;
+use garrison_core::lease::holder_id;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// Starts the partitioned loop; it ends when `shutdown` turns true, releasing
+/// what it owns so the other processes take over at once.
+pub(super) fn spawn(
+    detection: &Arc<Detection>,
+    bus: Arc<dyn Bus>,
+    partitions: u32,
+    mut shutdown: watch::Receiver<bool>,
+) -> JoinHandle<()> {
+    let ownership = Arc::new(Ownership::new(
+        detection.db.clone(),
+        holder_id("detection"),
+        partitions,
+        detection.config.partition_lease,
+    ));
+    let ownership = detection.ownership.get_or_init(|| ownership).clone();
+    let me = detection.clone();
+    tokio::spawn(async move {
+        let mut consumers: HashMap<u32, JoinHandle<()>> = HashMap::new();
+        let mut rebalance = tokio::time::interval(ownership.period());
+        rebalance.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut sweep = tokio::time::interval(me.config.sweep_every);
+        loop {
+            tokio::select! {
+                _ = shutdown.changed() => break,
+                _ = rebalance.tick() => {
+                    let change = match ownership.rebalance().await {
+                        Ok(change) => change,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "partition rebalance failed; keeping current leases until they lapse");
+                            continue;
+                        }
+                    };
+                    for p in &change.lost {
+                        if let Some(task) = consumers.remove(p) {
+                            task.abort();
+                        }
+                    }
+                    if !change.lost.is_empty() {
+                        me.forget_partitions(&change.lost).await;
+                    }
+                    for p in change.gained {
+                        consumers.insert(p, spawn_consumer(me.clone(), bus.clone(), p));
+                    }
+                    if !consumers.is_empty() && consumers.values().any(JoinHandle::is_finished) {
+                        // A consumer ended (connection lost): start it again.
+                        let ended: Vec<u32> = consumers.iter().filter(|(_, t)| t.is_finished()).map(|(p, _)| *p).collect();
+                        for p in ended {
+                            consumers.insert(p, spawn_consumer(me.clone(), bus.clone(), p));
+                        }
+                    }
+                }
+                _ = sweep.tick() => me.log_pass(me.sweep().await),
+            }
+        }
+        for (_, task) in consumers.drain() {
+            task.abort();
+        }
+        ownership.release_all().await;
+        tracing::info!("detection stopped");
+    })
+}
+
+/// Consumes one partition: catch its tenants up first (notices may have been
+/// discarded or acknowledged by a previous owner), then follow its notices.
+fn spawn_consumer(me: Arc<Detection>, bus: Arc<dyn Bus>, partition: u32) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        me.log_pass(me.sweep().await);
+        let mut consumer = loop {
+            match bus.consume_partition(partition).await {
+                Ok(c) => break c,
+                Err(e) => {
+                    tracing::warn!(partition, error = %e, "partition consumer unavailable; retrying");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+            }
+        };
+        while let Some(delivery) = consumer.next().await {
+            let tenant = delivery.notice.tenant_id;
+            match me.process_tenant(tenant).await {
+                Ok(stats) => {
+                    me.log_pass(Ok(stats));
+                    delivery.done().await;
+                }
+                Err(e) => {
+                    tracing::warn!(partition, tenant_id = %tenant, attempts = delivery.attempts(), error = %e, "detection pass failed; the notice will be redelivered");
+                    delivery.failed(&e.to_string()).await;
+                }
+            }
+        }
+    })
+}
