@@ -26,7 +26,13 @@ pub async fn ensure_first_admin(db: &Db, config: &Config) -> anyhow::Result<()> 
         }
         None => (Secret::new(token::random_token(18)), true),
     };
-    users::ensure_provider_admin(db, &email, &password).await?;
+    if let Err(e) = users::ensure_provider_admin(db, &email, &password).await {
+        // Roles started together race here; the loser finds the winner's admin.
+        if users::count_users(db).await? > 0 {
+            return Ok(());
+        }
+        return Err(e.into());
+    }
     tracing::info!(%email, "created the first provider admin");
     if generated {
         eprintln!(

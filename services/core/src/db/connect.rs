@@ -18,6 +18,14 @@ pub(super) async fn owner(url: &Secret<String>) -> Result<DatabaseConnection> {
         .map_err(|e| connect_error(url, e))
 }
 
+/// One owner connection (a pool of one), so session state such as an advisory
+/// lock stays on it.
+pub(super) async fn owner_single(url: &Secret<String>) -> Result<DatabaseConnection> {
+    Database::connect(base_options(url, 1))
+        .await
+        .map_err(|e| connect_error(url, e))
+}
+
 /// Opens the application pool. On PostgreSQL every connection switches to the
 /// application role at once, so no request ever runs as the table owner.
 pub(super) async fn app_pool(

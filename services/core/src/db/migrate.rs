@@ -5,6 +5,9 @@ use crate::{Error, Result, Secret};
 use garrison_migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
+/// The advisory lock key that serialises migrations across processes.
+const MIGRATION_LOCK: i64 = 0x6761_7272_6973_6f6e; // "garrison"
+
 /// What `garrison migrate` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MigrationDirection {
@@ -39,6 +42,19 @@ pub(super) async fn run(
         std::fs::create_dir_all(&dir)
             .map_err(|e| Error::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
     }
+    // Processes of several roles may start together against one PostgreSQL:
+    // one migrates while the others wait, then find nothing pending.
+    let lock = if url.expose().starts_with("postgres") {
+        let lock = connect::owner_single(url).await?;
+        lock.execute_raw(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"),
+        ))
+        .await?;
+        Some(lock)
+    } else {
+        None
+    };
     let conn = connect::owner(url).await?;
     match direction {
         MigrationDirection::Up => Migrator::up(&conn, None).await.map_err(migration_error)?,
@@ -61,6 +77,15 @@ pub(super) async fn run(
         })
         .collect();
     conn.close().await.map_err(migration_error)?;
+    if let Some(lock) = lock {
+        // Closing the session releases the lock too; unlocking says so plainly.
+        lock.execute_raw(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"),
+        ))
+        .await?;
+        lock.close().await.map_err(migration_error)?;
+    }
     Ok(statuses)
 }
 
