@@ -19,7 +19,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         // RFC 3339 strings on the wire; parsed where they are displayed.
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        // Date is a local `YYYY-MM-DD`.
+        scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown' },
         avoidOptionals: false,
         defaultScalarType: 'unknown',
       },

@@ -11,6 +11,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: gateway, ws: true, changeOrigin: false },
       '/auth': { target: gateway, changeOrigin: false },
+      '/reports': { target: gateway, changeOrigin: false },
     },
   },
   build: {
