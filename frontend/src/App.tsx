@@ -5,6 +5,10 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import {
   canManageIngest,
+  canManageNotifications,
+  canManagePlans,
+  canReadAccountReports,
+  canReadPortfolio,
   canManageRulePacks,
   canManageUsers,
   canReadAlerts,
@@ -19,8 +23,11 @@ import { NotFound } from './components/NotFound';
 import { Shell } from './components/Shell';
 import { AlertPage } from './pages/AlertPage';
 import { AlertsPage } from './pages/AlertsPage';
+import { BillingPage } from './pages/BillingPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { PortfolioPage } from './pages/PortfolioPage';
 import { RulesPage } from './pages/RulesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -28,6 +35,7 @@ import { TenantAuditPage } from './pages/TenantAuditPage';
 import { TenantHuntPage } from './pages/TenantHuntPage';
 import { TenantIngestPage } from './pages/TenantIngestPage';
 import { TenantPage } from './pages/TenantPage';
+import { TenantReportPage } from './pages/TenantReportPage';
 import { TenantRulesPage } from './pages/TenantRulesPage';
 import { TenantSlaPage } from './pages/TenantSlaPage';
 import { TenantsPage } from './pages/TenantsPage';
@@ -55,6 +63,10 @@ function SignedInRoutes() {
         {canReadEvents(viewer.role) && <Route path="tenants/:tenantId/hunt" element={<TenantHuntPage />} />}
         {canManageIngest(viewer.role) && <Route path="tenants/:tenantId/ingest" element={<TenantIngestPage />} />}
         {canReadRules(viewer.role) && <Route path="tenants/:tenantId/rules" element={<TenantRulesPage />} />}
+        {canReadAccountReports(viewer.role) && <Route path="tenants/:tenantId/report" element={<TenantReportPage />} />}
+        {canReadPortfolio(viewer.role) && <Route path="portfolio" element={<PortfolioPage />} />}
+        {canManagePlans(viewer.role) && <Route path="billing" element={<BillingPage />} />}
+        {canManageNotifications(viewer.role) && <Route path="notifications" element={<NotificationsPage />} />}
         {canManageUsers(viewer.role) && <Route path="users" element={<UsersPage />} />}
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFound />} />

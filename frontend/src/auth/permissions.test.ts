@@ -4,8 +4,12 @@ import {
   ALL_ROLES,
   canAdministerTenants,
   canDisableUser,
+  canManageNotifications,
+  canManagePlans,
   canManageRulePacks,
   canManageUsers,
+  canReadAccountReports,
+  canReadPortfolio,
   canReadAlerts,
   canReadRules,
   canSeeAuditLog,
@@ -26,10 +30,10 @@ const viewer = (role: Role, id = 'me'): Viewer => ({
 });
 
 describe('homePath', () => {
-  it('sends those who triage to the alert queue, account managers to the tenant list, customers to their own tenant', () => {
+  it('sends those who triage to the alert queue, account managers to their portfolio, customers to their own tenant', () => {
     expect(homePath(viewer('PROVIDER_ADMIN'))).toBe('/alerts');
     expect(homePath(viewer('ANALYST'))).toBe('/alerts');
-    expect(homePath(viewer('ACCOUNT_MANAGER'))).toBe('/tenants');
+    expect(homePath(viewer('ACCOUNT_MANAGER'))).toBe('/portfolio');
     expect(homePath(viewer('CUSTOMER_ADMIN'))).toBe('/tenants/acme-id');
     expect(homePath(viewer('CUSTOMER_VIEWER'))).toBe('/tenants/acme-id');
   });
@@ -39,10 +43,10 @@ describe('navItems', () => {
   const labels = (role: Role) => navItems(viewer(role)).map((i) => i.label);
 
   it('gives each role only the pages it can use', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Cases', 'Tenants', 'Rules', 'Users', 'Settings']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Alerts', 'Cases', 'Tenants', 'Portfolio', 'Billing', 'Notifications', 'Rules', 'Users', 'Settings']);
     expect(labels('ANALYST')).toEqual(['Alerts', 'Cases', 'Assigned tenants', 'Settings']);
-    expect(labels('ACCOUNT_MANAGER')).toEqual(['Cases', 'Portfolio', 'Settings']);
-    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Alerts', 'Cases', 'Users', 'Settings']);
+    expect(labels('ACCOUNT_MANAGER')).toEqual(['Cases', 'Tenants', 'Portfolio', 'Settings']);
+    expect(labels('CUSTOMER_ADMIN')).toEqual(['Our organization', 'Alerts', 'Cases', 'Notifications', 'Users', 'Settings']);
     expect(labels('CUSTOMER_VIEWER')).toEqual(['Our organization', 'Alerts', 'Cases', 'Settings']);
   });
 
@@ -84,6 +88,21 @@ describe('alerts and rules as the console shows them', () => {
   });
 });
 
+describe('billing and notifications as the console shows them', () => {
+  // Mirrors the Billing and Notification rows of the role matrix: provider admins RCUD; account
+  // managers read billing (portfolio, reports); customer admins manage their own endpoints.
+  const table: Record<Role, [portfolio: boolean, reports: boolean, plans: boolean, notifications: boolean]> = {
+    PROVIDER_ADMIN: [true, true, true, true],
+    ANALYST: [false, false, false, false],
+    ACCOUNT_MANAGER: [true, true, false, false],
+    CUSTOMER_ADMIN: [false, false, false, true],
+    CUSTOMER_VIEWER: [false, false, false, false],
+  };
+  it.each(ALL_ROLES)('%s', (role) => {
+    expect([canReadPortfolio(role), canReadAccountReports(role), canManagePlans(role), canManageNotifications(role)]).toEqual(table[role]);
+  });
+});
+
 describe('creatableRoles', () => {
   it('lets provider admins create every role and customer admins only customer users', () => {
     expect(creatableRoles('PROVIDER_ADMIN')).toEqual(ALL_ROLES);
@@ -117,14 +136,14 @@ describe('tenantSections', () => {
   const labels = (role: Role) => tenantSections(role, 't1').map((i) => i.label);
 
   it('offers hunting to every role that reads events, ingest settings to admins only', () => {
-    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Rules', 'Ingest', 'SLA', 'Audit log']);
+    expect(labels('PROVIDER_ADMIN')).toEqual(['Overview', 'Hunt', 'Rules', 'Ingest', 'SLA', 'Report', 'Audit log']);
     expect(labels('ANALYST')).toEqual(['Overview', 'Hunt', 'Rules', 'SLA']);
     expect(labels('CUSTOMER_ADMIN')).toEqual(['Overview', 'Hunt', 'Ingest', 'SLA', 'Audit log']);
     expect(labels('CUSTOMER_VIEWER')).toEqual(['Overview', 'Hunt', 'SLA']);
   });
 
-  it('gives account managers the SLA section only', () => {
-    expect(labels('ACCOUNT_MANAGER')).toEqual(['Overview', 'SLA']);
+  it('gives account managers the SLA section and the account report', () => {
+    expect(labels('ACCOUNT_MANAGER')).toEqual(['Overview', 'SLA', 'Report']);
   });
 
   it('links within the tenant', () => {

@@ -38,13 +38,14 @@ export function isCustomerRole(role: Role): boolean {
 
 /**
  * Where a role lands after sign-in: those who triage (provider admins, analysts) on the alert
- * queue, account managers on the tenant list, customers on their own tenant.
+ * queue, account managers on their portfolio, customers on their own tenant.
  */
 export function homePath(viewer: Viewer): string {
   if (isCustomerRole(viewer.role) && viewer.tenantId !== null) {
     return `/tenants/${encodeURIComponent(viewer.tenantId)}`;
   }
-  return canTriageAlerts(viewer.role) ? '/alerts' : '/tenants';
+  if (canTriageAlerts(viewer.role)) return '/alerts';
+  return canReadPortfolio(viewer.role) ? '/portfolio' : '/tenants';
 }
 
 /** The heading of the tenant list, in the words each staff role uses for it. */
@@ -52,8 +53,6 @@ export function tenantListTitle(role: Role): string {
   switch (role) {
     case 'ANALYST':
       return 'Assigned tenants';
-    case 'ACCOUNT_MANAGER':
-      return 'Portfolio';
     default:
       return 'Tenants';
   }
@@ -69,7 +68,10 @@ export function navItems(viewer: Viewer): NavItem[] {
     if (canReadAlerts(viewer.role)) items.push({ to: '/alerts', label: 'Alerts' });
     items.push({ to: '/cases', label: 'Cases' });
     items.push({ to: '/tenants', label: tenantListTitle(viewer.role) });
+    if (canReadPortfolio(viewer.role)) items.push({ to: '/portfolio', label: 'Portfolio' });
+    if (canManagePlans(viewer.role)) items.push({ to: '/billing', label: 'Billing' });
   }
+  if (canManageNotifications(viewer.role)) items.push({ to: '/notifications', label: 'Notifications' });
   if (canManageRulePacks(viewer.role)) items.push({ to: '/rules', label: 'Rules' });
   if (canManageUsers(viewer.role)) items.push({ to: '/users', label: 'Users' });
   items.push({ to: '/settings', label: 'Settings' });
@@ -167,8 +169,35 @@ export function tenantSections(role: Role, tenantId: string): NavItem[] {
   if (canReadRules(role)) items.push({ to: `${base}/rules`, label: 'Rules' });
   if (canManageIngest(role)) items.push({ to: `${base}/ingest`, label: 'Ingest' });
   items.push({ to: `${base}/sla`, label: 'SLA' });
+  if (canReadAccountReports(role)) items.push({ to: `${base}/report`, label: 'Report' });
   if (canSeeAuditLog(role)) items.push({ to: `${base}/audit`, label: 'Audit log' });
   return items.length === 1 ? [] : items;
+}
+
+/**
+ * The portfolio (every reachable tenant's month) and each tenant's account report: provider staff
+ * who read billing, i.e. account managers and provider admins. Customer admins may read their own
+ * report only when the provider opened it to them; the console does not offer it to them yet.
+ */
+export function canReadPortfolio(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'ACCOUNT_MANAGER';
+}
+
+export function canReadAccountReports(role: Role): boolean {
+  return canReadPortfolio(role);
+}
+
+/** The plan catalogue and subscriptions (the Billing page): provider admins. */
+export function canManagePlans(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
+/**
+ * Notification endpoints: provider admins (provider-wide and any tenant's) and customer admins
+ * (their own tenant's).
+ */
+export function canManageNotifications(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'CUSTOMER_ADMIN';
 }
 
 /** Change which tenants provider staff work on. */

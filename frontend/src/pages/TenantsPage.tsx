@@ -1,6 +1,6 @@
-// The tenant list for provider staff: every tenant for admins, the assigned ones for analysts,
-// the portfolio for account managers. Pages of the connection load on demand; search, status
-// filter and sort apply to what is loaded and live in the URL.
+// The tenant list for provider staff: every tenant for admins, the assigned ones for analysts
+// and account managers (whose billing view is the portfolio page). Pages of the connection load
+// on demand; search, status filter and sort apply to what is loaded and live in the URL.
 
 import { useState } from 'react';
 import { Link } from 'react-router';
