@@ -1,5 +1,5 @@
 // A customer admin of acme: only acme exists for them (globex's URL is "not found"), and they
-// manage their own organization's users.
+// manage their own organization's users and notification endpoints.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessToken, tenantIdBySlug } from './api';
@@ -26,7 +26,7 @@ describe('customer admin of acme', () => {
     await page.waitForURL(`**/tenants/${acmeId}`);
     await page.getByRole('heading', { name: /Acme/, level: 1 }).waitFor();
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Our organization', 'Alerts', 'Cases', 'Users', 'Settings']);
+    expect(nav).toEqual(['Our organization', 'Alerts', 'Cases', 'Notifications', 'Users', 'Settings']);
     expect(await page.getByRole('button', { name: 'Suspend tenant' }).count()).toBe(0);
     await page.getByRole('table', { name: 'Users of this tenant' }).getByText(ACME_ADMIN).waitFor();
     await screenshot(page, 'customer-admin-home');
@@ -134,5 +134,24 @@ describe('customer admin of acme', () => {
     } finally {
       await viewer.close();
     }
+  });
+
+  it('manages acme\'s own notification endpoints, with the API\'s objection beside the field', async () => {
+    const { page } = s;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    // Acme's own endpoints only: there is no owner to choose.
+    expect(await page.getByLabel('Endpoints of').count()).toBe(0);
+    const form = page.getByRole('form', { name: 'Add an endpoint' });
+    await form.getByLabel('Name').fill('Security mailbox');
+    await form.getByLabel('Kind').selectOption('EMAIL');
+    await form.getByLabel('Email address').fill('security@acme.example');
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    // The demo server has no SMTP relay, which the API says about the kind.
+    await form.getByText(/^Kind: email endpoints need an SMTP relay/).waitFor();
+    await form.getByLabel('Kind').selectOption('TEAMS');
+    await form.getByLabel('URL').fill('https://acme.webhook.office.example/hook');
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('table', { name: 'Notification endpoints' }).getByRole('rowheader', { name: 'Security mailbox' }).waitFor();
   });
 });

@@ -20,7 +20,7 @@ describe('provider admin', () => {
     await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/alerts');
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Alerts', 'Cases', 'Tenants', 'Rules', 'Users', 'Settings']);
+    expect(nav).toEqual(['Alerts', 'Cases', 'Tenants', 'Portfolio', 'Billing', 'Notifications', 'Rules', 'Users', 'Settings']);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
     await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
     await page.getByText('Showing 3 of 3 tenants').waitFor();

@@ -1,5 +1,6 @@
-// Provider staff who are not admins: the analyst lands on the tenants they are assigned to,
-// the account manager on the portfolio of every tenant; neither is shown admin controls.
+// Provider staff who are not admins: the analyst lands on the alert queue and reads the tenants
+// they are assigned to, the account manager lands on the portfolio and reads every tenant;
+// neither is shown admin controls. (The portfolio itself: account-manager.e2e.ts.)
 
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
@@ -36,14 +37,17 @@ describe('provider staff', () => {
     await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
   });
 
-  it('the account manager sees the whole portfolio', async () => {
+  it('the account manager lands on the portfolio and reads every tenant in the tenant list', async () => {
     const { page } = s;
     await signIn(page, 'accounts@garrison.local');
     await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portfolio');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
+    await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
     await page.getByText(/Showing \d+ of \d+ tenants/).waitFor();
     const slugs = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(slugs).toEqual(expect.arrayContaining(['acme', 'globex', 'initech']));
     expect(await page.getByRole('button', { name: 'Create tenant' }).count()).toBe(0);
-    await screenshot(page, 'account-manager-portfolio');
+    await screenshot(page, 'account-manager-tenants');
   });
 });
