@@ -1,6 +1,8 @@
 //! garrison-e2e: end-to-end tests of the `garrison` binary, driven from outside
 //! with real clients (`curl`, signals, the CLI). Helpers for the tests live here.
 
+pub mod cluster;
+
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
