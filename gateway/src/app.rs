@@ -100,7 +100,11 @@ pub fn router(state: AppState, components: Components) -> Router {
     if components.gateway {
         app = app.merge(console);
     }
-    app.layer(RequestBodyLimitLayer::new(state.config.http.max_body_bytes)).layer(
+    // One limit, the configured one: axum's own 2 MiB default for extracted
+    // bodies would otherwise reject ingest batches the configuration allows.
+    app.layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(state.config.http.max_body_bytes))
+        .layer(
         TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
         }),
