@@ -15,18 +15,26 @@ fn at(seconds: i64) -> DateTime<Utc> {
 #[tokio::test]
 async fn one_holder_at_a_time_and_renewal_keeps_the_epoch() {
     let t = TestDb::new().await;
-    let a = acquire(&t.db, "job.sla", "a", TTL, at(0)).await.unwrap();
+    let a = acquire(&t.db, "job.sla", "a", TTL, at(0))
+        .await
+        .expect("lease operation");
     let a = a.expect("a free lease is granted");
     assert_eq!(a.epoch, 1);
     assert_eq!(
-        acquire(&t.db, "job.sla", "b", TTL, at(5)).await.unwrap(),
+        acquire(&t.db, "job.sla", "b", TTL, at(5))
+            .await
+            .expect("lease operation"),
         None,
         "an unexpired lease is not taken"
     );
-    let renewed = acquire(&t.db, "job.sla", "a", TTL, at(8)).await.unwrap();
+    let renewed = acquire(&t.db, "job.sla", "a", TTL, at(8))
+        .await
+        .expect("lease operation");
     assert_eq!(renewed.map(|h| h.epoch), Some(1), "renewal keeps the epoch");
     assert_eq!(
-        acquire(&t.db, "job.sla", "b", TTL, at(15)).await.unwrap(),
+        acquire(&t.db, "job.sla", "b", TTL, at(15))
+            .await
+            .expect("lease operation"),
         None,
         "renewal moved the expiry to 18s"
     );
@@ -35,16 +43,28 @@ async fn one_holder_at_a_time_and_renewal_keeps_the_epoch() {
 #[tokio::test]
 async fn an_expired_or_released_lease_changes_hands_with_a_new_epoch() {
     let t = TestDb::new().await;
-    acquire(&t.db, "job.sla", "a", TTL, at(0)).await.unwrap();
-    let b = acquire(&t.db, "job.sla", "b", TTL, at(11)).await.unwrap();
+    acquire(&t.db, "job.sla", "a", TTL, at(0))
+        .await
+        .expect("lease operation");
+    let b = acquire(&t.db, "job.sla", "b", TTL, at(11))
+        .await
+        .expect("lease operation");
     assert_eq!(b.map(|h| h.epoch), Some(2), "taken after expiry");
-    release(&t.db, "job.sla", "b", at(12)).await.unwrap();
-    let a = acquire(&t.db, "job.sla", "a", TTL, at(12)).await.unwrap();
+    release(&t.db, "job.sla", "b", at(12))
+        .await
+        .expect("lease operation");
+    let a = acquire(&t.db, "job.sla", "a", TTL, at(12))
+        .await
+        .expect("lease operation");
     assert_eq!(a.map(|h| h.epoch), Some(3), "taken at once after release");
     // Releasing a lease one does not hold changes nothing.
-    release(&t.db, "job.sla", "b", at(13)).await.unwrap();
+    release(&t.db, "job.sla", "b", at(13))
+        .await
+        .expect("lease operation");
     assert_eq!(
-        acquire(&t.db, "job.sla", "b", TTL, at(13)).await.unwrap(),
+        acquire(&t.db, "job.sla", "b", TTL, at(13))
+            .await
+            .expect("lease operation"),
         None
     );
 }
@@ -55,33 +75,35 @@ async fn a_replaced_holder_is_fenced_out() {
     let scope = Scope::system("lease-test");
     let a = acquire(&t.db, "partition.3", "a", TTL, at(0))
         .await
-        .unwrap()
+        .expect("lease operation")
         .expect("granted");
-    let tx = t.db.begin(&scope).await.unwrap();
+    let tx = t.db.begin(&scope).await.expect("lease operation");
     fence(&tx, &a, "a", at(1)).await.expect("a still holds it");
-    tx.commit().await.unwrap();
+    tx.commit().await.expect("lease operation");
 
     acquire(&t.db, "partition.3", "b", TTL, at(20))
         .await
-        .unwrap();
-    let tx = t.db.begin(&scope).await.unwrap();
-    let err = fence(&tx, &a, "a", at(21)).await.unwrap_err();
+        .expect("lease operation");
+    let tx = t.db.begin(&scope).await.expect("lease operation");
+    let err = fence(&tx, &a, "a", at(21)).await.expect_err("fenced out");
     assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
-    tx.rollback().await.unwrap();
+    tx.rollback().await.expect("lease operation");
 
     // Even if a takes it back later, its old epoch stays fenced.
-    release(&t.db, "partition.3", "b", at(22)).await.unwrap();
+    release(&t.db, "partition.3", "b", at(22))
+        .await
+        .expect("lease operation");
     let again = acquire(&t.db, "partition.3", "a", TTL, at(22))
         .await
-        .unwrap()
+        .expect("lease operation")
         .expect("granted again");
     assert!(again.epoch > a.epoch);
-    let tx = t.db.begin(&scope).await.unwrap();
+    let tx = t.db.begin(&scope).await.expect("lease operation");
     assert!(fence(&tx, &a, "a", at(23)).await.is_err());
     fence(&tx, &again, "a", at(23))
         .await
         .expect("the new epoch");
-    tx.commit().await.unwrap();
+    tx.commit().await.expect("lease operation");
 }
 
 #[tokio::test]
@@ -89,12 +111,16 @@ async fn live_lists_unexpired_leases_under_a_prefix_and_prune_clears_old_ones() 
     let t = TestDb::new().await;
     acquire(&t.db, "member.detection.a", "a", TTL, at(0))
         .await
-        .unwrap();
+        .expect("lease operation");
     acquire(&t.db, "member.detection.b", "b", TTL, at(5))
         .await
-        .unwrap();
-    acquire(&t.db, "job.sla", "a", TTL, at(5)).await.unwrap();
-    let now = live(&t.db, "member.detection.", at(12)).await.unwrap();
+        .expect("lease operation");
+    acquire(&t.db, "job.sla", "a", TTL, at(5))
+        .await
+        .expect("lease operation");
+    let now = live(&t.db, "member.detection.", at(12))
+        .await
+        .expect("lease operation");
     assert_eq!(
         now,
         vec![Holding {
@@ -102,8 +128,18 @@ async fn live_lists_unexpired_leases_under_a_prefix_and_prune_clears_old_ones() 
             holder: "b".into()
         }]
     );
-    assert_eq!(prune(&t.db, "member.", at(12)).await.unwrap(), 1);
-    assert_eq!(prune(&t.db, "member.", at(12)).await.unwrap(), 0);
+    assert_eq!(
+        prune(&t.db, "member.", at(12))
+            .await
+            .expect("lease operation"),
+        1
+    );
+    assert_eq!(
+        prune(&t.db, "member.", at(12))
+            .await
+            .expect("lease operation"),
+        0
+    );
 }
 
 #[tokio::test]
@@ -169,8 +205,8 @@ async fn a_stopped_keeper_releases_at_once() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(a.held("job.retention").is_some());
-    stop.send(true).unwrap();
-    task.await.unwrap();
+    stop.send(true).expect("lease operation");
+    task.await.expect("lease operation");
     let b = Keeper::new(t.db.clone(), "b".into(), names, ttl);
     b.renew_all().await;
     assert!(b.held("job.retention").is_some(), "no wait for a's expiry");
