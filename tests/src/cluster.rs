@@ -3,7 +3,7 @@
 //! `garrison serve --roles <role>` processes on loopback ports, all sharing one
 //! data directory (the gateway's signing keys) and one configuration file.
 
-use crate::{curl, free_port, garrison_bin, post_json};
+use crate::{curl, curl_with_stdin, free_port, garrison_bin, post_json};
 use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -232,13 +232,24 @@ impl Gql {
 /// Sends NDJSON events to an ingest process; returns the HTTP status.
 pub fn send_events(base: &str, token: &str, events: &[Value]) -> u16 {
     let body: String = events.iter().map(|e| format!("{e}\n")).collect();
-    let out = Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-XPOST"])
-        .arg(format!("{base}/ingest/v1/events"))
-        .args(["-H", &format!("Authorization: Bearer {token}")])
-        .args(["--data-binary", &body])
-        .output()
-        .expect("curl");
+    let url = format!("{base}/ingest/v1/events");
+    let auth = format!("Authorization: Bearer {token}");
+    let out = curl_with_stdin(
+        &[
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "-XPOST",
+            &url,
+            "-H",
+            &auth,
+            "--data-binary",
+            "@-",
+        ],
+        body.as_bytes(),
+    );
     String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()

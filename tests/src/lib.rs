@@ -8,18 +8,26 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The built `garrison` binary beside this test executable (`make test` builds it
-/// first; so does `cargo build -p garrison-gateway`).
+/// The built `garrison` binary beside this executable (`make test` builds it
+/// first; so does `cargo build -p garrison-gateway`), or `GARRISON_BIN`.
 pub fn garrison_bin() -> PathBuf {
+    if let Some(path) = std::env::var_os("GARRISON_BIN") {
+        return PathBuf::from(path);
+    }
     let exe = std::env::current_exe().expect("current exe");
-    let dir = exe.parent().and_then(|p| p.parent()).expect("target dir");
-    let bin = dir.join("garrison");
-    assert!(
-        bin.exists(),
-        "{} is missing: run `cargo build -p garrison-gateway` first",
-        bin.display()
-    );
-    bin
+    // Tests live in target/<profile>/deps, binaries (scale-bench) in target/<profile>.
+    let bin = exe
+        .ancestors()
+        .skip(1)
+        .take(2)
+        .map(|dir| dir.join("garrison"))
+        .find(|candidate| candidate.exists());
+    bin.unwrap_or_else(|| {
+        panic!(
+            "the garrison binary is missing beside {}: run `cargo build -p garrison-gateway` first",
+            exe.display()
+        )
+    })
 }
 
 /// A free loopback port (bound then released).
@@ -121,6 +129,22 @@ pub fn curl(args: &[&str]) -> Output {
         .expect("curl is installed")
 }
 
+/// Runs `curl` with arguments, writing `input` to its stdin.
+pub fn curl_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new("curl")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("curl is installed");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input);
+    }
+    child.wait_with_output().expect("curl runs")
+}
+
 /// POSTs JSON with curl; returns (status, body as JSON).
 pub fn post_json(
     url: &str,
@@ -143,9 +167,9 @@ pub fn post_json(
         auth = format!("authorization: Bearer {token}");
         args.extend(["-H", auth.as_str()]);
     }
-    let data = body.to_string();
-    args.extend(["--data-binary", data.as_str(), url]);
-    let output = curl(&args);
+    // The body goes through stdin: large ones exceed the argument limit.
+    args.extend(["--data-binary", "@-", url]);
+    let output = curl_with_stdin(&args, body.to_string().as_bytes());
     let text = String::from_utf8_lossy(&output.stdout).to_string();
     let (body, status) = text.rsplit_once('\n').expect("status line");
     let json = serde_json::from_str(body).unwrap_or(serde_json::Value::Null);
