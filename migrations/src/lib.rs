@@ -17,6 +17,7 @@ mod m20261201_000007_audit_chain;
 mod m20261201_000008_notify;
 mod m20261201_000009_billing;
 mod m20261201_000010_leases;
+mod m20261201_000011_event_partitions;
 mod sql;
 
 /// The application role every request runs as on PostgreSQL. It owns nothing and is
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_notify::Migration),
             Box::new(m20261201_000009_billing::Migration),
             Box::new(m20261201_000010_leases::Migration),
+            Box::new(m20261201_000011_event_partitions::Migration),
         ]
     }
 }

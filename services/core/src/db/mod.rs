@@ -8,6 +8,7 @@
 
 mod connect;
 mod migrate;
+pub mod partitions;
 mod scoped;
 #[cfg(any(test, feature = "test-util"))]
 pub mod testing;

@@ -1,0 +1,135 @@
+//! PostgreSQL: the event store becomes a table partitioned by day of
+//! `received_at` (declarative range partitioning). Retention then drops whole
+//! days instead of deleting rows, and the worker creates each day's partition
+//! ahead of time. A default partition catches any row no day covers, so an
+//! insert never fails for want of a partition. Existing rows are copied into
+//! partitions for their days. SQLite keeps the plain table.
+//!
+//! The primary key becomes `(seq, received_at)` because a partitioned table's
+//! unique keys must include the partition key; `seq` stays one sequence across
+//! partitions, so detection's per-tenant cursor is unchanged.
+
+use crate::sql;
+use sea_orm_migration::prelude::*;
+
+pub struct Migration;
+
+impl MigrationName for Migration {
+    fn name(&self) -> &str {
+        "m20261201_000011_event_partitions"
+    }
+}
+
+const COLUMNS: &str = "seq, id, tenant_id, received_at, event_time, channel, host, severity, product, category, service, fields, raw, raw_truncated";
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if !sql::is_postgres(manager) {
+            return Ok(());
+        }
+        let create = "CREATE TABLE events (
+                seq BIGINT NOT NULL DEFAULT nextval('events_seq_seq'),
+                id UUID NOT NULL,
+                tenant_id UUID NOT NULL REFERENCES tenants(id),
+                received_at TIMESTAMPTZ NOT NULL,
+                event_time TIMESTAMPTZ NOT NULL,
+                channel TEXT NOT NULL,
+                host TEXT NULL,
+                severity SMALLINT NULL,
+                product TEXT NULL,
+                category TEXT NULL,
+                service TEXT NULL,
+                fields TEXT NOT NULL,
+                raw TEXT NOT NULL,
+                raw_truncated BOOLEAN NOT NULL,
+                PRIMARY KEY (seq, received_at)
+            ) PARTITION BY RANGE (received_at)";
+        // One partition per day that has rows, plus today and the next week.
+        let days = "DO $$ DECLARE d date; BEGIN
+               FOR d IN SELECT DISTINCT (received_at AT TIME ZONE 'UTC')::date FROM events_unpartitioned
+                        UNION SELECT (now() AT TIME ZONE 'UTC')::date + i FROM generate_series(0, 7) AS i
+               LOOP
+                 EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF events FOR VALUES FROM (%L) TO (%L)',
+                                'events_p' || to_char(d, 'YYYYMMDD'), d::timestamp AT TIME ZONE 'UTC', (d + 1)::timestamp AT TIME ZONE 'UTC');
+               END LOOP;
+             END $$";
+        let copy =
+            format!("INSERT INTO events ({COLUMNS}) SELECT {COLUMNS} FROM events_unpartitioned");
+        sql::run(
+            manager,
+            &[
+                "ALTER SEQUENCE events_seq_seq OWNED BY NONE",
+                "ALTER TABLE events RENAME TO events_unpartitioned",
+                "ALTER INDEX events_tenant_time RENAME TO events_unpartitioned_tenant_time",
+                "ALTER INDEX events_tenant_seq RENAME TO events_unpartitioned_tenant_seq",
+                create,
+                "CREATE TABLE events_default PARTITION OF events DEFAULT",
+                days,
+                &copy,
+                "DROP TABLE events_unpartitioned",
+                "ALTER SEQUENCE events_seq_seq OWNED BY events.seq",
+                "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
+                "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+            ],
+        )
+        .await?;
+        // Queries go through the parent, whose policy applies; each partition
+        // gets the same wall too, in case one is ever queried by name.
+        sql::enable_rls(manager, "events").await?;
+        sql::run(
+            manager,
+            &["DO $$ DECLARE p text; BEGIN
+                 FOR p IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                          JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = 'events'
+                 LOOP
+                   EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p);
+                   EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p);
+                   EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = ANY(NULLIF(current_setting(''garrison.tenant_ids'', true), '''')::uuid[])) WITH CHECK (tenant_id = ANY(NULLIF(current_setting(''garrison.tenant_ids'', true), '''')::uuid[]))', p);
+                 END LOOP;
+               END $$"],
+        )
+        .await?;
+        sql::grant_app_role(manager).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if !sql::is_postgres(manager) {
+            return Ok(());
+        }
+        let create = "CREATE TABLE events_plain (
+                seq BIGINT PRIMARY KEY DEFAULT nextval('events_seq_seq'),
+                id UUID NOT NULL,
+                tenant_id UUID NOT NULL REFERENCES tenants(id),
+                received_at TIMESTAMPTZ NOT NULL,
+                event_time TIMESTAMPTZ NOT NULL,
+                channel TEXT NOT NULL,
+                host TEXT NULL,
+                severity SMALLINT NULL,
+                product TEXT NULL,
+                category TEXT NULL,
+                service TEXT NULL,
+                fields TEXT NOT NULL,
+                raw TEXT NOT NULL,
+                raw_truncated BOOLEAN NOT NULL
+            )";
+        let copy = format!("INSERT INTO events_plain ({COLUMNS}) SELECT {COLUMNS} FROM events");
+        sql::run(
+            manager,
+            &[
+                "ALTER SEQUENCE events_seq_seq OWNED BY NONE",
+                create,
+                &copy,
+                "DROP TABLE events",
+                "ALTER TABLE events_plain RENAME TO events",
+                "ALTER TABLE events RENAME CONSTRAINT events_plain_pkey TO events_pkey",
+                "ALTER SEQUENCE events_seq_seq OWNED BY events.seq",
+                "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
+                "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+            ],
+        )
+        .await?;
+        sql::enable_rls(manager, "events").await?;
+        sql::grant_app_role(manager).await
+    }
+}
