@@ -19,6 +19,12 @@ pub const JOB_SLA: &str = "job.sla";
 pub const JOB_NOTIFY: &str = "job.notify";
 pub const JOB_RETENTION: &str = "job.retention";
 pub const JOB_BILLING: &str = "job.billing";
+pub const JOB_PARTITIONS: &str = "job.partitions";
+
+/// Daily event partitions made this many days ahead (PostgreSQL).
+const PARTITIONS_AHEAD: u32 = 7;
+/// How often partitions are checked.
+const PARTITIONS_EVERY: Duration = Duration::from_secs(3600);
 
 /// Most batches one delivery run works through before yielding to the next tick.
 const DELIVER_MAX_BATCHES: usize = 10;
@@ -30,14 +36,21 @@ const FIRST_RUN_AFTER: Duration = Duration::from_secs(60);
 
 /// Starts the background jobs and the keeper of their leases.
 pub fn spawn_jobs(db: Db, config: Arc<Config>, shutdown: tokio::sync::watch::Receiver<bool>) {
-    let names = [JOB_SLA, JOB_NOTIFY, JOB_RETENTION, JOB_BILLING]
-        .map(String::from)
-        .to_vec();
+    let names = [
+        JOB_SLA,
+        JOB_NOTIFY,
+        JOB_RETENTION,
+        JOB_BILLING,
+        JOB_PARTITIONS,
+    ]
+    .map(String::from)
+    .to_vec();
     let ttl = Duration::from_secs(config.worker.lease_secs.max(3));
     let keeper = Keeper::new(db.clone(), lease::holder_id("worker"), names, ttl);
     keeper.spawn(shutdown);
     let sla_every = Duration::from_secs(config.worker.sla_every_secs.max(1));
     tokio::spawn(sla_clocks(db.clone(), keeper.clone(), sla_every));
+    tokio::spawn(event_partitions(db.clone(), config.clone(), keeper.clone()));
     tokio::spawn(crate::billing::sync_loop(
         db.clone(),
         config.clone(),
@@ -72,6 +85,52 @@ pub fn spawn_jobs(db: Db, config: Arc<Config>, shutdown: tokio::sync::watch::Rec
             }
         }
     });
+}
+
+/// Hourly, while this worker holds the job: create the coming days' event
+/// partitions and drop those past every tenant's retention (PostgreSQL only).
+async fn event_partitions(db: Db, config: Arc<Config>, keeper: Arc<Keeper>) {
+    if db.backend() != garrison_core::db::Backend::Postgres {
+        return;
+    }
+    // Wait for the first lease round before the first pass.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut every = tokio::time::interval(PARTITIONS_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if keeper.held(JOB_PARTITIONS).is_none() {
+            continue;
+        }
+        let keep = match garrison_ingest::retention::longest_retention_days(
+            &db,
+            config.ingest.retention_days,
+        )
+        .await
+        {
+            Ok(days) => days,
+            Err(e) => {
+                tracing::warn!(error = %e, "partition maintenance: retention unreadable; retrying next hour");
+                continue;
+            }
+        };
+        match garrison_core::db::partitions::maintain_event_partitions(
+            &config.database_url(),
+            Utc::now(),
+            PARTITIONS_AHEAD,
+            keep,
+        )
+        .await
+        {
+            Ok(r) if r.created.is_empty() && r.dropped.is_empty() => {}
+            Ok(r) => {
+                tracing::info!(created = ?r.created, dropped = ?r.dropped, "event partitions maintained")
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "partition maintenance failed; retrying next hour")
+            }
+        }
+    }
 }
 
 /// Every `period`, while this worker holds the job, one pass of the SLA clocks

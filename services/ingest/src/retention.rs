@@ -1,6 +1,8 @@
 //! Retention: events older than the tenant's retention (or the default) are
 //! deleted in bounded batches, so the worker never holds a long transaction.
-//! (On PostgreSQL the scale-out issue replaces this with dropping partitions.)
+//! On PostgreSQL the worker also drops whole daily partitions once the longest
+//! retention of any tenant has passed them ([`longest_retention_days`]); the
+//! row deletes remain for tenants whose retention is shorter.
 
 use crate::entity::{dead_letter, event, ingest_settings};
 use chrono::{Duration, Utc};
@@ -18,6 +20,23 @@ pub async fn enforce_retention(db: &Db, default_days: u32) -> Result<u64> {
         deleted += enforce_for(db, tenant, default_days).await?;
     }
     Ok(deleted)
+}
+
+/// The longest retention any tenant has (its override, or the default): whole
+/// days older than this hold no event any tenant still keeps.
+pub async fn longest_retention_days(db: &Db, default_days: u32) -> Result<u32> {
+    let scope = Scope::system("retention");
+    let tx = db.begin(&scope).await?;
+    let longest = tx
+        .select::<ingest_settings::Entity>()
+        .all(&tx)
+        .await?
+        .into_iter()
+        .filter_map(|s| s.retention_days)
+        .filter_map(|d| u32::try_from(d).ok())
+        .fold(default_days, u32::max);
+    tx.commit().await?;
+    Ok(longest)
 }
 
 async fn all_tenants(db: &Db) -> Result<Vec<TenantId>> {
