@@ -313,8 +313,41 @@ def check_contract(r: Report, label: str, values: dict, docs: list[dict],
             scaled_here = role in scaled
             r.check(("replicas" in d["spec"]) != scaled_here,
                     f"{label}: {role} replicas {'left to the HPA' if scaled_here else 'fixed'}")
-    pdbs = {p["metadata"]["name"] for p in by_kind.get("PodDisruptionBudget", [])}
-    r.check(pdbs == set(deployments), f"{label}: a PodDisruptionBudget per Deployment")
+    # Scale-out: detection splits tenants by partition lease and worker jobs run under
+    # leases, so every role rolls with RollingUpdate (none with Recreate), detection
+    # autoscales, and at least two workers run (one on standby for the jobs).
+    for role in ROLES:
+        d = deployments.get(f"{full}-{role}")
+        if d:
+            strategy = d["spec"].get("strategy", {}).get("type")
+            r.check(strategy == "RollingUpdate", f"{label}: {role} rolls with RollingUpdate "
+                    f"(got {strategy})")
+    r.check("detection" in scaled, f"{label}: detection autoscales")
+    for h in by_kind.get("HorizontalPodAutoscaler", []):
+        if h["spec"]["scaleTargetRef"]["name"] == f"{full}-detection":
+            r.check(2 <= h["spec"]["minReplicas"] <= h["spec"]["maxReplicas"] <= 16,
+                    f"{label}: detection HPA 2 <= min <= max <= 16 (the default bus.partitions)")
+    worker = deployments.get(f"{full}-worker")
+    if worker:
+        r.check(worker["spec"].get("replicas", 0) >= 2,
+                f"{label}: at least two workers (got {worker['spec'].get('replicas')})")
+    pdbs = {p["metadata"]["name"]: p for p in by_kind.get("PodDisruptionBudget", [])}
+    r.check(set(pdbs) == set(deployments), f"{label}: a PodDisruptionBudget per Deployment")
+    for name, p in pdbs.items():
+        spec = p["spec"]
+        r.check(("minAvailable" in spec) != ("maxUnavailable" in spec),
+                f"{label}: PodDisruptionBudget/{name} sets one of minAvailable, maxUnavailable")
+        d = deployments.get(name)
+        fixed = d["spec"].get("replicas") if d else None
+        if fixed is not None and isinstance(spec.get("minAvailable"), int):
+            r.check(spec["minAvailable"] < fixed,
+                    f"{label}: PodDisruptionBudget/{name} minAvailable {spec['minAvailable']} "
+                    f"leaves room to evict one of {fixed}")
+    if worker and f"{full}-worker" in pdbs:
+        spec = pdbs[f"{full}-worker"]["spec"]
+        keeps = (spec.get("minAvailable", 0) >= 1 if "minAvailable" in spec
+                 else spec.get("maxUnavailable", 0) < worker["spec"].get("replicas", 0))
+        r.check(keeps, f"{label}: the worker PodDisruptionBudget keeps a worker running ({spec})")
     jobs = by_kind.get("Job", [])
     r.check(len(jobs) == 1, f"{label}: one migration Job")
     for j in jobs:
@@ -335,6 +368,7 @@ MUST_FAIL = [
     ({"ingest": {"tls": {"enabled": True}}}, "ingest.tls.existingSecret"),
     ({"otel": {"enabled": True}}, "otel.endpoint"),
     ({"metrics": {"serviceMonitor": {"enabled": True, "selector": {"a": "b"}}}}, "enable otel"),
+    ({"worker": {"autoscaling": {"enabled": True}}}, "at '/worker/autoscaling/enabled'"),
 ]
 
 
