@@ -25,6 +25,14 @@ KUBE_VERSION = "1.33.0"
 RELEASE = "soc"
 NAMESPACE = "garrison"
 ROLES = ["gateway", "ingest", "detection", "worker"]
+# garrison.toml [bus] and [worker] keys and the chart values they come from. bus.url is never
+# in the ConfigMap: it comes from `nats` as GARRISON_BUS_URL.
+BUS_KEYS = {"namespace": "namespace", "partitions": "partitions",
+            "stream_max_age_secs": "streamMaxAgeSecs", "stream_max_bytes": "streamMaxBytes",
+            "max_deliver": "maxDeliver", "ack_wait_secs": "ackWaitSecs",
+            "partition_lease_secs": "partitionLeaseSecs"}
+WORKER_KEYS = {"lease_secs": "leaseSecs", "sla_every_secs": "slaEverySecs",
+               "deliver_every_secs": "deliverEverySecs"}
 # Custom resources the Kubernetes schemas cannot know, and the shape checked instead.
 CRD_GROUPS = {"monitoring.coreos.com/v1": {"ServiceMonitor"}}
 
@@ -255,6 +263,13 @@ def check_contract(r: Report, label: str, values: dict, docs: list[dict],
         unknown = config_keys(cfg) - known_keys
         r.check(not unknown, f"{label}: {cm['metadata']['name']} keys all in garrison.example.toml"
                 + (f" (unknown: {sorted(unknown)})" if unknown else ""))
+        # Every process gets the same [bus] and the worker's [worker], from the chart values
+        # (a role's `config` could override them; the ci values files do not).
+        for table, keys, source in (("bus", BUS_KEYS, values["bus"]),
+                                    ("worker", WORKER_KEYS, values["worker"])):
+            want = {k: source[v] for k, v in keys.items()}
+            got = cfg.get(table)
+            r.check(got == want, f"{label}: {cm['metadata']['name']} [{table}] is {want} (got {got})")
 
     for d in by_kind.get("Deployment", []) + by_kind.get("StatefulSet", []) + by_kind.get("Job", []):
         spec = pod_specs(d)[0]
@@ -323,10 +338,11 @@ def check_contract(r: Report, label: str, values: dict, docs: list[dict],
             r.check(strategy == "RollingUpdate", f"{label}: {role} rolls with RollingUpdate "
                     f"(got {strategy})")
     r.check("detection" in scaled, f"{label}: detection autoscales")
+    partitions = values["bus"]["partitions"]
     for h in by_kind.get("HorizontalPodAutoscaler", []):
         if h["spec"]["scaleTargetRef"]["name"] == f"{full}-detection":
-            r.check(2 <= h["spec"]["minReplicas"] <= h["spec"]["maxReplicas"] <= 16,
-                    f"{label}: detection HPA 2 <= min <= max <= 16 (the default bus.partitions)")
+            r.check(2 <= h["spec"]["minReplicas"] <= h["spec"]["maxReplicas"] <= partitions,
+                    f"{label}: detection HPA 2 <= min <= max <= bus.partitions ({partitions})")
     worker = deployments.get(f"{full}-worker")
     if worker:
         r.check(worker["spec"].get("replicas", 0) >= 2,
@@ -368,6 +384,8 @@ MUST_FAIL = [
     ({"ingest": {"tls": {"enabled": True}}}, "ingest.tls.existingSecret"),
     ({"otel": {"enabled": True}}, "otel.endpoint"),
     ({"metrics": {"serviceMonitor": {"enabled": True, "selector": {"a": "b"}}}}, "enable otel"),
+    ({"bus": {"url": "nats://n:4222"}}, "additional properties 'url' not allowed"),
+    ({"bus": {"partitions": 0}}, "at '/bus/partitions'"),
     ({"worker": {"autoscaling": {"enabled": True}}}, "at '/worker/autoscaling/enabled'"),
 ]
 

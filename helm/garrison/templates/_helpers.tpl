@@ -114,8 +114,9 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/*
-garrison.toml for one component, as a dict (JSON). Chart settings first, then the
-operator's `config`, then the component's own `config`.
+garrison.toml for one component, as a dict (JSON). Chart settings first (including `bus`
+and the worker's lease and intervals, for every component), then the operator's `config`,
+then the component's own `config`.
 */}}
 {{- define "garrison.configDict" -}}
 {{- $ctx := .ctx }}
@@ -125,6 +126,20 @@ operator's `config`, then the component's own `config`.
     "data_dir" "/var/lib/garrison"
     "http" (dict "console_dir" $ctx.Values.image.consoleDir "secure_cookies" $secure)
     "log" (dict "json" $ctx.Values.logJson) }}
+{{- $bus := $ctx.Values.bus }}
+{{- $_ := set $cfg "bus" (dict
+    "namespace" $bus.namespace
+    "partitions" $bus.partitions
+    "stream_max_age_secs" $bus.streamMaxAgeSecs
+    "stream_max_bytes" $bus.streamMaxBytes
+    "max_deliver" $bus.maxDeliver
+    "ack_wait_secs" $bus.ackWaitSecs
+    "partition_lease_secs" $bus.partitionLeaseSecs) }}
+{{- $worker := $ctx.Values.worker }}
+{{- $_ = set $cfg "worker" (dict
+    "lease_secs" $worker.leaseSecs
+    "sla_every_secs" $worker.slaEverySecs
+    "deliver_every_secs" $worker.deliverEverySecs) }}
 {{- if and $ctx.Values.ingest.tls.enabled (include "garrison.receivesLogs" .) }}
 {{- $tls := dict "tls_cert" "/etc/garrison/tls/tls.crt" "tls_key" "/etc/garrison/tls/tls.key" }}
 {{- if $ctx.Values.ingest.tls.clientCAKey }}
