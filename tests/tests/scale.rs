@@ -131,7 +131,7 @@ fn roles_apart_lose_and_double_nothing_when_processes_die() {
         },
     );
 
-    let mut sent = vec![0usize; TENANTS];
+    let mut sent = [0usize; TENANTS];
     let mut killed_worker = None;
     for batch in 0..BATCHES {
         if batch == KILL_AFTER {
