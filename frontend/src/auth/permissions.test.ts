@@ -8,6 +8,7 @@ import {
   canManagePlans,
   canManageRulePacks,
   canManageUsers,
+  canMergeCases,
   canReadAccountReports,
   canReadPortfolio,
   canReadAlerts,
@@ -85,6 +86,20 @@ describe('alerts and rules as the console shows them', () => {
     expect([canReadAlerts(role), canTriageAlerts(role), canManageRulePacks(role), canReadRules(role), canTuneRules(role)]).toEqual(
       table[role],
     );
+  });
+});
+
+describe('case merging as the console shows it', () => {
+  // Merging updates every case involved: the Case row's U, which provider admins and analysts hold.
+  const table: Record<Role, boolean> = {
+    PROVIDER_ADMIN: true,
+    ANALYST: true,
+    ACCOUNT_MANAGER: false,
+    CUSTOMER_ADMIN: false,
+    CUSTOMER_VIEWER: false,
+  };
+  it.each(ALL_ROLES)('%s', (role) => {
+    expect(canMergeCases(role)).toBe(table[role]);
   });
 });
 

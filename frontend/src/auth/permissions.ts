@@ -127,6 +127,14 @@ export function canWorkCases(role: Role): boolean {
   return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
 }
 
+/**
+ * Merge other cases of the same tenant into a case: updating cases, which the server grants provider
+ * admins and analysts (customer admins may only create and read them).
+ */
+export function canMergeCases(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN' || role === 'ANALYST';
+}
+
 /** Comment (shared) on a case: staff who work cases and customer admins. */
 export function canCommentOnCases(role: Role): boolean {
   return canWorkCases(role) || role === 'CUSTOMER_ADMIN';

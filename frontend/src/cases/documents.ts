@@ -1,5 +1,6 @@
 // Case operations: the list, one case with everything the caller may see, and the workflow,
-// comment, task, observable, action, timeline and attachment mutations; escalation from alerts.
+// comment, task, observable, action, timeline and attachment mutations; escalation from alerts;
+// merging other cases of the tenant into one.
 import { graphql } from '../gql';
 
 export const CaseRowFragment = graphql(`
@@ -255,6 +256,44 @@ export const OpenCasesQuery = graphql(`
           severity
         }
       }
+    }
+  }
+`);
+
+export const MergeCandidatesQuery = graphql(`
+  query MergeCandidates($tenantId: ID!) {
+    cases(filter: { tenantIds: [$tenantId], openOnly: true }, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          title
+          severity
+          status
+          tenantId
+          mergedInto
+        }
+      }
+    }
+  }
+`);
+
+export const MergeCasesMutation = graphql(`
+  mutation MergeCases($targetId: ID!, $sourceIds: [ID!]!) {
+    mergeCases(targetId: $targetId, sourceIds: $sourceIds) {
+      id
+      updatedAt
+    }
+  }
+`);
+
+export const MergedIntoQuery = graphql(`
+  query MergedInto($id: ID!) {
+    case(id: $id) {
+      id
+      number
+      title
     }
   }
 `);

@@ -1,12 +1,13 @@
 // One case: status with the allowed transitions, assignee, SLA timers, description, comments
 // (internal vs shared), tasks, observables, response actions, timeline, attachments and linked
-// alerts. Customers get the same page without internal things (the API leaves them out) and
-// without the staff controls.
+// alerts; staff who may merge take other open cases of the tenant in, and a merged case links to
+// the case it went into. Customers get the same page without internal things (the API leaves them
+// out) and without the staff controls.
 
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { canCommentOnCases, canDecideActions, canWorkCases } from '../auth/permissions';
+import { canCommentOnCases, canDecideActions, canMergeCases, canWorkCases } from '../auth/permissions';
 import { useViewer } from '../auth/ViewerContext';
 import { SeverityBadge } from '../alerts/SeverityBadge';
 import { useUserNames } from '../alerts/useUserNames';
@@ -21,6 +22,9 @@ import { AddCommentMutation, CaseQuery, UpdateCaseStatusMutation } from '../case
 import { CASE_SOURCE_LABELS } from '../cases/labels';
 import { LinkedAlerts } from '../cases/LinkedAlerts';
 import { Markdown } from '../cases/Markdown';
+import { canTakeMerges, caseLabel, type MergeCase } from '../cases/merge';
+import { MergeCasesControl } from '../cases/MergeCasesControl';
+import { MergedIntoNotice } from '../cases/MergedIntoNotice';
 import { ObservablesPanel } from '../cases/ObservablesPanel';
 import { StatusControl } from '../cases/StatusControl';
 import { TasksPanel } from '../cases/TasksPanel';
@@ -42,6 +46,7 @@ export function CasePage() {
   const status = useCaseMutation(reload);
   const general = useCaseMutation(reload);
   const comments = useCaseMutation(reload);
+  const [merged, setMerged] = useState<{ targetId: string; sources: MergeCase[] } | null>(null);
   const c = data?.case ?? null;
   useDocumentTitle(c === null ? null : `#${c.number} ${c.title}`);
 
@@ -68,16 +73,40 @@ export function CasePage() {
             <p className="waiting">Waiting on the customer: {c.waitingReason}</p>
           )}
         </div>
-        {staff && (
-          <StatusControl
-            key={c.status}
-            allowed={c.allowedTransitions}
-            busy={status.busy}
-            problems={status.problems}
-            onChange={(next, reason) => void status.run(UpdateCaseStatusMutation, { id: c.id, status: next, reason })}
-          />
-        )}
+        <div className="case-controls">
+          {staff && (
+            <StatusControl
+              key={c.status}
+              allowed={c.allowedTransitions}
+              busy={status.busy}
+              problems={status.problems}
+              onChange={(next, reason) => void status.run(UpdateCaseStatusMutation, { id: c.id, status: next, reason })}
+            />
+          )}
+          {canMergeCases(viewer.role) && canTakeMerges(c) && (
+            <MergeCasesControl
+              target={{ id: c.id, number: c.number, tenantId: c.tenant.id }}
+              onMerged={(sources) => {
+                setMerged({ targetId: c.id, sources });
+                reload();
+              }}
+            />
+          )}
+        </div>
       </header>
+      {c.mergedInto !== null && c.mergedInto !== undefined && <MergedIntoNotice targetId={c.mergedInto} />}
+      {merged !== null && merged.targetId === c.id && (
+        <div className="notice" role="status">
+          Merged into this case:{' '}
+          {merged.sources.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 && ', '}
+              <Link to={`/cases/${encodeURIComponent(m.id)}`}>{caseLabel(m)}</Link>
+            </span>
+          ))}
+          . {merged.sources.length === 1 ? 'It is' : 'They are'} closed as merged.
+        </div>
+      )}
       <ErrorBanner problems={general.problems} />
       <dl className="facts">
         <dt>Tenant</dt>
