@@ -23,6 +23,7 @@ export const EVENT_LABELS: Record<NotificationEventType, string> = {
   CUSTOMER_COMMENTED: 'Customer commented',
   SLA_WARNING: 'SLA warning',
   SLA_BREACHED: 'SLA breached',
+  PAYMENT_FAILED: 'Payment failed (provider staff only)',
 };
 
 export interface EndpointDraft {

@@ -57,6 +57,9 @@ pub enum NotificationEventType {
     SlaWarning,
     /// `sla.breached`.
     SlaBreached,
+    /// `billing.payment_failed`: a tenant's invoice payment failed (once per
+    /// invoice). Provider staff only; customers cannot subscribe to it.
+    PaymentFailed,
 }
 
 impl From<NotificationEventType> for EventKind {
@@ -69,6 +72,7 @@ impl From<NotificationEventType> for EventKind {
             N::CustomerCommented => EventKind::CustomerCommented,
             N::SlaWarning => EventKind::SlaWarning,
             N::SlaBreached => EventKind::SlaBreached,
+            N::PaymentFailed => EventKind::PaymentFailed,
         }
     }
 }
@@ -82,6 +86,7 @@ fn event_type(e: EventKind) -> Option<NotificationEventType> {
         EventKind::CustomerCommented => N::CustomerCommented,
         EventKind::SlaWarning => N::SlaWarning,
         EventKind::SlaBreached => N::SlaBreached,
+        EventKind::PaymentFailed => N::PaymentFailed,
         EventKind::Test => return None,
     })
 }

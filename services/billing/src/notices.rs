@@ -1,6 +1,8 @@
-//! Notices for account managers (a failed payment). Each is a stored record and a
-//! log line naming the managers assigned to the tenant; the notifications service
-//! can deliver them once it exists.
+//! Notices for account managers (a failed payment). Each is a stored record, a
+//! log line naming the managers assigned to the tenant, and a
+//! `billing.payment_failed` notification queued in the same transaction for the
+//! provider-wide endpoints and the tenant's endpoints subscribed to it (once per
+//! invoice, however often Stripe reports the failure).
 
 use crate::entity::notice;
 use crate::invoices::Invoice;
@@ -8,6 +10,7 @@ use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::role::{Action, Resource};
 use garrison_core::{Result, Role, TenantId, users};
+use garrison_notify::NotificationEvent;
 use sea_orm::{ActiveValue::Set, ColumnTrait};
 
 /// A stored notice.
@@ -18,7 +21,8 @@ pub struct Notice {
     pub created_at: DateTime<Utc>,
 }
 
-/// Records the notice and logs it for every account manager of the tenant.
+/// Records the notice, logs it for every account manager of the tenant and
+/// queues the notification (deduplicated per invoice by the outbox).
 pub(crate) async fn notify_account_managers(
     tx: &ScopedTx<'_>,
     tenant: TenantId,
@@ -50,8 +54,26 @@ pub(crate) async fn notify_account_managers(
         .filter(|u| u.role == Role::AccountManager && !u.disabled)
         .map(|u| u.id.to_string())
         .collect();
+    let amount = format!(
+        "{} {}",
+        crate::money::format_minor(invoice.amount_due),
+        invoice.currency.to_uppercase()
+    );
+    let queued = garrison_notify::enqueue(
+        tx,
+        tenant,
+        NotificationEvent::payment_failed(
+            &invoice.stripe_id,
+            invoice.number.as_deref(),
+            &amount,
+            now,
+        ),
+        now,
+    )
+    .await?;
     tracing::warn!(
         event = "billing.payment_failed",
+        notifications_queued = queued,
         tenant_id = %tenant,
         account_managers = %managers.join(","),
         detail = %detail,

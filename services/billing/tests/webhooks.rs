@@ -1,6 +1,7 @@
 //! `handle_webhook` against a real database: a correctly signed invoice event is
 //! applied (status stored, a failed payment noticed for the account managers);
 //! a wrong signature, a stale timestamp and a replayed event id change nothing.
+//! A failed payment reaches the subscribed notification endpoints once per invoice.
 
 mod fake_stripe;
 
@@ -12,9 +13,14 @@ use garrison_billing::plans::{NewPlan, create_plan, subscribe_tenant};
 use garrison_billing::stripe::{RetryPolicy, StripeApi, sync_all};
 use garrison_billing::webhook::{WebhookError, WebhookRefusal, handle_webhook, sign};
 use garrison_core::db::testing::TestDb;
+use garrison_core::role::Role;
+use garrison_core::scope::TenantAccess;
 use garrison_core::tenants::{NewTenant, create_tenant};
 use garrison_core::usage::{DailyHosts, HourlyUsage, UsageLedger};
 use garrison_core::{Scope, Secret, TenantId};
+use garrison_notify::endpoint::NewEndpoint;
+use garrison_notify::endpoint::store::create_endpoint;
+use garrison_notify::{DeliveryClient, DeliverySettings, EndpointKind, EventKind, deliver_due};
 use serde_json::json;
 
 struct EmptyLedger;
@@ -177,4 +183,164 @@ async fn signed_events_apply_and_forgeries_stale_and_replays_are_refused() {
     tx.commit().await.expect("commit");
     assert_eq!(invoices[0].status, "paid");
     assert_eq!(notices.len(), 1, "only failures notify");
+}
+
+/// A local receiver of notification webhooks: the `Garrison-Event` of each POST.
+async fn receiver() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let seen: std::sync::Arc<std::sync::Mutex<Vec<String>>> = Default::default();
+    let s = seen.clone();
+    let app = axum::Router::new().fallback(
+        move |uri: axum::http::Uri, headers: axum::http::HeaderMap| {
+            let s = s.clone();
+            async move {
+                let event = headers
+                    .get("garrison-event")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                s.lock()
+                    .expect("lock")
+                    .push(format!("{}:{event}", uri.path()));
+                axum::http::StatusCode::OK
+            }
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (format!("http://{addr}"), seen)
+}
+
+async fn endpoint(
+    test: &TestDb,
+    scope: &Scope,
+    tenant: Option<TenantId>,
+    target: String,
+    events: Vec<EventKind>,
+) -> garrison_core::Result<()> {
+    let tx = test.db.begin(scope).await?;
+    create_endpoint(
+        &tx,
+        NewEndpoint {
+            tenant_id: tenant,
+            name: "billing hook".into(),
+            kind: EndpointKind::Webhook,
+            target,
+            events,
+            min_severity: None,
+        },
+        false,
+        Utc::now(),
+    )
+    .await?;
+    tx.commit().await
+}
+
+#[tokio::test]
+async fn a_failed_payment_notifies_subscribed_endpoints_once_per_invoice() {
+    let test = TestDb::new().await;
+    let (tenant, cus) = customer(&test).await;
+    let (base, seen) = receiver().await;
+    let admin = Scope::for_test(Role::ProviderAdmin, TenantAccess::All);
+    let failed = || vec![EventKind::PaymentFailed];
+    endpoint(&test, &admin, None, format!("{base}/provider"), failed())
+        .await
+        .expect("provider endpoint");
+    endpoint(
+        &test,
+        &admin,
+        Some(tenant),
+        format!("{base}/tenant"),
+        failed(),
+    )
+    .await
+    .expect("tenant endpoint");
+    endpoint(
+        &test,
+        &admin,
+        Some(tenant),
+        format!("{base}/alerts-only"),
+        vec![EventKind::AlertRaised],
+    )
+    .await
+    .expect("unsubscribed endpoint");
+    // The customer cannot subscribe to the provider's billing events.
+    let customer_admin = Scope::for_test(Role::CustomerAdmin, TenantAccess::Only([tenant].into()));
+    let refused = endpoint(
+        &test,
+        &customer_admin,
+        Some(tenant),
+        format!("{base}/x"),
+        failed(),
+    )
+    .await
+    .expect_err("customers may not subscribe");
+    assert!(refused.to_string().contains("input.events"), "{refused}");
+
+    let client = DeliveryClient::new(&DeliverySettings {
+        allow_private_targets: true,
+        ..DeliverySettings::default()
+    })
+    .expect("client");
+    let now = Utc::now();
+    let body = event("evt_f1", "invoice.payment_failed", &cus, "open");
+    handle_webhook(
+        &test.db,
+        &secret(),
+        &sign(&body, &secret(), now.timestamp()),
+        &body,
+        now,
+    )
+    .await
+    .expect("applied");
+    // Stripe retries the payment and fails again: a new event, the same invoice.
+    let again = event("evt_f2", "invoice.payment_failed", &cus, "open");
+    handle_webhook(
+        &test.db,
+        &secret(),
+        &sign(&again, &secret(), now.timestamp()),
+        &again,
+        now,
+    )
+    .await
+    .expect("applied");
+    // A replayed delivery is refused before anything is queued.
+    assert!(
+        handle_webhook(
+            &test.db,
+            &secret(),
+            &sign(&body, &secret(), now.timestamp()),
+            &body,
+            now
+        )
+        .await
+        .is_err()
+    );
+    let stats = deliver_due(&test.db, &client, now + chrono::Duration::seconds(1))
+        .await
+        .expect("deliver");
+    assert_eq!(stats.claimed, 2, "{stats:?}");
+    let mut got = seen.lock().expect("lock").clone();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "/provider:billing.payment_failed",
+            "/tenant:billing.payment_failed"
+        ]
+    );
+    let stats = deliver_due(&test.db, &client, now + chrono::Duration::hours(1))
+        .await
+        .expect("deliver");
+    assert_eq!(stats.claimed, 0);
+    assert_eq!(seen.lock().expect("lock").len(), 2);
+
+    // Both failures are still stored as notices.
+    let tx = test.db.begin(&admin).await.expect("begin");
+    let notices = list_notices(&tx, tenant).await.expect("notices");
+    tx.commit().await.expect("commit");
+    assert_eq!(notices.len(), 2);
 }

@@ -20,20 +20,31 @@ pub enum EventKind {
     SlaWarning,
     #[serde(rename = "sla.breached")]
     SlaBreached,
+    /// A tenant's invoice payment failed (Stripe's `invoice.payment_failed`).
+    /// The provider's business: customers may not subscribe to it.
+    #[serde(rename = "billing.payment_failed")]
+    PaymentFailed,
     #[serde(rename = "test")]
     Test,
 }
 
 impl EventKind {
     /// Every kind an endpoint may subscribe to.
-    pub const SUBSCRIBABLE: [EventKind; 6] = [
+    pub const SUBSCRIBABLE: [EventKind; 7] = [
         EventKind::AlertRaised,
         EventKind::CaseCreated,
         EventKind::CaseUpdated,
         EventKind::CustomerCommented,
         EventKind::SlaWarning,
         EventKind::SlaBreached,
+        EventKind::PaymentFailed,
     ];
+
+    /// Whether only the provider's staff may subscribe an endpoint to it (it
+    /// reports the provider's billing relationship, not the customer's security).
+    pub fn provider_only(self) -> bool {
+        matches!(self, EventKind::PaymentFailed)
+    }
 
     /// The wire name (`Garrison-Event`, the body's `type`).
     pub fn as_str(self) -> &'static str {
@@ -44,6 +55,7 @@ impl EventKind {
             EventKind::CustomerCommented => "customer.commented",
             EventKind::SlaWarning => "sla.warning",
             EventKind::SlaBreached => "sla.breached",
+            EventKind::PaymentFailed => "billing.payment_failed",
             EventKind::Test => "test",
         }
     }
@@ -57,7 +69,7 @@ impl EventKind {
                 Error::invalid(
                     field,
                     format!(
-                        "unknown event `{raw}` (expected alert.raised, case.created, case.updated, customer.commented, sla.warning or sla.breached)"
+                        "unknown event `{raw}` (expected alert.raised, case.created, case.updated, customer.commented, sla.warning, sla.breached or billing.payment_failed)"
                     ),
                 )
             })
@@ -212,6 +224,30 @@ impl NotificationEvent {
             sla_instance_id: Some(instance_id),
             link,
             dedup_key: format!("{}:{instance_id}", kind.as_str()),
+            occurred_at: at,
+        }
+    }
+
+    /// A payment of the tenant's invoice failed. Queued once per invoice (Stripe
+    /// sends `invoice.payment_failed` again on every failed retry, and may
+    /// redeliver a webhook): the first failure is the one that needs a call.
+    pub fn payment_failed(
+        invoice: &str,
+        number: Option<&str>,
+        amount_due: &str,
+        at: DateTime<Utc>,
+    ) -> NotificationEvent {
+        let shown = number.unwrap_or(invoice);
+        NotificationEvent {
+            kind: EventKind::PaymentFailed,
+            severity: None,
+            title: format!("Payment failed: invoice {shown}"),
+            summary: format!("The payment of invoice {shown} ({amount_due}) failed."),
+            alert_id: None,
+            case_id: None,
+            sla_instance_id: None,
+            link: "/billing".into(),
+            dedup_key: format!("billing.payment_failed:{invoice}"),
             occurred_at: at,
         }
     }

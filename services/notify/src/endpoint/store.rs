@@ -8,7 +8,7 @@ use super::{
     from_provider_row, from_tenant_row, parse_events, parse_target,
 };
 use crate::entity::{delivery, endpoint, outbox, provider_endpoint};
-use crate::event::NotificationEvent;
+use crate::event::{EventKind, NotificationEvent};
 use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::role::{Action, Resource, Role};
@@ -60,6 +60,7 @@ pub async fn create_endpoint(
     }
     let target = parse_target("input.target", input.kind, &input.target)?;
     let events = parse_events("input.events", &input.events)?;
+    check_provider_only(tx.scope(), "input.events", &events)?;
     let min_severity = input.min_severity.unwrap_or(Severity::Informational);
     let secret = (input.kind == EndpointKind::Webhook)
         .then(|| Secret::new(format!("whsec_{}", token::random_token(32))));
@@ -170,6 +171,19 @@ pub(crate) async fn find(tx: &ScopedTx<'_>, id: EndpointId) -> Result<Routable> 
     from_provider_row(row)
 }
 
+/// Customers may not subscribe to the provider's own events (a failed payment
+/// is the account manager's conversation to have, and billing is what the
+/// provider chooses to show): such an event is refused, naming the argument.
+fn check_provider_only(scope: &Scope, field: &str, events: &[EventKind]) -> Result<()> {
+    match events.iter().find(|e| e.provider_only()) {
+        Some(e) if scope.role().is_customer() => Err(Error::invalid(
+            field,
+            format!("`{}` is for the provider's staff", e.as_str()),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn require(scope: &Scope, owner: Owner, action: Action) -> Result<()> {
     match owner {
         Owner::Tenant(t) => scope.require_in(t, Resource::Notification, action),
@@ -236,10 +250,9 @@ pub async fn update_endpoint(
         ));
     }
     if let Some(events) = &patch.events {
-        set.push((
-            "events",
-            Expr::value(events_text(&parse_events("input.events", events)?)),
-        ));
+        let events = parse_events("input.events", events)?;
+        check_provider_only(tx.scope(), "input.events", &events)?;
+        set.push(("events", Expr::value(events_text(&events))));
     }
     if let Some(min) = patch.min_severity {
         set.push(("min_severity", Expr::value(min.rank())));
