@@ -400,3 +400,110 @@ async fn invoices_are_fetched_and_stored() {
     assert_eq!(inv.period_start, at("2026-03-01T00:00:00Z"));
     assert!(inv.unpaid());
 }
+
+#[tokio::test]
+async fn a_new_plan_moves_the_subscription_once_prorated_from_its_start() {
+    let test = TestDb::new().await;
+    let (fake, base) = FakeStripe::start().await;
+    let tenant = tenant_on_plan(&test, "mover").await;
+    let ledger = MemoryLedger::default();
+    let api = api(&base);
+    let report = sync_all(&test.db, &api, &ledger, at("2026-03-11T12:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!(report.subscriptions_created, 1);
+    let sub = fake.created("/v1/subscriptions")[0]
+        .answered_id
+        .clone()
+        .expect("subscription id");
+    let old_prices: Vec<String> = fake
+        .created("/v1/prices")
+        .iter()
+        .filter_map(|p| p.answered_id.clone())
+        .collect();
+    assert_eq!(old_prices.len(), 3);
+
+    // A bigger plan from 15 March (Berlin).
+    let scope = Scope::system("test");
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let bigger = create_plan(
+        &tx,
+        NewPlan {
+            name: "Enterprise".into(),
+            currency: "eur".into(),
+            base_fee_minor: 49_900,
+            endpoint_price_minor: 3_00,
+            included_gb: 500,
+            overage_gb_price_minor: 90,
+            sla_tier: "platinum".into(),
+        },
+        at("2026-03-11T13:00:00Z"),
+    )
+    .await
+    .expect("plan");
+    let starts = NaiveDate::from_ymd_opt(2026, 3, 15).expect("date");
+    subscribe_tenant(&tx, tenant, bigger.id, starts, at("2026-03-11T13:00:00Z"))
+        .await
+        .expect("subscribe");
+    tx.commit().await.expect("commit");
+
+    // Before its start nothing changes in Stripe.
+    fake.clear();
+    let before = sync_all(&test.db, &api, &ledger, at("2026-03-14T12:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!(before.subscriptions_changed, 0);
+    assert!(fake.created(&format!("/v1/subscriptions/{sub}")).is_empty());
+
+    // The first sync after it starts moves every item to the new plan's prices.
+    fake.clear();
+    let report = sync_all(&test.db, &api, &ledger, at("2026-03-16T12:00:00Z"))
+        .await
+        .expect("sync");
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(report.subscriptions_changed, 1);
+    assert_eq!(report.subscriptions_created, 0);
+    let new_prices: Vec<String> = fake
+        .created("/v1/prices")
+        .iter()
+        .filter_map(|p| p.answered_id.clone())
+        .collect();
+    assert_eq!(
+        new_prices.len(),
+        3,
+        "the new plan's base, GB and endpoint prices"
+    );
+    let updates = fake.created(&format!("/v1/subscriptions/{sub}"));
+    assert_eq!(updates.len(), 1);
+    let update = &updates[0];
+    assert_eq!(update.get("proration_behavior"), Some("create_prorations"));
+    // 15 March 00:00 in Berlin.
+    assert_eq!(
+        update.get("proration_date"),
+        Some(at("2026-03-14T23:00:00Z").timestamp().to_string().as_str())
+    );
+    assert_eq!(
+        update.get("metadata[garrison_plan]"),
+        Some(bigger.id.to_string().as_str())
+    );
+    for (i, price) in new_prices.iter().enumerate() {
+        let item = update
+            .get(&format!("items[{i}][id]"))
+            .expect("an existing item is updated, not added");
+        assert!(item.starts_with("si_"), "{item}");
+        assert_eq!(
+            update.get(&format!("items[{i}][price]")),
+            Some(price.as_str())
+        );
+    }
+    assert!(update.idempotency_key.is_some());
+
+    // Recorded: the next sync sends no second update.
+    fake.clear();
+    let again = sync_all(&test.db, &api, &ledger, at("2026-03-17T12:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!(again.subscriptions_changed, 0);
+    assert!(fake.created(&format!("/v1/subscriptions/{sub}")).is_empty());
+    assert!(fake.created("/v1/prices").is_empty());
+}

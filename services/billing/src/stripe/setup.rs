@@ -1,11 +1,12 @@
 //! Creates what is missing in Stripe, once: the two Billing Meters, three Prices
 //! per plan (a licensed base fee and two metered prices on the meters), and per
-//! tenant one Customer and one Subscription. What was created is recorded before
+//! tenant one Customer and one Subscription, whose items move to a new plan's
+//! prices when the tenant's plan changes. What was created is recorded before
 //! anything else is done with it; creates carry idempotency keys derived from what
 //! they create, so a retry or a crash between create and record cannot duplicate.
 
 use super::client::{StripeApi, StripeFailure};
-use super::wire::{Created, Meter, MeterList};
+use super::wire::{Created, Meter, MeterList, Subscription};
 use super::{METER_ENDPOINTS, METER_GB};
 use crate::entity::stripe_object;
 use crate::plans::Plan;
@@ -19,7 +20,10 @@ use stripe_billing::billing_meter::{
     CreateBillingMeter, CreateBillingMeterDefaultAggregation,
     CreateBillingMeterDefaultAggregationFormula, ListBillingMeter,
 };
-use stripe_billing::subscription::{CreateSubscription, CreateSubscriptionItems};
+use stripe_billing::subscription::{
+    CreateSubscription, CreateSubscriptionItems, RetrieveSubscription, UpdateSubscription,
+    UpdateSubscriptionItems, UpdateSubscriptionProrationBehavior,
+};
 use stripe_core::customer::CreateCustomer;
 use stripe_product::price::{
     CreatePrice, CreatePriceProductData, CreatePriceRecurring, CreatePriceRecurringInterval,
@@ -257,4 +261,90 @@ pub async fn create_subscription(
         )
         .await?;
     Ok(made.id)
+}
+
+/// The prices ever created for `plan` (any version), by Stripe id: `base`, `gb`
+/// or `endpoints`.
+async fn recorded_prices(db: &Db, plan: uuid::Uuid) -> Result<HashMap<String, String>> {
+    let scope = Scope::system("billing-sync");
+    let tx = db.begin(&scope).await?;
+    let prefix = format!("price:{plan}:");
+    let rows = tx
+        .select_catalog::<stripe_object::Entity>()
+        .filter(stripe_object::Column::Key.starts_with(&prefix))
+        .all(&tx)
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let kind = r.key.strip_prefix(&prefix)?.split(':').next()?.to_string();
+            Some((r.stripe_id, kind))
+        })
+        .collect())
+}
+
+/// Moves the tenant's subscription from `old_plan`'s prices to `plan`'s: each
+/// item carrying an old price gets the new price of the same kind (a missing
+/// kind is added), prorated from `from` (the new plan's first local midnight,
+/// or the current period's start if that is later), as the local estimate
+/// prorates a mid-month change by days. Items Garrison did not create are left.
+#[allow(clippy::too_many_arguments)]
+pub async fn change_subscription_plan(
+    db: &Db,
+    api: &StripeApi,
+    tenant: TenantId,
+    subscription: &str,
+    old_plan: Option<uuid::Uuid>,
+    plan: &Plan,
+    prices: &PlanPrices,
+    from: DateTime<Utc>,
+) -> Result<()> {
+    let current: Subscription = api
+        .send(
+            "retrieve subscription",
+            &RetrieveSubscription::new(subscription),
+            None,
+        )
+        .await?;
+    let old = match old_plan {
+        Some(p) => recorded_prices(db, p).await?,
+        None => HashMap::new(),
+    };
+    let mut items = Vec::new();
+    for (kind, price) in [
+        ("base", &prices.base),
+        ("gb", &prices.gb),
+        ("endpoints", &prices.endpoints),
+    ] {
+        let mut item = UpdateSubscriptionItems::new();
+        item.id = current
+            .items
+            .data
+            .iter()
+            .find(|i| old.get(&i.price.id).is_some_and(|k| k == kind))
+            .map(|i| i.id.clone());
+        item.price = Some(price.clone());
+        items.push(item);
+    }
+    let update = UpdateSubscription::new(subscription)
+        .items(items)
+        .proration_behavior(UpdateSubscriptionProrationBehavior::CreateProrations)
+        .proration_date(from.timestamp())
+        .metadata(HashMap::from([
+            ("garrison_tenant".to_string(), tenant.to_string()),
+            ("garrison_plan".to_string(), plan.id.to_string()),
+        ]));
+    let _: Created = api
+        .send(
+            "update subscription",
+            &update,
+            Some(&format!(
+                "garrison-subscription-{tenant}-{}-{}",
+                plan.id,
+                from.timestamp()
+            )),
+        )
+        .await?;
+    Ok(())
 }

@@ -1,12 +1,15 @@
 //! The sync job (worker role, and `garrison billing sync`): create what is missing
-//! in Stripe, push the ledger's complete hours and days as meter events, reconcile
+//! in Stripe, move a subscription to the tenant's new plan once that plan is in
+//! force (once: the account records the plan the subscription carries), push the ledger's complete hours and days as meter events, reconcile
 //! what was sent against the ledger, and fetch invoices. One tenant's failure is
 //! logged and reported; the others still sync.
 
 use super::client::StripeApi;
 use super::invoices::fetch_invoices;
 use super::meters::{endpoint_events, gb_events, push_events};
-use super::setup::{create_customer, create_subscription, ensure_meters, ensure_prices};
+use super::setup::{
+    change_subscription_plan, create_customer, create_subscription, ensure_meters, ensure_prices,
+};
 use crate::account;
 use crate::period::{Month, local_date, local_midnight, zone};
 use crate::plans;
@@ -26,6 +29,8 @@ pub struct SyncReport {
     pub tenants: u64,
     pub customers_created: u64,
     pub subscriptions_created: u64,
+    /// Subscriptions moved to the tenant's new plan.
+    pub subscriptions_changed: u64,
     pub events_sent: u64,
     pub events_already_sent: u64,
     pub mismatched: u64,
@@ -100,11 +105,31 @@ async fn sync_tenant(
             c
         }
     };
-    if stored
+    let existing = stored
         .as_ref()
-        .and_then(|a| a.stripe_subscription_id.as_ref())
-        .is_none()
-    {
+        .and_then(|a| a.stripe_subscription_id.clone());
+    if let Some(sub) = existing {
+        let carried = stored.as_ref().and_then(|a| a.stripe_plan_id);
+        if carried != Some(current.plan.id.as_uuid()) {
+            // The plan in force today is not the one the subscription carries:
+            // move it once, prorated from the plan's start (not before the
+            // current period, which began on the 1st at local midnight).
+            let prices = ensure_prices(db, api, &current.plan, meters, now).await?;
+            let from = local_midnight(current.starts_on, tz)
+                .max(local_midnight(Month::of(today).first_day(), tz));
+            change_subscription_plan(db, api, tenant, &sub, carried, &current.plan, &prices, from)
+                .await?;
+            save_ids(
+                db,
+                tenant,
+                None,
+                Some((sub, current.plan.id.as_uuid())),
+                now,
+            )
+            .await?;
+            report.subscriptions_changed += 1;
+        }
+    } else {
         let prices = ensure_prices(db, api, &current.plan, meters, now).await?;
         let anchor = local_midnight(Month::of(today).next().first_day(), tz);
         let sub =

@@ -51,3 +51,23 @@ pub struct InvoiceList {
     pub data: Vec<Invoice>,
     pub has_more: bool,
 }
+
+/// A subscription with its items (`GET /v1/subscriptions/{id}`).
+#[derive(Debug, Deserialize)]
+pub struct Subscription {
+    pub id: String,
+    pub items: SubscriptionItemList,
+}
+
+/// The subscription's item list envelope.
+#[derive(Debug, Deserialize)]
+pub struct SubscriptionItemList {
+    pub data: Vec<SubscriptionItem>,
+}
+
+/// One subscription item and the price it carries.
+#[derive(Debug, Deserialize)]
+pub struct SubscriptionItem {
+    pub id: String,
+    pub price: Created,
+}

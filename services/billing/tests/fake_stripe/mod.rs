@@ -43,6 +43,7 @@ struct Inner {
     fail: HashMap<String, u32>,
     meters: Vec<Value>,
     invoices: Vec<Value>,
+    subscriptions: HashMap<String, Value>,
     next: u64,
 }
 
@@ -162,7 +163,55 @@ async fn handle(
             json!({"object": "customer", "id": format!("cus_{n}"), "name": get("name")})
         }
         ("POST", "/v1/subscriptions") => {
-            json!({"object": "subscription", "id": format!("sub_{n}"), "customer": get("customer"), "status": "active"})
+            let id = format!("sub_{n}");
+            let items: Vec<Value> = (0..)
+                .map_while(|i| {
+                    let price = get(&format!("items[{i}][price]"));
+                    (!price.is_empty()).then(|| {
+                        json!({"object": "subscription_item", "id": format!("si_{n}_{i}"), "price": {"object": "price", "id": price}})
+                    })
+                })
+                .collect();
+            let sub = json!({
+                "object": "subscription", "id": id, "customer": get("customer"), "status": "active",
+                "items": {"object": "list", "url": "/v1/subscription_items", "has_more": false, "data": items},
+            });
+            inner.subscriptions.insert(id, sub.clone());
+            sub
+        }
+        ("GET", p) if p.starts_with("/v1/subscriptions/") => {
+            match inner
+                .subscriptions
+                .get(p.trim_start_matches("/v1/subscriptions/"))
+            {
+                Some(sub) => sub.clone(),
+                None => json!({}),
+            }
+        }
+        ("POST", p) if p.starts_with("/v1/subscriptions/") => {
+            let id = p.trim_start_matches("/v1/subscriptions/").to_string();
+            let Some(mut sub) = inner.subscriptions.get(&id).cloned() else {
+                record.status = 404;
+                inner.requests.push(record);
+                let body = json!({"error": {"type": "invalid_request_error", "message": format!("No such subscription: '{id}'")}});
+                return (StatusCode::NOT_FOUND, axum::Json(body)).into_response();
+            };
+            let mut items: Vec<Value> =
+                sub["items"]["data"].as_array().cloned().unwrap_or_default();
+            for i in 0.. {
+                let price = get(&format!("items[{i}][price]"));
+                if price.is_empty() {
+                    break;
+                }
+                let item_id = get(&format!("items[{i}][id]"));
+                match items.iter_mut().find(|it| !item_id.is_empty() && it["id"] == item_id.as_str()) {
+                    Some(it) => it["price"] = json!({"object": "price", "id": price}),
+                    None => items.push(json!({"object": "subscription_item", "id": format!("si_{n}_{i}"), "price": {"object": "price", "id": price}})),
+                }
+            }
+            sub["items"]["data"] = Value::Array(items);
+            inner.subscriptions.insert(id, sub.clone());
+            sub
         }
         ("POST", "/v1/billing/meter_events") => json!({
             "object": "billing.meter_event", "event_name": get("event_name"),
