@@ -1,4 +1,6 @@
-//! Notices for account managers (a failed payment). Each is a stored record, a
+//! Notices for account managers: a failed payment, and GB over-billed by a late
+//! ledger correction that must be credited by hand (`manual_credit`, stored by
+//! the meter sync). A failed payment is a stored record, a
 //! log line naming the managers assigned to the tenant, and a
 //! `billing.payment_failed` notification queued in the same transaction for the
 //! provider-wide endpoints and the tenant's endpoints subscribed to it (once per
@@ -37,17 +39,7 @@ pub(crate) async fn notify_account_managers(
         invoice.currency,
         kind.replace('_', " ")
     );
-    tx.insert(
-        tenant,
-        notice::ActiveModel {
-            id: Set(uuid::Uuid::now_v7()),
-            tenant_id: Set(tenant.as_uuid()),
-            kind: Set(kind.to_string()),
-            detail: Set(detail.clone()),
-            created_at: Set(now),
-        },
-    )
-    .await?;
+    record_notice(tx, tenant, kind, &detail, now).await?;
     let managers: Vec<String> = users::list_users(tx, Some(tenant))
         .await?
         .into_iter()
@@ -79,6 +71,28 @@ pub(crate) async fn notify_account_managers(
         detail = %detail,
         "billing: notify account managers"
     );
+    Ok(())
+}
+
+/// Stores a notice for the tenant's account managers (read with [`list_notices`]).
+pub(crate) async fn record_notice(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    kind: &str,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.insert(
+        tenant,
+        notice::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            tenant_id: Set(tenant.as_uuid()),
+            kind: Set(kind.to_string()),
+            detail: Set(detail.to_string()),
+            created_at: Set(now),
+        },
+    )
+    .await?;
     Ok(())
 }
 

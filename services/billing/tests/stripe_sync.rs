@@ -8,6 +8,7 @@ mod fake_stripe;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use fake_stripe::FakeStripe;
 use garrison_billing::invoices::list_invoices;
+use garrison_billing::notices::list_notices;
 use garrison_billing::plans::{NewPlan, create_plan, subscribe_tenant};
 use garrison_billing::stripe::{RetryPolicy, StripeApi, sync_all};
 use garrison_core::db::testing::TestDb;
@@ -506,4 +507,121 @@ async fn a_new_plan_moves_the_subscription_once_prorated_from_its_start() {
     assert_eq!(again.subscriptions_changed, 0);
     assert!(fake.created(&format!("/v1/subscriptions/{sub}")).is_empty());
     assert!(fake.created("/v1/prices").is_empty());
+}
+
+#[tokio::test]
+async fn late_ledger_changes_are_sent_as_revisions_or_recorded_as_credits_once() {
+    let test = TestDb::new().await;
+    let (fake, base) = FakeStripe::start().await;
+    let tenant = tenant_on_plan(&test, "late").await;
+    let ledger = MemoryLedger::default();
+    let h1 = at("2026-03-10T08:00:00Z");
+    let set_bytes = |bytes: u64| {
+        let mut hours = ledger.hours.lock().expect("lock");
+        hours.clear();
+        hours.push((
+            tenant,
+            HourlyUsage {
+                hour: h1,
+                events: 1,
+                bytes,
+            },
+        ));
+    };
+    let set_hosts = |n: u64| {
+        let mut hosts = ledger.hosts.lock().expect("lock");
+        hosts.clear();
+        hosts.push((
+            tenant,
+            DailyHosts {
+                day: NaiveDate::from_ymd_opt(2026, 3, 10).expect("date"),
+                hosts: n,
+            },
+        ));
+    };
+    set_bytes(1_000_000_000);
+    set_hosts(5);
+    let api = api(&base);
+    let first = sync_all(&test.db, &api, &ledger, at("2026-03-11T12:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!(first.events_sent, 2);
+    let gb_id = format!("{tenant}:garrison_ingest_gb:2026-03-10T08:00Z");
+    // 10 March 00:00 in Berlin.
+    let hosts_id = format!("{tenant}:garrison_endpoints:2026-03-09T23:00Z");
+
+    // Late data: more bytes in that hour, and more hosts that day.
+    set_bytes(1_250_000_001);
+    set_hosts(8);
+    fake.clear();
+    let late = sync_all(&test.db, &api, &ledger, at("2026-03-11T13:00:00Z"))
+        .await
+        .expect("sync");
+    assert!(late.failures.is_empty(), "{:?}", late.failures);
+    assert_eq!(late.events_sent, 0);
+    assert_eq!(late.corrections_sent, 2);
+    let mut sent: Vec<(String, String, String)> = fake
+        .created("/v1/billing/meter_events")
+        .iter()
+        .map(|r| {
+            (
+                r.get("identifier").unwrap_or_default().to_string(),
+                r.get("payload[value]").unwrap_or_default().to_string(),
+                r.get("timestamp").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    sent.sort();
+    let mut expected = vec![
+        (
+            format!("{gb_id}:r1"),
+            "0.250000001".to_string(),
+            h1.timestamp().to_string(),
+        ),
+        (
+            format!("{hosts_id}:r1"),
+            "8".to_string(),
+            at("2026-03-09T23:00:00Z").timestamp().to_string(),
+        ),
+    ];
+    expected.sort();
+    assert_eq!(sent, expected);
+    assert!(
+        fake.created("/v1/billing/meter_events")
+            .iter()
+            .all(|r| r.idempotency_key.as_deref() == r.get("identifier"))
+    );
+
+    // Nothing changed: nothing is sent again.
+    fake.clear();
+    let same = sync_all(&test.db, &api, &ledger, at("2026-03-11T14:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!((same.corrections_sent, same.credits_recorded), (0, 0));
+    assert!(fake.created("/v1/billing/meter_events").is_empty());
+
+    // The hour's bytes drop below what was sent: nothing can be sent, a credit is recorded once.
+    set_bytes(900_000_000);
+    fake.clear();
+    let lower = sync_all(&test.db, &api, &ledger, at("2026-03-11T15:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!((lower.corrections_sent, lower.credits_recorded), (0, 1));
+    assert!(fake.created("/v1/billing/meter_events").is_empty());
+    let again = sync_all(&test.db, &api, &ledger, at("2026-03-11T16:00:00Z"))
+        .await
+        .expect("sync");
+    assert_eq!((again.corrections_sent, again.credits_recorded), (0, 0));
+    assert!(fake.created("/v1/billing/meter_events").is_empty());
+    let scope = Scope::system("test");
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let notices = list_notices(&tx, tenant).await.expect("notices");
+    tx.commit().await.expect("commit");
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].kind, "manual_credit");
+    assert!(
+        notices[0].detail.contains("0.350000001 GB") && notices[0].detail.contains(":r2"),
+        "{}",
+        notices[0].detail
+    );
 }

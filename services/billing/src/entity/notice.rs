@@ -1,4 +1,5 @@
-//! `billing_notices`: what account managers must hear about (failed payments).
+//! `billing_notices`: what account managers must hear about (failed payments,
+//! GB over-billed by late ledger corrections that must be credited by hand).
 
 use sea_orm::entity::prelude::*;
 

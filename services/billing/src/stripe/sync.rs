@@ -34,6 +34,10 @@ pub struct SyncReport {
     pub events_sent: u64,
     pub events_already_sent: u64,
     pub mismatched: u64,
+    /// Late ledger changes sent as meter event revisions.
+    pub corrections_sent: u64,
+    /// Late-lowered GB hours recorded as manual credits (a `manual_credit` notice each).
+    pub credits_recorded: u64,
     pub invoices_fetched: u64,
     /// `tenant: reason`, one per tenant that failed.
     pub failures: Vec<String>,
@@ -159,6 +163,8 @@ async fn sync_tenant(
     report.events_sent += pushed.sent;
     report.events_already_sent += pushed.already_sent;
     report.mismatched += pushed.mismatched;
+    report.corrections_sent += pushed.corrections_sent;
+    report.credits_recorded += pushed.credits_recorded;
     report.invoices_fetched += fetch_invoices(db, api, tenant, &customer, now).await?;
     Ok(true)
 }
