@@ -105,7 +105,7 @@ impl IngestQuery {
             source: filter.source,
         };
         let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
-        let page = search::search_events(&tx, tenant, filter, first, after.as_deref())
+        let page = search::search_events(&tx, tenant, filter.clone(), first, after.as_deref())
             .await
             .gql()?;
         tx.commit().await.gql()?;
@@ -127,6 +127,7 @@ impl IngestQuery {
             total_count: page.total_count.min(i64::MAX as u64) as i64,
             edges,
             page_info,
+            search: (tenant, filter),
         })
     }
 }

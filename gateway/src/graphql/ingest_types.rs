@@ -159,10 +159,17 @@ pub struct EventEdge {
 
 /// Events matching a search, newest first.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct EventConnection {
     pub total_count: i64,
     pub edges: Vec<EventEdge>,
     pub page_info: super::types::PageInfo,
+    /// The search, for `histogram` (resolved only when asked for).
+    #[graphql(skip)]
+    pub search: (
+        garrison_core::TenantId,
+        garrison_ingest::search::EventFilter,
+    ),
 }
 
 /// What to search.

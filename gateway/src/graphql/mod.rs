@@ -16,6 +16,7 @@ mod cases;
 mod detection;
 mod detection_types;
 mod errors;
+mod event_histogram;
 mod ingest;
 mod ingest_types;
 mod mutation;

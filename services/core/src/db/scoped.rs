@@ -343,4 +343,27 @@ impl<E: EntityTrait> Scoped<E> {
     {
         Ok(self.select.count(&tx.tx).await?)
     }
+
+    /// Matching rows counted per value of an integer expression (e.g. a time
+    /// bucket): `(key, count)` pairs in key order. The expression is SQL written
+    /// by the caller for the transaction's backend, never from user input.
+    pub async fn count_by(self, tx: &ScopedTx<'_>, key_sql: &str) -> Result<Vec<(i64, i64)>> {
+        #[derive(Debug, sea_orm::FromQueryResult)]
+        struct Row {
+            key: i64,
+            n: i64,
+        }
+        let key = sea_orm::sea_query::Expr::cust(key_sql.to_string());
+        let rows = self
+            .select
+            .select_only()
+            .column_as(key.clone(), "key")
+            .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
+            .group_by(key.clone())
+            .order_by(key, sea_orm::Order::Asc)
+            .into_model::<Row>()
+            .all(&tx.tx)
+            .await?;
+        Ok(rows.into_iter().map(|r| (r.key, r.n)).collect())
+    }
 }

@@ -10,7 +10,7 @@ use crate::store::to_stored;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
-use garrison_core::db::ScopedTx;
+use garrison_core::db::{Backend, Scoped, ScopedTx};
 use garrison_core::event::StoredEvent;
 use garrison_core::page::parse_first;
 use garrison_core::role::{Action, Resource};
@@ -69,29 +69,8 @@ pub async fn search_events(
         .require_in(tenant, Resource::Event, Action::Read)?;
     let first = parse_first(first)?;
     let after = after.map(parse_cursor).transpose()?;
-    let to = filter.to.unwrap_or_else(Utc::now);
-    let from = filter.from.unwrap_or(to - Duration::hours(24));
-    if to <= from {
-        return Err(Error::invalid("filter.to", "must be after `filter.from`"));
-    }
-    let query = match filter.query.as_deref() {
-        Some(q) => query::parse(q)?,
-        None => None,
-    };
-    let base = || {
-        let mut select = tx
-            .select::<event::Entity>()
-            .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(event::Column::EventTime.gte(from))
-            .filter(event::Column::EventTime.lt(to));
-        if let Some(host) = &filter.host {
-            select = select.filter(event::Column::Host.eq(host.as_str()));
-        }
-        if let Some(source) = &filter.source {
-            select = select.filter(event::Column::Channel.eq(source.as_str()));
-        }
-        select
-    };
+    let (from, to, query) = resolve(&filter)?;
+    let base = || base_select(tx, tenant, &filter, from, to);
     let Some(query) = query else {
         let total_count = base().count(tx).await?;
         let mut page = base().order_by_desc(event::Column::Seq).limit(first + 1);
@@ -115,6 +94,145 @@ pub async fn search_events(
     let mut total_count = 0u64;
     let mut events = Vec::new();
     let mut has_next_page = false;
+    scan(tx, base, &query, |row| {
+        total_count += 1;
+        if after.is_none_or(|a| row.seq < a) {
+            if (events.len() as u64) < first {
+                events.push(to_stored(row)?);
+            } else {
+                has_next_page = true;
+            }
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(EventPage {
+        events,
+        total_count,
+        has_next_page,
+    })
+}
+
+/// Matching events over time: `counts[i]` covers
+/// `[from + i * bucket_secs, from + (i + 1) * bucket_secs)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Histogram {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub bucket_secs: i64,
+    pub counts: Vec<u64>,
+}
+
+/// Most buckets one histogram may have.
+pub const MAX_BUCKETS: u32 = 500;
+
+/// Counts a search's matching events per time bucket (by event time), over the
+/// same range and filter as [`search_events`].
+pub async fn histogram(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    filter: &EventFilter,
+    buckets: u32,
+) -> Result<Histogram> {
+    tx.scope()
+        .require_in(tenant, Resource::Event, Action::Read)?;
+    if !(1..=MAX_BUCKETS).contains(&buckets) {
+        return Err(Error::invalid(
+            "buckets",
+            format!("must be between 1 and {MAX_BUCKETS}, got {buckets}"),
+        ));
+    }
+    let (from, to, query) = resolve(filter)?;
+    let span = (to - from).num_seconds().max(1);
+    let bucket_secs = (span + i64::from(buckets) - 1) / i64::from(buckets);
+    let mut counts = vec![0u64; buckets as usize];
+    let mut add = |offset_secs: i64, n: u64| {
+        let index = (offset_secs.max(0) / bucket_secs) as usize;
+        if let Some(slot) = counts.get_mut(index) {
+            *slot += n;
+        }
+    };
+    let base = || base_select(tx, tenant, filter, from, to);
+    match query {
+        None => {
+            let start = from.timestamp();
+            // Whole seconds since `from`, per backend; both values are ours.
+            let key = match tx.backend() {
+                Backend::Postgres => format!(
+                    "CAST(FLOOR((EXTRACT(EPOCH FROM event_time) - {start}) / {bucket_secs}) AS BIGINT)"
+                ),
+                Backend::Sqlite => format!(
+                    "((CAST(strftime('%s', event_time) AS INTEGER) - {start}) / {bucket_secs})"
+                ),
+            };
+            for (index, n) in base().count_by(tx, &key).await? {
+                add(
+                    index.saturating_mul(bucket_secs),
+                    u64::try_from(n).unwrap_or(0),
+                );
+            }
+        }
+        Some(query) => {
+            scan(tx, base, &query, |row| {
+                add((row.event_time - from).num_seconds(), 1);
+                Ok(())
+            })
+            .await?;
+        }
+    }
+    Ok(Histogram {
+        from,
+        to,
+        bucket_secs,
+        counts,
+    })
+}
+
+/// The range (default: the 24 hours before `to`, itself defaulting to now) and
+/// the parsed query.
+fn resolve(filter: &EventFilter) -> Result<(DateTime<Utc>, DateTime<Utc>, Option<Query>)> {
+    let to = filter.to.unwrap_or_else(Utc::now);
+    let from = filter.from.unwrap_or(to - Duration::hours(24));
+    if to <= from {
+        return Err(Error::invalid("filter.to", "must be after `filter.from`"));
+    }
+    let query = match filter.query.as_deref() {
+        Some(q) => query::parse(q)?,
+        None => None,
+    };
+    Ok((from, to, query))
+}
+
+/// The filter's SQL part: tenant, range, host and channel.
+fn base_select(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    filter: &EventFilter,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Scoped<event::Entity> {
+    let mut select = tx
+        .select::<event::Entity>()
+        .filter(event::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(event::Column::EventTime.gte(from))
+        .filter(event::Column::EventTime.lt(to));
+    if let Some(host) = &filter.host {
+        select = select.filter(event::Column::Host.eq(host.as_str()));
+    }
+    if let Some(source) = &filter.source {
+        select = select.filter(event::Column::Channel.eq(source.as_str()));
+    }
+    select
+}
+
+/// Walks the filtered rows newest first, in chunks, handing each row the query
+/// matches to `visit`; refuses to examine more than [`MAX_SCAN`] rows.
+async fn scan(
+    tx: &ScopedTx<'_>,
+    base: impl Fn() -> Scoped<event::Entity>,
+    query: &Query,
+    mut visit: impl FnMut(event::Model) -> Result<()>,
+) -> Result<()> {
     let mut scanned = 0u64;
     let mut below: Option<i64> = None;
     loop {
@@ -127,21 +245,12 @@ pub async fn search_events(
         scanned += rows.len() as u64;
         below = rows.last().map(|r| r.seq);
         for row in rows {
-            if !matches(&query, &row) {
-                continue;
-            }
-            total_count += 1;
-            let past_cursor = after.is_none_or(|a| row.seq < a);
-            if past_cursor {
-                if (events.len() as u64) < first {
-                    events.push(to_stored(row)?);
-                } else {
-                    has_next_page = true;
-                }
+            if matches(query, &row) {
+                visit(row)?;
             }
         }
         if done || below.is_none() {
-            break;
+            return Ok(());
         }
         if scanned >= MAX_SCAN {
             return Err(Error::invalid(
@@ -150,11 +259,6 @@ pub async fn search_events(
             ));
         }
     }
-    Ok(EventPage {
-        events,
-        total_count,
-        has_next_page,
-    })
 }
 
 /// A row under evaluation; its fields are parsed once, on first need.
