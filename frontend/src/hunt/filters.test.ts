@@ -49,6 +49,13 @@ describe('resolveRange', () => {
     expect(resolveRange({ ...DEFAULT_HUNT_FILTERS, range: '7d' }, NOW).from).toBe('2026-11-15T09:00:00.000Z');
   });
 
+  it('ends relative ranges on the whole second, so histogram buckets do too', () => {
+    expect(resolveRange({ ...DEFAULT_HUNT_FILTERS, range: '1h' }, new Date('2026-11-22T09:00:05.987Z'))).toEqual({
+      from: '2026-11-22T08:00:05.000Z',
+      to: '2026-11-22T09:00:05.000Z',
+    });
+  });
+
   it('leaves an open end of a custom range to the server', () => {
     expect(resolveRange({ ...DEFAULT_HUNT_FILTERS, range: 'custom', from: '2026-11-20T00:00:00.000Z' }, NOW)).toEqual({
       from: '2026-11-20T00:00:00.000Z',

@@ -66,12 +66,17 @@ export function huntFiltersToParams(filters: HuntFilters): URLSearchParams {
   return params;
 }
 
-/** The instants to search between: a relative range ends at `now`; a custom one may leave either end open. */
+/**
+ * The instants to search between: a relative range ends at `now`, cut to the whole second (so the
+ * histogram's buckets, whole seconds long, start and end on whole seconds too); a custom one may
+ * leave either end open.
+ */
 export function resolveRange(filters: HuntFilters, now: Date): { from: string | null; to: string | null } {
   if (filters.range === 'custom') {
     return { from: filters.from === '' ? null : filters.from, to: filters.to === '' ? null : filters.to };
   }
-  return { from: new Date(now.getTime() - RANGE_MS[filters.range]).toISOString(), to: now.toISOString() };
+  const end = Math.floor(now.getTime() / 1000) * 1000;
+  return { from: new Date(end - RANGE_MS[filters.range]).toISOString(), to: new Date(end).toISOString() };
 }
 
 /** The `EventFilter` argument: only what is set is sent, so the server's defaults apply to the rest. */
