@@ -1,5 +1,6 @@
 // Hunt: search a tenant's events (every role that may read them), with every filter in the
-// URL, results newest first, paged with "Load more".
+// URL, a histogram of the matches over time (a bar narrows the range to it), results newest
+// first, paged with "Load more".
 
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -13,6 +14,8 @@ import { EventsQuery } from '../hunt/documents';
 import { EventTable } from '../hunt/EventTable';
 import { eventFilter, huntFiltersToParams, parseHuntFilters, type HuntFilters } from '../hunt/filters';
 import { HuntForm } from '../hunt/HuntForm';
+import { narrowToBucket } from '../hunt/histogram';
+import { HuntHistogram } from '../hunt/HuntHistogram';
 import { useHuntFilters } from '../hunt/useHuntFilters';
 import { TenantLayout } from '../tenants/TenantLayout';
 
@@ -41,6 +44,14 @@ function Hunt({ tenantId }: { tenantId: string }) {
     <>
       <HuntForm key={key} filters={filters} queryError={byField.query} onSearch={onSearch} />
       <ErrorBanner problems={general} />
+      <HuntHistogram
+        tenantId={tenantId}
+        filter={variables.filter}
+        onSelect={(histogram, index) => {
+          const next = narrowToBucket(filters, histogram, index);
+          if (next !== null) onSearch(next);
+        }}
+      />
       <p className="count" aria-live="polite">
         {results.totalCount === null
           ? results.error === null
