@@ -164,24 +164,15 @@ pub async fn fence(tx: &ScopedTx<'_>, held: &Held, holder: &str, now: DateTime<U
 
 /// Unexpired leases whose names start with `prefix`, with their holders.
 pub async fn live(db: &Db, prefix: &str, now: DateTime<Utc>) -> Result<Vec<Holding>> {
-    let tx = db.begin_registry().await?;
-    let backend = tx.backend();
-    let sql = format!(
-        "SELECT name, holder FROM leases WHERE substr(name, 1, {p1}) = {p2} AND expires_at > {p3} ORDER BY name",
-        p1 = placeholder(backend, 1),
-        p2 = placeholder(backend, 2),
-        p3 = placeholder(backend, 3),
-    );
-    let len = i32::try_from(prefix.chars().count()).map_err(Error::internal)?;
-    let rows = tx
-        .raw()
-        .query_all_raw(statement(
-            backend,
-            &sql,
-            vec![len.into(), prefix.into(), Value::from(now)],
-        ))
-        .await?;
-    tx.commit().await?;
+    let rows = under_prefix(
+        db,
+        "SELECT name, holder",
+        prefix,
+        ">",
+        now,
+        " ORDER BY name",
+    )
+    .await?;
     rows.iter()
         .map(|row| {
             Ok(Holding {
@@ -195,25 +186,39 @@ pub async fn live(db: &Db, prefix: &str, now: DateTime<Utc>) -> Result<Vec<Holdi
 /// Deletes leases under `prefix` that expired before `before` (the membership
 /// rows of processes long gone), so the table does not grow with restarts.
 pub async fn prune(db: &Db, prefix: &str, before: DateTime<Utc>) -> Result<u64> {
+    let rows = under_prefix(db, "DELETE", prefix, "<", before, " RETURNING name").await?;
+    Ok(rows.len() as u64)
+}
+
+/// `<verb> FROM leases` over the names under `prefix` whose expiry compares
+/// with `at` by `op`, in a registry transaction.
+async fn under_prefix(
+    db: &Db,
+    verb: &str,
+    prefix: &str,
+    op: &str,
+    at: DateTime<Utc>,
+    tail: &str,
+) -> Result<Vec<sea_orm::QueryResult>> {
     let tx = db.begin_registry().await?;
     let backend = tx.backend();
     let sql = format!(
-        "DELETE FROM leases WHERE substr(name, 1, {p1}) = {p2} AND expires_at < {p3}",
+        "{verb} FROM leases WHERE substr(name, 1, {p1}) = {p2} AND expires_at {op} {p3}{tail}",
         p1 = placeholder(backend, 1),
         p2 = placeholder(backend, 2),
         p3 = placeholder(backend, 3),
     );
     let len = i32::try_from(prefix.chars().count()).map_err(Error::internal)?;
-    let done = tx
+    let rows = tx
         .raw()
-        .execute_raw(statement(
+        .query_all_raw(statement(
             backend,
             &sql,
-            vec![len.into(), prefix.into(), Value::from(before)],
+            vec![len.into(), prefix.into(), Value::from(at)],
         ))
         .await?;
     tx.commit().await?;
-    Ok(done.rows_affected())
+    Ok(rows)
 }
 
 fn placeholder(backend: Backend, n: usize) -> String {
