@@ -22,14 +22,11 @@ impl MigrationName for Migration {
 
 const COLUMNS: &str = "seq, id, tenant_id, received_at, event_time, channel, host, severity, product, category, service, fields, raw, raw_truncated";
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if !sql::is_postgres(manager) {
-            return Ok(());
-        }
-        let create = "CREATE TABLE events (
-                seq BIGINT NOT NULL DEFAULT nextval('events_seq_seq'),
+/// The events table's DDL (PostgreSQL), with its `seq` column and closing clause.
+fn events_table(name: &str, seq: &str, close: &str) -> String {
+    format!(
+        "CREATE TABLE {name} (
+                {seq},
                 id UUID NOT NULL,
                 tenant_id UUID NOT NULL REFERENCES tenants(id),
                 received_at TIMESTAMPTZ NOT NULL,
@@ -42,9 +39,21 @@ impl MigrationTrait for Migration {
                 service TEXT NULL,
                 fields TEXT NOT NULL,
                 raw TEXT NOT NULL,
-                raw_truncated BOOLEAN NOT NULL,
-                PRIMARY KEY (seq, received_at)
-            ) PARTITION BY RANGE (received_at)";
+                raw_truncated BOOLEAN NOT NULL{close}"
+    )
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if !sql::is_postgres(manager) {
+            return Ok(());
+        }
+        let create = events_table(
+            "events",
+            "seq BIGINT NOT NULL DEFAULT nextval('events_seq_seq')",
+            ",\n                PRIMARY KEY (seq, received_at)\n            ) PARTITION BY RANGE (received_at)",
+        );
         // One partition per day that has rows, plus today and the next week.
         let days = "DO $$ DECLARE d date; BEGIN
                FOR d IN SELECT DISTINCT (received_at AT TIME ZONE 'UTC')::date FROM events_unpartitioned
@@ -63,7 +72,7 @@ impl MigrationTrait for Migration {
                 "ALTER TABLE events RENAME TO events_unpartitioned",
                 "ALTER INDEX events_tenant_time RENAME TO events_unpartitioned_tenant_time",
                 "ALTER INDEX events_tenant_seq RENAME TO events_unpartitioned_tenant_seq",
-                create,
+                &create,
                 "CREATE TABLE events_default PARTITION OF events DEFAULT",
                 days,
                 &copy,
@@ -97,28 +106,17 @@ impl MigrationTrait for Migration {
         if !sql::is_postgres(manager) {
             return Ok(());
         }
-        let create = "CREATE TABLE events_plain (
-                seq BIGINT PRIMARY KEY DEFAULT nextval('events_seq_seq'),
-                id UUID NOT NULL,
-                tenant_id UUID NOT NULL REFERENCES tenants(id),
-                received_at TIMESTAMPTZ NOT NULL,
-                event_time TIMESTAMPTZ NOT NULL,
-                channel TEXT NOT NULL,
-                host TEXT NULL,
-                severity SMALLINT NULL,
-                product TEXT NULL,
-                category TEXT NULL,
-                service TEXT NULL,
-                fields TEXT NOT NULL,
-                raw TEXT NOT NULL,
-                raw_truncated BOOLEAN NOT NULL
-            )";
+        let create = events_table(
+            "events_plain",
+            "seq BIGINT PRIMARY KEY DEFAULT nextval('events_seq_seq')",
+            "\n            )",
+        );
         let copy = format!("INSERT INTO events_plain ({COLUMNS}) SELECT {COLUMNS} FROM events");
         sql::run(
             manager,
             &[
                 "ALTER SEQUENCE events_seq_seq OWNED BY NONE",
-                create,
+                &create,
                 &copy,
                 "DROP TABLE events",
                 "ALTER TABLE events_plain RENAME TO events",
