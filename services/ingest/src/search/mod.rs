@@ -173,8 +173,9 @@ pub async fn histogram(
             }
         }
         Some(query) => {
+            // Whole seconds since `from`, exactly as the SQL grouping counts them.
             scan(tx, base, &query, |row| {
-                add((row.event_time - from).num_seconds(), 1);
+                add(row.event_time.timestamp() - from.timestamp(), 1);
                 Ok(())
             })
             .await?;
