@@ -239,7 +239,7 @@ pub async fn sync_loop(
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if keeper.held(crate::worker::JOB_BILLING).is_none() {
+        if keeper.held(crate::jobs::JOB_BILLING).is_none() {
             continue;
         }
         if let Err(e) = run_sync(&db, &config, Utc::now()).await {

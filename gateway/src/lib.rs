@@ -20,6 +20,7 @@ pub mod demo_response;
 pub mod graphql;
 pub mod health;
 pub mod http;
+pub mod jobs;
 pub mod metrics;
 pub mod roles;
 pub mod rule_packs;

@@ -4,6 +4,7 @@
 //! lease, so any number of workers run each job once at a time, and when the
 //! holder dies a standby takes the job within the lease time.
 
+use crate::jobs::{JOB_NOTIFY, JOB_PARTITIONS, JOB_RETENTION, JOB_SLA};
 use chrono::{DateTime, Utc};
 use garrison_core::config::Config;
 use garrison_core::db::Db;
@@ -13,13 +14,6 @@ use opentelemetry::KeyValue;
 use opentelemetry::metrics::Counter;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
-
-/// The jobs' lease names.
-pub const JOB_SLA: &str = "job.sla";
-pub const JOB_NOTIFY: &str = "job.notify";
-pub const JOB_RETENTION: &str = "job.retention";
-pub const JOB_BILLING: &str = "job.billing";
-pub const JOB_PARTITIONS: &str = "job.partitions";
 
 /// Daily event partitions made this many days ahead (PostgreSQL).
 const PARTITIONS_AHEAD: u32 = 7;
@@ -36,15 +30,7 @@ const FIRST_RUN_AFTER: Duration = Duration::from_secs(60);
 
 /// Starts the background jobs and the keeper of their leases.
 pub fn spawn_jobs(db: Db, config: Arc<Config>, shutdown: tokio::sync::watch::Receiver<bool>) {
-    let names = [
-        JOB_SLA,
-        JOB_NOTIFY,
-        JOB_RETENTION,
-        JOB_BILLING,
-        JOB_PARTITIONS,
-    ]
-    .map(String::from)
-    .to_vec();
+    let names = crate::jobs::ALL.map(String::from).to_vec();
     let ttl = Duration::from_secs(config.worker.lease_secs.max(3));
     let keeper = Keeper::new(db.clone(), lease::holder_id("worker"), names, ttl);
     keeper.spawn(shutdown);
