@@ -256,13 +256,16 @@ pub async fn sync_command(db: &Db, config: &Config) -> anyhow::Result<()> {
         ),
         Some(r) => {
             println!(
-                "tenants synced: {}\ncustomers created: {}\nsubscriptions created: {}\nmeter events sent: {} (already sent: {}, ledger changed since: {})\ninvoices fetched: {}",
+                "tenants synced: {}\ncustomers created: {}\nsubscriptions created: {}\nsubscriptions moved to a new plan: {}\nmeter events sent: {} (already sent: {}, ledger changed since: {})\ncorrections sent: {}\nmanual credits recorded: {}\ninvoices fetched: {}",
                 r.tenants,
                 r.customers_created,
                 r.subscriptions_created,
+                r.subscriptions_changed,
                 r.events_sent,
                 r.events_already_sent,
                 r.mismatched,
+                r.corrections_sent,
+                r.credits_recorded,
                 r.invoices_fetched
             );
             for f in &r.failures {
