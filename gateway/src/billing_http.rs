@@ -25,7 +25,7 @@ pub async fn stripe_webhook(
     body: Bytes,
 ) -> Response {
     let Some(secret) = &state.config.billing.stripe_webhook_secret else {
-        return error_response(Error::Unavailable(
+        return crate::http::error_with_field(Error::Unavailable(
             "stripe webhooks are not configured".into(),
         ));
     };
@@ -46,7 +46,7 @@ pub async fn stripe_webhook(
                 serde_json::json!({"error": {"code": "refused", "message": refusal.to_string()}});
             (status, axum::Json(body)).into_response()
         }
-        Err(WebhookError::Failed(e)) => error_response(e),
+        Err(WebhookError::Failed(e)) => crate::http::error_with_field(e),
     }
 }
 
@@ -58,7 +58,7 @@ pub async fn account_csv(
 ) -> Response {
     let scope = match auth::scope_from_headers(&state, &headers).await {
         Ok(scope) => scope,
-        Err(e) => return error_response(e),
+        Err(e) => return crate::http::error_with_field(e),
     };
     let parsed = (|| {
         let tenant = TenantId::parse("tenant", required(&params, "tenant")?)?;
@@ -67,7 +67,7 @@ pub async fn account_csv(
     })();
     let (tenant, month) = match parsed {
         Ok(p) => p,
-        Err(e) => return error_response(e),
+        Err(e) => return crate::http::error_with_field(e),
     };
     let ledger = IngestLedger::new(state.db.clone());
     let sources = ServiceSources::new(state.db.clone());
@@ -79,7 +79,7 @@ pub async fn account_csv(
             csv::account_csv(&r),
             &format!("account-{tenant}-{month}.csv"),
         ),
-        Err(e) => error_response(e),
+        Err(e) => crate::http::error_with_field(e),
     }
 }
 
@@ -91,11 +91,11 @@ pub async fn portfolio_csv(
 ) -> Response {
     let scope = match auth::scope_from_headers(&state, &headers).await {
         Ok(scope) => scope,
-        Err(e) => return error_response(e),
+        Err(e) => return crate::http::error_with_field(e),
     };
     let month = match required(&params, "month").and_then(|m| Month::parse("month", m)) {
         Ok(m) => m,
-        Err(e) => return error_response(e),
+        Err(e) => return crate::http::error_with_field(e),
     };
     let ledger = IngestLedger::new(state.db.clone());
     let sources = ServiceSources::new(state.db.clone());
@@ -104,7 +104,7 @@ pub async fn portfolio_csv(
         portfolio::portfolio_report(&state.db, &scope, &ledger, &sources, month, now).await;
     match result {
         Ok(rows) => csv_response(csv::portfolio_csv(&rows), &format!("portfolio-{month}.csv")),
-        Err(e) => error_response(e),
+        Err(e) => crate::http::error_with_field(e),
     }
 }
 
@@ -127,19 +127,4 @@ fn required<'a>(params: &'a HashMap<String, String>, name: &str) -> Result<&'a s
         .map(String::as_str)
         .filter(|v| !v.trim().is_empty())
         .ok_or_else(|| Error::invalid(name, "is required"))
-}
-
-/// A boundary error as a JSON body with the matching status.
-fn error_response(error: Error) -> Response {
-    let code = error.code();
-    let field = match &error {
-        Error::InvalidInput { field, .. } => Some(field.clone()),
-        _ => None,
-    };
-    let status =
-        StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::json!({
-        "error": {"code": code.as_str(), "message": error.public_message(), "field": field}
-    });
-    (status, axum::Json(body)).into_response()
 }

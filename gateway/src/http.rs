@@ -33,6 +33,23 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// A boundary error as a JSON body with the matching status, naming the input
+/// at fault (`field`, null unless the error is `invalid_input`): what the report
+/// and CSV endpoints answer, so a form can point at the wrong parameter.
+pub fn error_with_field(error: Error) -> Response {
+    let code = error.code();
+    let field = match &error {
+        Error::InvalidInput { field, .. } => Some(field.clone()),
+        _ => None,
+    };
+    let status =
+        StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::json!({
+        "error": {"code": code.as_str(), "message": error.public_message(), "field": field}
+    });
+    (status, Json(body)).into_response()
+}
+
 /// `Json<T>` whose rejections are `invalid_input` errors naming what is wrong.
 pub struct ApiJson<T>(pub T);
 

@@ -10,7 +10,7 @@ use crate::auth;
 use crate::state::AppState;
 use async_graphql::{Context, ID, Object};
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use garrison_core::{Error, TenantId};
@@ -157,7 +157,7 @@ pub async fn sla_csv(
 ) -> Response {
     let scope = match auth::scope_from_headers(&state, &headers).await {
         Ok(scope) => scope,
-        Err(e) => return error_response(e),
+        Err(e) => return crate::http::error_with_field(e),
     };
     let parsed = (|| {
         let tenant = TenantId::parse("tenant", required(&params, "tenant")?)?;
@@ -167,7 +167,7 @@ pub async fn sla_csv(
     })();
     let (tenant, from, to) = match parsed {
         Ok(p) => p,
-        Err(e) => return error_response(e),
+        Err(e) => return crate::http::error_with_field(e),
     };
     let result = async {
         let tx = state.db.begin(&scope).await?;
@@ -194,7 +194,7 @@ pub async fn sla_csv(
             }
             response
         }
-        Err(e) => error_response(e),
+        Err(e) => crate::http::error_with_field(e),
     }
 }
 
@@ -218,19 +218,4 @@ fn instant(params: &HashMap<String, String>, name: &str) -> Result<DateTime<Utc>
                 format!("`{raw}` is not an RFC 3339 time (e.g. 2026-01-31T00:00:00Z)"),
             )
         })
-}
-
-/// A boundary error as a JSON body with the matching status.
-fn error_response(error: Error) -> Response {
-    let code = error.code();
-    let field = match &error {
-        Error::InvalidInput { field, .. } => Some(field.clone()),
-        _ => None,
-    };
-    let status =
-        StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::json!({
-        "error": {"code": code.as_str(), "message": error.public_message(), "field": field}
-    });
-    (status, axum::Json(body)).into_response()
 }
