@@ -3,6 +3,7 @@
 
 use super::case_enums::{ActionStatus, ObservableKind, TaskStatus, Visibility};
 use super::errors::GqlResult;
+use super::names::name_of;
 use super::{scope, state};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -26,6 +27,10 @@ impl Comment {
     }
     async fn author_id(&self) -> Option<ID> {
         self.0.author_id.map(|u| ID(u.to_string()))
+    }
+    /// The author's display name (absent for system comments and removed users).
+    async fn author_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        name_of(ctx, self.0.author_id).await
     }
     /// Markdown.
     async fn body(&self) -> &str {
@@ -148,11 +153,17 @@ impl ResponseAction {
     async fn proposed_by(&self) -> Option<ID> {
         self.0.proposed_by.map(|u| ID(u.to_string()))
     }
+    async fn proposed_by_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        name_of(ctx, self.0.proposed_by).await
+    }
     async fn proposed_at(&self) -> DateTime<Utc> {
         self.0.proposed_at
     }
     async fn decided_by(&self) -> Option<ID> {
         self.0.decided_by.map(|u| ID(u.to_string()))
+    }
+    async fn decided_by_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        name_of(ctx, self.0.decided_by).await
     }
     async fn decided_at(&self) -> Option<DateTime<Utc>> {
         self.0.decided_at
@@ -176,12 +187,17 @@ impl TimelineEntry {
     }
     /// `created`, `status_changed`, `comment_added`, `alert_linked`,
     /// `action_proposed`, `action_decided`, `merged`, `assigned`, `task_added`,
-    /// `task_updated`, `observable_added`, `attachment_added`, `analyst_event`.
+    /// `task_updated`, `observable_added`, `attachment_added`, `analyst_event`,
+    /// `edited`.
     async fn kind(&self) -> &str {
         &self.0.kind
     }
     async fn actor_id(&self) -> Option<ID> {
         self.0.actor_id.map(|u| ID(u.to_string()))
+    }
+    /// Who acted, by display name (absent for the system).
+    async fn actor_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        name_of(ctx, self.0.actor_id).await
     }
     async fn summary(&self) -> &str {
         &self.0.summary

@@ -18,8 +18,10 @@ mod detection_types;
 mod errors;
 mod event_histogram;
 mod ingest;
+mod ingest_certs;
 mod ingest_types;
 mod mutation;
+mod names;
 mod notify;
 mod notify_types;
 mod query;
@@ -34,6 +36,7 @@ mod types;
 pub struct Query(
     query::SpineQuery,
     ingest::IngestQuery,
+    ingest_certs::CertificateQuery,
     detection::DetectionQuery,
     alerts::AlertQuery,
     cases::CaseQuery,
@@ -47,6 +50,7 @@ pub struct Query(
 pub struct Mutation(
     mutation::SpineMutation,
     ingest::IngestMutation,
+    ingest_certs::CertificateMutation,
     detection::DetectionMutation,
     alerts::AlertMutation,
     cases::CaseMutation,
@@ -120,7 +124,10 @@ pub async fn handler(
         role = %scope.role(),
         tenant_id = tenant.as_deref().unwrap_or("")
     );
-    let request = request.into_inner().data(scope);
+    let request = request
+        .into_inner()
+        .data(scope)
+        .data(names::NameBook::default());
     let mut response = schema.execute(request).instrument(span).await;
     for error in &mut response.errors {
         tag_request_error(error);

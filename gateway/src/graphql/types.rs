@@ -166,6 +166,10 @@ impl AuditEntry {
     async fn actor_id(&self) -> Option<ID> {
         self.0.actor_id.map(|a| ID(a.to_string()))
     }
+    /// Who acted, by display name (absent for the system).
+    async fn actor_name(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        super::names::name_of(ctx, self.0.actor_id).await
+    }
     async fn action(&self) -> &str {
         &self.0.action
     }

@@ -151,6 +151,28 @@ pub async fn get_user(tx: &ScopedTx<'_>, id: UserId) -> Result<User> {
     }
 }
 
+/// Display names for attribution (who wrote a comment, who proposed an action).
+///
+/// Unlike [`get_user`] this needs no right to read users: whoever may see a
+/// comment may see who wrote it, but learns nothing else about that person
+/// (no email, role or tenants). Unknown ids are simply absent from the map.
+pub async fn display_names(
+    tx: &ScopedTx<'_>,
+    ids: &[UserId],
+) -> Result<std::collections::HashMap<UserId, String>> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let rows = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.iter().map(|i| i.as_uuid())))
+        .all(tx.raw())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (UserId::from_uuid(r.id), r.display_name))
+        .collect())
+}
+
 /// The users the scope may see; with `tenant`, those of that tenant (its customer
 /// users, and staff assigned to it when the role may see staff).
 pub async fn list_users(tx: &ScopedTx<'_>, tenant: Option<TenantId>) -> Result<Vec<User>> {
