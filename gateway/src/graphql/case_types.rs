@@ -222,6 +222,19 @@ pub struct CreateCaseInput {
     pub pap: Option<Pap>,
 }
 
+/// What `updateCase` changes: absent fields stay as they are.
+#[derive(InputObject)]
+pub struct UpdateCaseInput {
+    pub title: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+    /// Does not move the SLA clocks: they keep the targets committed at opening.
+    pub severity: Option<Severity>,
+    pub tags: Option<Vec<String>>,
+    pub tlp: Option<Tlp>,
+    pub pap: Option<Pap>,
+}
+
 /// An incident a customer reports.
 #[derive(InputObject)]
 pub struct ReportIncidentInput {

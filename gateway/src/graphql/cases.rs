@@ -9,6 +9,7 @@ use super::{scope, state};
 use async_graphql::{Context, ID, Object};
 use garrison_cases::AlertId;
 use garrison_cases::CaseId;
+use garrison_cases::cases::edit::{CasePatch, update_case};
 use garrison_cases::cases::escalate::{escalate_alerts, merge_cases};
 use garrison_cases::cases::store::{
     self, CaseFilter as CoreFilter, NewCase, assign_case, get_case, list_cases, update_case_status,
@@ -140,6 +141,30 @@ impl CaseMutation {
         let case = update_case_status(&tx, id, status.into(), reason.as_deref(), state.clock.now())
             .await
             .gql()?;
+        tx.commit().await.gql()?;
+        Ok(Case(case))
+    }
+
+    /// Edits a case's title, description, severity, tags, TLP or PAP (provider
+    /// staff). Each change is on the shared timeline and in the audit log.
+    async fn update_case(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateCaseInput,
+    ) -> async_graphql::Result<Case> {
+        let id = CaseId::parse("id", &id).gql()?;
+        let patch = CasePatch {
+            title: input.title,
+            description: input.description,
+            severity: input.severity.map(Into::into),
+            tags: input.tags,
+            tlp: input.tlp.map(Into::into),
+            pap: input.pap.map(Into::into),
+        };
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let case = update_case(&tx, id, patch, state.clock.now()).await.gql()?;
         tx.commit().await.gql()?;
         Ok(Case(case))
     }

@@ -12,6 +12,7 @@
 pub mod actions;
 pub mod attachments;
 pub mod comments;
+pub mod edit;
 pub mod escalate;
 pub mod list;
 pub mod lookup;

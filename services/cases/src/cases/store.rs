@@ -163,7 +163,7 @@ pub(crate) async fn insert_case(
     Ok(created)
 }
 
-fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+pub(super) fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
     if tags.len() > 50 {
         return Err(Error::invalid("input.tags", "at most 50 tags"));
     }
