@@ -18,6 +18,7 @@ mod m20261201_000008_notify;
 mod m20261201_000009_billing;
 mod m20261201_000010_leases;
 mod m20261201_000011_event_partitions;
+mod m20261201_000012_ingest_sources;
 mod sql;
 
 /// The application role every request runs as on PostgreSQL. It owns nothing and is
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_billing::Migration),
             Box::new(m20261201_000010_leases::Migration),
             Box::new(m20261201_000011_event_partitions::Migration),
+            Box::new(m20261201_000012_ingest_sources::Migration),
         ]
     }
 }

@@ -157,10 +157,12 @@ impl IngestMutation {
         ctx: &Context<'_>,
         tenant_id: ID,
         name: String,
+        log_source: Option<LogSourceInput>,
     ) -> async_graphql::Result<CreatedIngestToken> {
         let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
+        let tags = log_source.unwrap_or_default().into();
         let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
-        let (token, secret) = tokens::create_ingest_token(&tx, tenant, &name)
+        let (token, secret) = tokens::create_ingest_token(&tx, tenant, &name, tags)
             .await
             .gql()?;
         tx.commit().await.gql()?;
@@ -180,6 +182,26 @@ impl IngestMutation {
         let state = state(ctx)?;
         let tx = state.db.begin(scope(ctx)?).await.gql()?;
         let token = tokens::revoke_ingest_token(&tx, id).await.gql()?;
+        tx.commit().await.gql()?;
+        if let Some(ingest) = &state.ingest {
+            ingest.tokens.invalidate(&token.prefix);
+        }
+        Ok(IngestToken(token))
+    }
+
+    /// Changes the log-source tags a token applies to the events it sends.
+    async fn set_ingest_token_log_source(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        log_source: LogSourceInput,
+    ) -> async_graphql::Result<IngestToken> {
+        let id = IngestTokenId::parse("id", &id).gql()?;
+        let state = state(ctx)?;
+        let tx = state.db.begin(scope(ctx)?).await.gql()?;
+        let token = tokens::set_token_log_source(&tx, id, log_source.into())
+            .await
+            .gql()?;
         tx.commit().await.gql()?;
         if let Some(ingest) = &state.ingest {
             ingest.tokens.invalidate(&token.prefix);

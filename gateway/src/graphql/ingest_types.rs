@@ -2,7 +2,7 @@
 
 use async_graphql::{ID, InputObject, Json, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use garrison_core::event::StoredEvent;
+use garrison_core::event::{LogSource, StoredEvent};
 use garrison_ingest::{sources, stats, tokens};
 
 /// An ingest token (never with its secret).
@@ -32,6 +32,47 @@ impl IngestToken {
     }
     async fn revoked_at(&self) -> Option<DateTime<Utc>> {
         self.0.revoked_at
+    }
+    /// Applied to every event the token sends, over what the parser infers.
+    async fn log_source(&self) -> LogSourceTags {
+        LogSourceTags::from(self.0.log_source.clone())
+    }
+}
+
+/// Sigma log-source tags (`product`, `category`, `service`); detection routes on them.
+#[derive(SimpleObject, Default)]
+pub struct LogSourceTags {
+    pub product: Option<String>,
+    pub category: Option<String>,
+    pub service: Option<String>,
+}
+
+impl From<LogSource> for LogSourceTags {
+    fn from(l: LogSource) -> LogSourceTags {
+        LogSourceTags {
+            product: l.product,
+            category: l.category,
+            service: l.service,
+        }
+    }
+}
+
+/// Log-source tags to configure (lower case, as Sigma spells them: `windows`,
+/// `process_creation`, `sysmon`); absent or empty means unset.
+#[derive(InputObject, Default)]
+pub struct LogSourceInput {
+    pub product: Option<String>,
+    pub category: Option<String>,
+    pub service: Option<String>,
+}
+
+impl From<LogSourceInput> for LogSource {
+    fn from(l: LogSourceInput) -> LogSource {
+        LogSource {
+            product: l.product,
+            category: l.category,
+            service: l.service,
+        }
     }
 }
 

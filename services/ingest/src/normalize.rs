@@ -45,6 +45,22 @@ impl Arrival {
         self.log_source_hint = log_source;
         self
     }
+
+    /// With the sending token's configured tags laid over any transport hints:
+    /// what the operator configured wins over what the transport suggests.
+    pub fn tagged(mut self, token: &LogSource) -> Arrival {
+        let hint = &mut self.log_source_hint;
+        for (mine, theirs) in [
+            (&mut hint.product, &token.product),
+            (&mut hint.category, &token.category),
+            (&mut hint.service, &token.service),
+        ] {
+            if theirs.is_some() {
+                mine.clone_from(theirs);
+            }
+        }
+        self
+    }
 }
 
 /// Original names mapped to ECS paths. Applied to payload fields of every format.

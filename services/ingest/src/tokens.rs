@@ -7,9 +7,10 @@
 use crate::entity::ingest_token;
 use chrono::{DateTime, Utc};
 use garrison_core::db::{Db, ScopedTx};
+use garrison_core::event::LogSource;
 use garrison_core::role::{Action, Resource};
 use garrison_core::token::{hash_token, random_token};
-use garrison_core::{Result, Scope, Secret, TenantId, validate};
+use garrison_core::{Error, Result, Scope, Secret, TenantId, validate};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait};
 use std::collections::HashMap;
@@ -31,6 +32,40 @@ pub struct IngestToken {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Applied to every event the token sends (where set, over what the parser
+    /// infers): the operator knows what the shipper sends.
+    pub log_source: LogSource,
+}
+
+/// Checks configured log-source tags: Sigma spells them in lower case
+/// (`windows`, `process_creation`, `sysmon`); empty means unset.
+pub fn clean_log_source(raw: LogSource) -> Result<LogSource> {
+    fn one(field: &str, value: Option<String>) -> Result<Option<String>> {
+        let Some(value) = value.map(|v| v.trim().to_ascii_lowercase()) else {
+            return Ok(None);
+        };
+        if value.is_empty() {
+            return Ok(None);
+        }
+        if value.len() > 64
+            || !value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "`{value}` is not a log-source name (letters, digits, `_`, `-`, `.`; at most 64)"
+                ),
+            ));
+        }
+        Ok(Some(value))
+    }
+    Ok(LogSource {
+        product: one("logSource.product", raw.product)?,
+        category: one("logSource.category", raw.category)?,
+        service: one("logSource.service", raw.service)?,
+    })
 }
 
 /// Creates a token for `tenant`; the secret is returned once and never stored.
@@ -38,10 +73,12 @@ pub async fn create_ingest_token(
     tx: &ScopedTx<'_>,
     tenant: TenantId,
     name: &str,
+    log_source: LogSource,
 ) -> Result<(IngestToken, Secret<String>)> {
     tx.scope()
         .require_in(tenant, Resource::IngestToken, Action::Create)?;
     let name = validate::name("name", name)?;
+    let tags = clean_log_source(log_source)?;
     let prefix: String = random_token(6)
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -59,6 +96,9 @@ pub async fn create_ingest_token(
         created_at: Set(Utc::now()),
         last_used_at: Set(None),
         revoked_at: Set(None),
+        product: Set(tags.product),
+        category: Set(tags.category),
+        service: Set(tags.service),
     };
     let row = tx.insert(tenant, row).await?;
     garrison_core::audit::record(
@@ -66,7 +106,8 @@ pub async fn create_ingest_token(
         tenant,
         "ingest_token.create",
         &format!("ingest_token:{}", row.id),
-        serde_json::json!({"name": row.name, "prefix": row.prefix}),
+        serde_json::json!({"name": row.name, "prefix": row.prefix,
+            "log_source": {"product": row.product, "category": row.category, "service": row.service}}),
     )
     .await?;
     Ok((to_token(row), Secret::new(token)))
@@ -115,6 +156,54 @@ pub async fn revoke_ingest_token(tx: &ScopedTx<'_>, id: IngestTokenId) -> Result
     Ok(token)
 }
 
+/// Changes the log-source tags a token applies (from its next event on; other
+/// processes follow within the credential cache lifetime).
+pub async fn set_token_log_source(
+    tx: &ScopedTx<'_>,
+    id: IngestTokenId,
+    log_source: LogSource,
+) -> Result<IngestToken> {
+    let row = tx
+        .select::<ingest_token::Entity>()
+        .filter(ingest_token::Column::Id.eq(id.as_uuid()))
+        .found(tx)
+        .await?;
+    let tenant = TenantId::from_uuid(row.tenant_id);
+    tx.scope()
+        .require_in(tenant, Resource::IngestToken, Action::Create)?;
+    let tags = clean_log_source(log_source)?;
+    tx.update_where::<ingest_token::Entity>(
+        ingest_token::Column::Id.eq(id.as_uuid()),
+        vec![
+            (
+                ingest_token::Column::Product,
+                Expr::value(tags.product.clone()),
+            ),
+            (
+                ingest_token::Column::Category,
+                Expr::value(tags.category.clone()),
+            ),
+            (
+                ingest_token::Column::Service,
+                Expr::value(tags.service.clone()),
+            ),
+        ],
+    )
+    .await?;
+    garrison_core::audit::record(
+        tx,
+        tenant,
+        "ingest_token.log_source",
+        &format!("ingest_token:{id}"),
+        serde_json::json!({"prefix": row.prefix,
+            "log_source": {"product": tags.product, "category": tags.category, "service": tags.service}}),
+    )
+    .await?;
+    let mut token = to_token(row);
+    token.log_source = tags;
+    Ok(token)
+}
+
 /// The prefix of a presented token, if it has our shape.
 pub fn prefix_of(token: &str) -> Option<&str> {
     let rest = token.strip_prefix("gi_")?;
@@ -123,10 +212,12 @@ pub fn prefix_of(token: &str) -> Option<&str> {
 }
 
 /// A token resolved to its tenant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedToken {
     pub tenant_id: TenantId,
     pub token_id: IngestTokenId,
+    /// The token's configured log-source tags.
+    pub log_source: LogSource,
 }
 
 #[derive(Clone)]
@@ -215,6 +306,11 @@ impl TokenResolver {
             resolved: ResolvedToken {
                 tenant_id: TenantId::from_uuid(r.tenant_id),
                 token_id: IngestTokenId::from_uuid(r.id),
+                log_source: LogSource {
+                    product: r.product,
+                    category: r.category,
+                    service: r.service,
+                },
             },
         }))
     }
@@ -233,6 +329,11 @@ fn to_token(row: ingest_token::Model) -> IngestToken {
         created_at: row.created_at,
         last_used_at: row.last_used_at,
         revoked_at: row.revoked_at,
+        log_source: LogSource {
+            product: row.product,
+            category: row.category,
+            service: row.service,
+        },
     }
 }
 

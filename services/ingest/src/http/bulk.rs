@@ -99,7 +99,7 @@ async fn bulk(
     body: Bytes,
 ) -> Response {
     let started = Instant::now();
-    let (tenant, _info) = match authenticate(&ingest, &headers).await {
+    let (tenant, _info, tags) = match authenticate(&ingest, &headers).await {
         Ok(found) => found,
         Err(AuthFailure::Missing) => {
             return es_error(
@@ -186,7 +186,7 @@ async fn bulk(
                         let event = object_event(
                             doc,
                             doc_line,
-                            &Arrival::new(tenant, Channel::Bulk, received_at, cap),
+                            &Arrival::new(tenant, Channel::Bulk, received_at, cap).tagged(&tags),
                         );
                         let event_id = id.clone().unwrap_or_else(|| event.id.to_string());
                         submission

@@ -24,7 +24,7 @@ pub async fn post_events(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (tenant, info) = match authenticate(&ingest, &headers).await {
+    let (tenant, info, tags) = match authenticate(&ingest, &headers).await {
         Ok(found) => found,
         Err(AuthFailure::Missing) => {
             return error(
@@ -63,7 +63,7 @@ pub async fn post_events(
     let mut bytes_total = 0u64;
     for (line, raw, parsed) in records {
         bytes_total += raw.len() as u64;
-        let arrival = Arrival::new(tenant, Channel::Http, received_at, cap);
+        let arrival = Arrival::new(tenant, Channel::Http, received_at, cap).tagged(&tags);
         match parsed {
             Ok(Value::Object(object)) => {
                 let event = object_event(object, &raw, &arrival);

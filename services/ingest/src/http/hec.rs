@@ -36,7 +36,7 @@ pub async fn post_event(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (tenant, _info) = match auth(&ingest, &headers).await {
+    let (tenant, _info, tags) = match auth(&ingest, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -57,7 +57,7 @@ pub async fn post_event(
             return invalid_event(index);
         };
         let raw = value.to_string();
-        match hec_event(value, &raw, tenant, received_at, cap) {
+        match hec_event(value, &raw, tenant, received_at, cap, &tags) {
             Some(event) => events.push(Pending::new(event, raw.len() as u64)),
             None => return hec_missing_event(index),
         }
@@ -73,7 +73,7 @@ pub async fn post_raw(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (tenant, info) = match auth(&ingest, &headers).await {
+    let (tenant, info, tags) = match auth(&ingest, &headers).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -95,7 +95,8 @@ pub async fn post_raw(
     .hinted(
         params.get("host").cloned(),
         log_source_of(params.get("sourcetype").map(String::as_str)),
-    );
+    )
+    .tagged(&tags);
     let events = text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -115,7 +116,14 @@ pub async fn post_raw(
 async fn auth(
     ingest: &Ingest,
     headers: &HeaderMap,
-) -> Result<(garrison_core::TenantId, crate::directory::TenantInfo), Response> {
+) -> Result<
+    (
+        garrison_core::TenantId,
+        crate::directory::TenantInfo,
+        LogSource,
+    ),
+    Response,
+> {
     authenticate(ingest, headers)
         .await
         .map_err(|failure| match failure {
@@ -132,6 +140,7 @@ fn hec_event(
     tenant: garrison_core::TenantId,
     received_at: DateTime<Utc>,
     cap: usize,
+    tags: &LogSource,
 ) -> Option<Event> {
     let Value::Object(mut envelope) = value else {
         return None;
@@ -179,7 +188,9 @@ fn hec_event(
         object.insert("@timestamp".into(), json!(time.to_rfc3339()));
     }
     let hints = (host, log_source_of(sourcetype.as_deref()));
-    let arrival = Arrival::new(tenant, Channel::Hec, received_at, cap).hinted(hints.0, hints.1);
+    let arrival = Arrival::new(tenant, Channel::Hec, received_at, cap)
+        .hinted(hints.0, hints.1)
+        .tagged(tags);
     Some(object_event(object, raw, &arrival))
 }
 

@@ -14,6 +14,7 @@ use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use garrison_core::TenantId;
+use garrison_core::event::LogSource;
 use std::sync::Arc;
 
 /// The ingest routes.
@@ -102,11 +103,12 @@ pub enum AuthFailure {
     Unavailable,
 }
 
-/// Resolves the request's tenant (active tenants only).
+/// Resolves the request's tenant (active tenants only), with the log-source
+/// tags its token applies.
 pub async fn authenticate(
     ingest: &Ingest,
     headers: &HeaderMap,
-) -> Result<(TenantId, crate::directory::TenantInfo), AuthFailure> {
+) -> Result<(TenantId, crate::directory::TenantInfo, LogSource), AuthFailure> {
     let token = presented_token(headers).ok_or(AuthFailure::Missing)?;
     let resolved = ingest
         .tokens
@@ -123,7 +125,7 @@ pub async fn authenticate(
     if !info.active {
         return Err(AuthFailure::Invalid);
     }
-    Ok((resolved.tenant_id, info))
+    Ok((resolved.tenant_id, info, resolved.log_source))
 }
 
 #[cfg(test)]
