@@ -112,6 +112,26 @@ const TABLE: &[(&str, Probe)] = &[
         ),
     ),
     (
+        "Query.syslogCertificates",
+        Probe::NotFound("query($a: ID!) { syslogCertificates(tenantId: $a) { id fingerprint } }"),
+    ),
+    (
+        "Mutation.bindSyslogCertificate",
+        Probe::NotFound(
+            r#"mutation($a: ID!) { bindSyslogCertificate(tenantId: $a, name: "spy", certificate: "1111111111111111111111111111111111111111111111111111111111111111") { id } }"#,
+        ),
+    ),
+    (
+        "Mutation.unbindSyslogCertificate",
+        Probe::NotFound("mutation($acert: ID!) { unbindSyslogCertificate(id: $acert) { id } }"),
+    ),
+    (
+        "Mutation.setIngestTokenLogSource",
+        Probe::NotFound(
+            r#"mutation($at: ID!) { setIngestTokenLogSource(id: $at, logSource: {product: "spy"}) { id } }"#,
+        ),
+    ),
+    (
         "Mutation.unbindSyslogSource",
         Probe::NotFound("mutation($as: ID!) { unbindSyslogSource(id: $as) { id } }"),
     ),
@@ -277,6 +297,12 @@ const TABLE: &[(&str, Probe)] = &[
         "Mutation.updateCaseStatus",
         Probe::NotFound(
             "mutation($acase: ID!) { updateCaseStatus(id: $acase, status: RESOLVED) { id } }",
+        ),
+    ),
+    (
+        "Mutation.updateCase",
+        Probe::NotFound(
+            r#"mutation($acase: ID!) { updateCase(id: $acase, input: {title: "spy"}) { id } }"#,
         ),
     ),
     (
@@ -497,6 +523,7 @@ struct World {
     a_user: String,
     a_token: String,
     a_source: String,
+    a_cert: String,
     a_alert: String,
     a_exception: String,
     pack: String,
@@ -556,6 +583,16 @@ async fn world(app: &TestApp, admin: &str) -> World {
         .as_str()
         .expect("source id")
         .to_string();
+    let a_cert = app
+        .gql(
+            admin,
+            r#"mutation($a: ID!) { bindSyslogCertificate(tenantId: $a, name: "a-relay", certificate: "ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab:ab") { id } }"#,
+            json!({"a": tenant_a}),
+        )
+        .await["bindSyslogCertificate"]["id"]
+        .as_str()
+        .expect("certificate id")
+        .to_string();
     let (pack, a_exception, a_alert) = detection_objects_of_a(app, admin, &tenant_a).await;
     let (a_case, a_case2, a_task, a_action) = case_objects_of_a(app, admin, &tenant_a).await;
     let a_endpoint = app
@@ -574,6 +611,7 @@ async fn world(app: &TestApp, admin: &str) -> World {
         a_user,
         a_token,
         a_source,
+        a_cert,
         a_alert,
         a_exception,
         pack,
@@ -708,7 +746,7 @@ async fn snapshot_of_a(app: &TestApp, admin: &str, world: &World) -> Value {
     app.gql(
         admin,
         r#"query($a: ID!) { tenant(id: $a) { name status timezone auditLog { totalCount } } users(tenantId: $a) { email disabled role }
-            ingestTokens(tenantId: $a) { id revokedAt } syslogSources(tenantId: $a) { cidr }
+            ingestTokens(tenantId: $a) { id revokedAt logSource { product } } syslogSources(tenantId: $a) { cidr } syslogCertificates(tenantId: $a) { fingerprint }
             events(tenantId: $a) { totalCount }
             alerts(filter: {tenantIds: [$a]}) { edges { node { status assigneeId closedAt } } }
             enabledRulePacks(tenantId: $a) { id } ruleExceptions(tenantId: $a) { id }
@@ -728,7 +766,7 @@ async fn tenant_b_cannot_reach_tenant_a_through_any_field() {
     let world = world(&app, &admin).await;
     let a_plan = billing_objects_of_a(&app, &admin, &world.tenant_a).await;
     let before = snapshot_of_a(&app, &admin, &world).await;
-    let vars = json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source,
+    let vars = json!({"a": world.tenant_a, "au": world.a_user, "at": world.a_token, "as": world.a_source, "acert": world.a_cert,
         "aal": world.a_alert, "are": world.a_exception, "ap": world.pack, "acase": world.a_case,
         "acase2": world.a_case2, "atask": world.a_task, "aact": world.a_action,
         "aep": world.a_endpoint, "apl": a_plan});

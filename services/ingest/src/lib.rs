@@ -9,6 +9,7 @@
 //! being counted.
 
 pub mod backfill;
+pub mod certificates;
 pub mod demo;
 pub mod directory;
 pub mod entity;
@@ -30,6 +31,7 @@ pub mod tls;
 pub mod tokens;
 pub mod writer;
 
+use certificates::CertificateResolver;
 use directory::TenantDirectory;
 use garrison_core::bus::Bus;
 use garrison_core::config::IngestConfig;
@@ -48,6 +50,7 @@ pub struct Ingest {
     pub writer: Writer,
     pub tokens: TokenResolver,
     pub sources: SourceResolver,
+    pub certificates: CertificateResolver,
     pub directory: TenantDirectory,
     pub quotas: Quotas,
     /// Records refused because no tenant could be named (no token, no binding).
@@ -75,6 +78,7 @@ impl Ingest {
         let ingest = Ingest {
             tokens: TokenResolver::new(db.clone(), ttl),
             sources: SourceResolver::new(db.clone(), ttl),
+            certificates: CertificateResolver::new(db.clone(), ttl),
             directory: TenantDirectory::new(db, ttl, defaults),
             quotas: Quotas::default(),
             writer,

@@ -1,8 +1,9 @@
 //! The syslog receivers: UDP (one message per datagram) and TCP (RFC 6587
 //! framing). A message names its tenant with an ingest token in RFC 5424
-//! structured data (`[garrison@32473 token="..."]`), which wins, or by its
-//! sender's address falling in a range bound to the tenant; otherwise it is
-//! refused and counted.
+//! structured data (`[garrison@32473 token="..."]`), which wins; else by the TLS
+//! client certificate bound to the tenant (TLS only); else by its sender's
+//! address falling in a range bound to the tenant; otherwise it is refused and
+//! counted. A token's configured log-source tags apply to its messages.
 //!
 //! TCP applies backpressure: the connection is read only while the writer has
 //! room and the tenant's rate allows, so a flood slows its own sender. UDP cannot
@@ -17,7 +18,7 @@ use crate::pipeline::{
 use crate::writer::{Pending, Rejected, Submission};
 use chrono::Utc;
 use garrison_core::TenantId;
-use garrison_core::event::Channel;
+use garrison_core::event::{Channel, LogSource};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -50,6 +51,7 @@ async fn accept_tcp(ingest: Arc<Ingest>, listener: TcpListener) {
                     stream,
                     peer,
                     Channel::SyslogTcp,
+                    None,
                 ));
             }
             Err(e) => {
@@ -66,6 +68,7 @@ pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
     mut stream: S,
     peer: SocketAddr,
     channel: Channel,
+    certified: Option<TenantId>,
 ) {
     let mut decoder = FrameDecoder::new(ingest.config.max_frame_bytes);
     let mut buf = vec![0u8; 256 * 1024];
@@ -81,7 +84,7 @@ pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
         } else {
             decoder.feed(&buf[..n], &mut frames);
         }
-        let (mut submission, close) = build(&ingest, &frames, peer, channel).await;
+        let (mut submission, close) = build(&ingest, &frames, peer, channel, certified).await;
         if !submission.events.is_empty() || !submission.dead_letters.is_empty() {
             throttle(&ingest, &mut submission, channel).await;
             if ingest.writer.submit_when_room(submission).await.is_err() {
@@ -117,7 +120,7 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
             truncated,
             miscounted: false,
         }];
-        let (mut submission, _) = build(&ingest, &frames, peer, Channel::SyslogUdp).await;
+        let (mut submission, _) = build(&ingest, &frames, peer, Channel::SyslogUdp, None).await;
         refuse_over_quota(&ingest, &mut submission).await;
         if let Err((_, dropped)) = ingest.writer.try_submit(submission) {
             // The writer is full and a datagram cannot wait: count what is lost.
@@ -148,17 +151,21 @@ async fn build(
     frames: &[Frame],
     peer: SocketAddr,
     channel: Channel,
+    certified: Option<TenantId>,
 ) -> (Submission, bool) {
     let mut submission = Submission::default();
     let mut close = false;
-    let peer_tenant = ingest.sources.resolve(peer.ip()).await.ok().flatten();
+    let peer_tenant = match certified {
+        Some(tenant) => Some(tenant),
+        None => ingest.sources.resolve(peer.ip()).await.ok().flatten(),
+    };
     let received_at = Utc::now();
     let cap = ingest.config.raw_cap_bytes;
     let mut unattributed = 0;
     for frame in frames {
         let (text, invalid_utf8) = decode_text(&frame.bytes);
-        let tenant = match attribute(ingest, &text, peer_tenant).await {
-            Some(t) => t,
+        let (tenant, tags) = match attribute(ingest, &text, peer_tenant).await {
+            Some(found) => found,
             None => {
                 unattributed += 1;
                 continue;
@@ -196,7 +203,7 @@ async fn build(
             &text,
             &flags,
             info.tz,
-            &Arrival::new(tenant, channel, received_at, cap),
+            &Arrival::new(tenant, channel, received_at, cap).tagged(&tags),
         );
         submission
             .events
@@ -208,8 +215,13 @@ async fn build(
     (submission, close)
 }
 
-/// The tenant of a message: its structured-data token, else its sender's binding.
-async fn attribute(ingest: &Ingest, text: &str, peer_tenant: Option<TenantId>) -> Option<TenantId> {
+/// The tenant of a message (its structured-data token, else its sender's
+/// certificate or address binding), with the token's log-source tags.
+async fn attribute(
+    ingest: &Ingest,
+    text: &str,
+    peer_tenant: Option<TenantId>,
+) -> Option<(TenantId, LogSource)> {
     if text.contains(TOKEN_SD_ID) {
         let clock = crate::parse::year::Clock::new(Utc::now(), chrono_tz::Tz::UTC);
         let parsed = crate::parse::parse_line(text, &clock);
@@ -221,10 +233,10 @@ async fn attribute(ingest: &Ingest, text: &str, peer_tenant: Option<TenantId>) -
                 .await
                 .ok()
                 .flatten()
-                .map(|r| r.tenant_id);
+                .map(|r| (r.tenant_id, r.log_source));
         }
     }
-    peer_tenant
+    peer_tenant.map(|t| (t, LogSource::default()))
 }
 
 fn per_tenant(submission: &Submission) -> HashMap<TenantId, (u64, u64)> {

@@ -1,12 +1,13 @@
 //! Syslog over TLS (RFC 5425: octet-counted framing inside TLS; newline framing
 //! is accepted too, per frame, as on TCP). Certificate and key are PEM files from
 //! configuration. With `tls_client_ca`, senders may present a client certificate:
-//! a certificate that does not verify against that CA is refused; one that does
-//! may be used without a token or bound range only if the tenant is named by its
-//! SD token or source binding as on TCP (certificates prove the sender, tokens
-//! and bindings name the tenant).
+//! a certificate that does not verify against that CA is refused at the
+//! handshake; one that does names its tenant when its fingerprint is bound to one
+//! (`bindSyslogCertificate`, see `certificates`). A structured-data token still
+//! wins over the certificate, and the certificate over an address binding.
 
 use crate::Ingest;
+use garrison_core::TenantId;
 use garrison_core::event::Channel;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
@@ -74,6 +75,21 @@ pub fn server_config(
         .map_err(|e| TlsSetupError::Config(e.to_string()))
 }
 
+/// The tenant the verified client certificate (the chain's leaf) is bound to.
+async fn certified_tenant(
+    ingest: &Ingest,
+    tls: &tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
+) -> Option<TenantId> {
+    let leaf = tls.get_ref().1.peer_certificates()?.first()?;
+    match ingest.certificates.resolve(leaf.as_ref()).await {
+        Ok(tenant) => tenant,
+        Err(e) => {
+            tracing::warn!(error = %e, "certificate bindings unavailable");
+            None
+        }
+    }
+}
+
 /// Listens for syslog over TLS on `addr`.
 pub async fn start(
     ingest: Arc<Ingest>,
@@ -99,7 +115,15 @@ pub async fn start(
             tokio::spawn(async move {
                 match tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream)).await {
                     Ok(Ok(tls)) => {
-                        crate::syslog::serve_stream(ingest, tls, peer, Channel::SyslogTls).await
+                        let certified = certified_tenant(&ingest, &tls).await;
+                        crate::syslog::serve_stream(
+                            ingest,
+                            tls,
+                            peer,
+                            Channel::SyslogTls,
+                            certified,
+                        )
+                        .await
                     }
                     Ok(Err(e)) => tracing::info!(%peer, error = %e, "syslog tls handshake refused"),
                     Err(_) => tracing::info!(%peer, "syslog tls handshake timed out"),

@@ -5,6 +5,7 @@ pub mod event;
 pub mod hosts_daily;
 pub mod ingest_settings;
 pub mod ingest_token;
+pub mod syslog_certificate;
 pub mod syslog_source;
 pub mod usage_hourly;
 
@@ -24,5 +25,6 @@ tenant_owned!(event);
 tenant_owned!(hosts_daily);
 tenant_owned!(ingest_settings);
 tenant_owned!(ingest_token);
+tenant_owned!(syslog_certificate);
 tenant_owned!(syslog_source);
 tenant_owned!(usage_hourly);
