@@ -200,6 +200,7 @@ describe('the alert queue', () => {
     expect(await page.getByRole('checkbox', { name: /^Select/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Acknowledge|Assign to me|Close/ }).count()).toBe(0);
     expect(await page.getByLabel('Unassigned only').count()).toBe(0);
+    expect(await page.getByLabel(/^Assign .*to$/).count()).toBe(0);
     await screenshot(page, 'customer-alerts');
 
     await page.locator('table.alerts tbody tr td:nth-child(2) a').first().click();

@@ -1,12 +1,15 @@
-// Acknowledge, assign to oneself, and close (with a disposition) for the given alerts: the
-// queue's bulk bar and the detail page's buttons. Only rendered for roles that may triage.
+// Acknowledge, assign (to oneself, or to a colleague who works every tenant of the alerts),
+// and close (with a disposition) for the given alerts: the queue's bulk bar and the detail
+// page's buttons. Only rendered for roles that may triage.
 
 import { useRef, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { splitByField } from '../graphql/problems';
 import { EscalateButton } from '../cases/EscalateButton';
+import { AssigneePicker } from './AssigneePicker';
 import { CloseDialog } from './CloseDialog';
+import { useAssignableUsers } from './useAssignableUsers';
 import { useTriage } from './useTriage';
 
 interface Props {
@@ -37,6 +40,8 @@ export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }
     if (ok) onDone?.();
   };
   const { byField, general } = splitByField(triage.problems, ['comment']);
+  const assignable = useAssignableUsers(open.map((a) => a.tenant.id));
+  const single = noun === '' && open.length === 1 ? open[0] : undefined;
 
   return (
     <div className="triage">
@@ -66,6 +71,23 @@ export function TriageActions({ alerts, viewerId, noun = '', onUpdated, onDone }
         </button>
         {alerts.length > 0 && <EscalateButton alerts={alerts} suffix={suffix} />}
       </div>
+      <AssigneePicker
+        label={suffix === '' ? 'Assign to' : `Assign${suffix} to`}
+        suffix={suffix}
+        users={assignable.users}
+        current={single === undefined ? undefined : single.assigneeId}
+        viewerId={viewerId}
+        busy={triage.busy}
+        loading={assignable.loading}
+        problems={assignable.problems}
+        disabled={open.length === 0}
+        onAssign={(userId) =>
+          triage.assign(ids(open), userId).then((ok) => {
+            after(ok);
+            return ok;
+          })
+        }
+      />
       <ErrorBanner problems={closing ? general : triage.problems} />
       {closing && (
         <CloseDialog

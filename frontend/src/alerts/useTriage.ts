@@ -11,7 +11,7 @@ export interface Triage {
   busy: boolean;
   problems: Problem[];
   acknowledge: (ids: readonly string[]) => Promise<boolean>;
-  assign: (ids: readonly string[], userId: string) => Promise<boolean>;
+  assign: (ids: readonly string[], userId: string | null) => Promise<boolean>;
   close: (ids: readonly string[], disposition: Disposition, comment: string) => Promise<boolean>;
 }
 
@@ -46,7 +46,7 @@ export function useTriage(onUpdated: (alerts: readonly AlertFieldsFragment[]) =>
   );
 
   const assign = useCallback(
-    (ids: readonly string[], userId: string) =>
+    (ids: readonly string[], userId: string | null) =>
       run([
         (async () => {
           const r = await client.mutation(AssignAlertsMutation, { ids: [...ids], userId }).toPromise();

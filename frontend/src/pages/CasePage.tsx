@@ -115,7 +115,7 @@ export function CasePage() {
         <dd>{CASE_SOURCE_LABELS[c.source]}</dd>
         <dt>Assignee</dt>
         <dd>
-          <CaseAssignee caseId={c.id} assigneeId={c.assigneeId ?? null} viewerId={viewer.id} names={names} canAssign={staff} mutation={general} />
+          <CaseAssignee caseId={c.id} tenantId={c.tenant.id} assigneeId={c.assigneeId ?? null} viewerId={viewer.id} names={names} canAssign={staff} mutation={general} />
         </dd>
         <dt>SLA</dt>
         <dd>
