@@ -1,7 +1,7 @@
 // The provider admin's billing and notifications: the plan catalogue (field errors from the form
-// and from the API, then a new plan), subscribing a tenant to it from a date, and notification
-// endpoints: a provider-wide webhook whose signing secret is shown once, disabled and deleted;
-// a tenant's endpoint sent a test event.
+// and from the API, then a new plan, then its price edited), subscribing a tenant to it from a
+// date, and notification endpoints: a provider-wide webhook whose signing secret is shown once,
+// disabled and deleted; a tenant's endpoint sent a test event.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
@@ -47,7 +47,34 @@ describe('the provider admin\'s billing and notifications', () => {
     await page.getByText(`Created the plan Starter ${stamp}.`).waitFor();
     const row = plans.getByRole('row', { name: new RegExp(`Starter ${stamp}`) });
     await row.waitFor();
-    expect(await row.locator('td').allTextContents()).toEqual(['US$800.00', 'US$7.50', '25 GB', 'US$0.45', 'bronze', 'USD']);
+    expect(await row.locator('td').allTextContents()).toEqual(['US$800.00', 'US$7.50', '25 GB', 'US$0.45', 'bronze', 'USD', `Edit Starter ${stamp}`]);
+  });
+
+  it('edits the new plan\'s price, sending only what changed', async () => {
+    const { page } = s;
+    const plans = page.getByRole('table', { name: 'Plans' });
+    await plans.getByRole('button', { name: `Edit Starter ${stamp}` }).click();
+    const form = page.getByRole('form', { name: `Edit plan Starter ${stamp}` });
+    expect(await form.getByLabel('Base fee a month (USD)').inputValue()).toBe('800.00');
+    expect(await form.getByLabel('Currency').getAttribute('readonly')).not.toBeNull();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Nothing changed.').waitFor();
+
+    await form.getByLabel('Base fee a month (USD)').fill('850.5');
+    await form.getByLabel('Price per endpoint (USD)').fill('7.505');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Price per endpoint (USD): takes at most 2 decimals').waitFor();
+    await form.getByLabel('Price per endpoint (USD)').fill('7.50');
+    expect(await form.getByText('Price per endpoint (USD): takes at most 2 decimals').count()).toBe(0);
+    await screenshot(page, 'billing-plan-edit');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(`Saved the plan Starter ${stamp}.`).waitFor();
+    expect(await page.getByRole('form', { name: `Edit plan Starter ${stamp}` }).count()).toBe(0);
+    const row = plans.getByRole('row', { name: new RegExp(`Starter ${stamp}`) });
+    await row.getByRole('cell', { name: 'US$850.50' }).waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(['US$850.50', 'US$7.50', '25 GB', 'US$0.45', 'bronze', 'USD', `Edit Starter ${stamp}`]);
+    await page.reload();
+    await page.getByRole('table', { name: 'Plans' }).getByRole('row', { name: new RegExp(`Starter ${stamp}`) }).getByRole('cell', { name: 'US$850.50' }).waitFor();
   });
 
   it('subscribes a tenant to the new plan from a start date', async () => {

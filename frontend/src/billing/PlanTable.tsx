@@ -1,9 +1,15 @@
-// The plan catalogue as a table: prices in the plan's currency, the allowance and SLA tier.
+// The plan catalogue as a table: prices in the plan's currency, the allowance and SLA tier, and
+// (when the caller may edit) an Edit button per plan.
 
 import type { PlanFieldsFragment } from '../gql/graphql';
 import { formatMoney } from './money';
 
-export function PlanTable({ plans }: { plans: readonly PlanFieldsFragment[] }) {
+interface Props {
+  plans: readonly PlanFieldsFragment[];
+  onEdit?: ((plan: PlanFieldsFragment) => void) | undefined;
+}
+
+export function PlanTable({ plans, onEdit }: Props) {
   if (plans.length === 0) return <p className="muted">No plans yet.</p>;
   return (
     <table aria-label="Plans">
@@ -16,6 +22,11 @@ export function PlanTable({ plans }: { plans: readonly PlanFieldsFragment[] }) {
           <th scope="col">Per GB over</th>
           <th scope="col">SLA tier</th>
           <th scope="col">Currency</th>
+          {onEdit !== undefined && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -28,6 +39,13 @@ export function PlanTable({ plans }: { plans: readonly PlanFieldsFragment[] }) {
             <td>{formatMoney(p.overageGbPriceMinor, p.currency)}</td>
             <td>{p.slaTier}</td>
             <td>{p.currency.toUpperCase()}</td>
+            {onEdit !== undefined && (
+              <td>
+                <button type="button" onClick={() => onEdit(p)}>
+                  Edit<span className="visually-hidden"> {p.name}</span>
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -173,3 +173,11 @@ export const SubscribeTenantMutation = graphql(`
     }
   }
 `);
+
+export const UpdatePlanMutation = graphql(`
+  mutation UpdatePlan($id: ID!, $input: PlanPatchInput!) {
+    updatePlan(id: $id, input: $input) {
+      ...PlanFields
+    }
+  }
+`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planInput, type PlanDraft } from './planInput';
+import type { PlanFieldsFragment } from '../gql/graphql';
+import { planDraftOf, planInput, planPatch, type PlanDraft } from './planInput';
 
 const good: PlanDraft = {
   name: ' Growth ',
@@ -49,5 +50,60 @@ describe('planInput', () => {
 
   it('refuses names longer than the server keeps', () => {
     expect(planInput({ ...good, name: 'x'.repeat(81) })).toEqual({ errors: { name: 'must be at most 80 characters' } });
+  });
+});
+
+const PLAN: PlanFieldsFragment = {
+  id: 'p1',
+  name: 'Essentials',
+  currency: 'usd',
+  baseFeeMinor: 80_000,
+  endpointPriceMinor: 750,
+  includedGb: 25,
+  overageGbPriceMinor: 45,
+  slaTier: 'bronze',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+describe('planDraftOf', () => {
+  it('shows the plan\'s money in major units with the currency\'s decimals', () => {
+    expect(planDraftOf(PLAN)).toEqual({
+      name: 'Essentials',
+      currency: 'usd',
+      baseFee: '800.00',
+      endpointPrice: '7.50',
+      includedGb: '25',
+      overageGbPrice: '0.45',
+      slaTier: 'bronze',
+    });
+    expect(planDraftOf({ ...PLAN, currency: 'jpy', baseFeeMinor: 9000 }).baseFee).toBe('9000');
+  });
+});
+
+describe('planPatch', () => {
+  it('is empty when nothing changed', () => {
+    expect(planPatch(PLAN, planDraftOf(PLAN))).toEqual({ patch: {} });
+  });
+
+  it('sends only the changed fields, money in minor units', () => {
+    const draft = { ...planDraftOf(PLAN), baseFee: '950', name: ' Essentials 2 ', includedGb: '25' };
+    expect(planPatch(PLAN, draft)).toEqual({ patch: { name: 'Essentials 2', baseFeeMinor: 95_000 } });
+  });
+
+  it('keeps the plan\'s currency whatever the draft says', () => {
+    const draft = { ...planDraftOf(PLAN), currency: 'jpy', endpointPrice: '8.25' };
+    expect(planPatch(PLAN, draft)).toEqual({ patch: { endpointPriceMinor: 825 } });
+  });
+
+  it('checks like creating, by the API\'s field names', () => {
+    const draft = { ...planDraftOf(PLAN), overageGbPrice: '0.455', slaTier: ' ', includedGb: '-1' };
+    expect(planPatch(PLAN, draft)).toEqual({
+      errors: { overageGbPriceMinor: 'takes at most 2 decimals', slaTier: 'is required', includedGb: 'must be a whole number of GB (0 or more)' },
+    });
+  });
+
+  it('can set a price to zero', () => {
+    expect(planPatch(PLAN, { ...planDraftOf(PLAN), overageGbPrice: '0' })).toEqual({ patch: { overageGbPriceMinor: 0 } });
   });
 });

@@ -1,9 +1,10 @@
-// The create-plan form's draft (what was typed) turned into the API's `PlanInput` (minor units),
-// or the errors to show beside each field. The server checks the same rules and the name's
-// uniqueness; this catches the typos before a round trip.
+// The plan forms' draft (what was typed) turned into the API's input (minor units), or the
+// errors to show beside each field: a whole `PlanInput` to create a plan, or a `PlanPatchInput`
+// of only what changed to edit one (the currency is fixed). The server checks the same rules
+// and the name's uniqueness; this catches the typos before a round trip.
 
-import type { PlanInput } from '../gql/graphql';
-import { MAX_MINOR, parseMoney } from './money';
+import type { PlanFieldsFragment, PlanInput, PlanPatchInput } from '../gql/graphql';
+import { MAX_MINOR, minorToInput, parseMoney } from './money';
 
 export interface PlanDraft {
   name: string;
@@ -66,4 +67,34 @@ export function planInput(d: PlanDraft): { input: PlanInput } | { errors: PlanEr
     return { errors };
   }
   return { input: { name, currency, baseFeeMinor, endpointPriceMinor, includedGb, overageGbPriceMinor, slaTier } };
+}
+
+/** A plan as the edit form starts: its values typed in major units of its currency. */
+export function planDraftOf(plan: PlanFieldsFragment): PlanDraft {
+  return {
+    name: plan.name,
+    currency: plan.currency,
+    baseFee: minorToInput(plan.baseFeeMinor, plan.currency),
+    endpointPrice: minorToInput(plan.endpointPriceMinor, plan.currency),
+    includedGb: String(plan.includedGb),
+    overageGbPrice: minorToInput(plan.overageGbPriceMinor, plan.currency),
+    slaTier: plan.slaTier,
+  };
+}
+
+const PATCH_FIELDS = ['name', 'baseFeeMinor', 'endpointPriceMinor', 'includedGb', 'overageGbPriceMinor', 'slaTier'] as const;
+
+/**
+ * The edit form's draft as `updatePlan`'s patch: the same checks as creating, in the plan's own
+ * currency (whatever the draft says), and only the fields that differ from `plan`, since absent
+ * fields stay. An empty patch means nothing changed.
+ */
+export function planPatch(plan: PlanFieldsFragment, d: PlanDraft): { patch: PlanPatchInput } | { errors: PlanErrors } {
+  const parsed = planInput({ ...d, currency: plan.currency });
+  if ('errors' in parsed) return parsed;
+  const patch: PlanPatchInput = {};
+  for (const key of PATCH_FIELDS) {
+    if (parsed.input[key] !== plan[key]) Object.assign(patch, { [key]: parsed.input[key] });
+  }
+  return { patch };
 }
