@@ -1,9 +1,11 @@
 // The account manager: lands on the portfolio of every demo tenant, sorts it and steps the
 // month (both in the URL), downloads it as CSV, opens acme's account report (usage by day, SLA,
-// volumes, invoices with the estimate marked), downloads the report's CSV and prints it.
+// volumes, invoices with the estimate marked, whether acme's customer admins may read it, which
+// only a provider admin changes), downloads the report's CSV and prints it.
 
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessToken, tenantIdBySlug } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
 
 const ACCOUNT_MANAGER = 'accounts@garrison.local';
@@ -98,6 +100,11 @@ describe('the account manager', () => {
     await sla.getByRole('group', { name: 'MTTR' }).waitFor();
     await sla.getByRole('group', { name: 'Breaches' }).waitFor();
 
+    // Whether acme's customer admins may read the report: shown, but not the account manager's to change.
+    const access = page.getByRole('region', { name: 'Customer access' });
+    await access.getByText(/Acme Corporation's customer admins may (not )?read this report\./).waitFor();
+    expect(await access.getByRole('checkbox').count()).toBe(0);
+
     await page.getByRole('region', { name: 'Alerts and cases' }).getByRole('table', { name: 'Alerts by severity' }).waitFor();
 
     // Local billing: no Stripe invoice, and Garrison's computation marked as an estimate.
@@ -127,6 +134,18 @@ describe('the account manager', () => {
     expect(await page.getByRole('region', { name: 'Usage' }).isVisible()).toBe(true);
     await screenshot(page, 'account-report-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('may not open a report to customers: the API refuses, as the console\'s missing switch says', async () => {
+    const token = await accessToken(baseUrl, ACCOUNT_MANAGER);
+    const acmeId = await tenantIdBySlug(baseUrl, token, 'acme');
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'mutation($t: ID!) { setCustomerReports(tenantId: $t, enabled: true) }', variables: { t: acmeId } }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('is offered no billing or notification pages', async () => {

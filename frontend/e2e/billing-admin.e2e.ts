@@ -1,9 +1,11 @@
 // The provider admin's billing and notifications: the plan catalogue (field errors from the form
 // and from the API, then a new plan, then its price edited), subscribing a tenant to it from a
-// date, and notification endpoints: a provider-wide webhook whose signing secret is shown once,
-// disabled and deleted; a tenant's endpoint sent a test event.
+// date, opening acme's account report to its customer admins, and notification endpoints: a
+// provider-wide webhook whose signing secret is shown once, disabled and deleted; a tenant's
+// endpoint sent a test event.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessToken, tenantIdBySlug } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
 import { PROVIDER_ADMIN } from './env';
 
@@ -149,5 +151,25 @@ describe('the provider admin\'s billing and notifications', () => {
     await row.getByText('Test queued for delivery.').waitFor();
     await page.reload();
     await page.getByRole('table', { name: 'Notification endpoints' }).getByRole('row', { name: new RegExp(name) }).waitFor();
+  });
+
+  it('opens acme\'s account report to its customer admins, and closes it again', async () => {
+    const { page } = s;
+    const acmeId = await tenantIdBySlug(baseUrl, await accessToken(baseUrl, PROVIDER_ADMIN), 'acme');
+    await page.goto(`/tenants/${acmeId}/report`);
+    const access = page.getByRole('region', { name: 'Customer access' });
+    const box = access.getByRole('checkbox', { name: 'Customer admins may read this report' });
+    await box.waitFor();
+    const before = await box.isChecked();
+    await box.click();
+    await access.getByText(before ? /can no longer read this report/ : /can now read this report/).waitFor();
+    await expect.poll(() => box.isChecked()).toBe(!before);
+    await screenshot(page, 'account-report-customer-access');
+    await page.reload();
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(!before);
+    await box.click();
+    await access.getByText(before ? /can now read this report/ : /can no longer read this report/).waitFor();
+    await expect.poll(() => box.isChecked()).toBe(before);
   });
 });

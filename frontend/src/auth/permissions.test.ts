@@ -6,6 +6,7 @@ import {
   canDisableUser,
   canManageNotifications,
   canManagePlans,
+  canSetCustomerReports,
   canManageRulePacks,
   canManageUsers,
   canMergeCases,
@@ -106,15 +107,22 @@ describe('case merging as the console shows it', () => {
 describe('billing and notifications as the console shows them', () => {
   // Mirrors the Billing and Notification rows of the role matrix: provider admins RCUD; account
   // managers read billing (portfolio, reports); customer admins manage their own endpoints.
-  const table: Record<Role, [portfolio: boolean, reports: boolean, plans: boolean, notifications: boolean]> = {
-    PROVIDER_ADMIN: [true, true, true, true],
-    ANALYST: [false, false, false, false],
-    ACCOUNT_MANAGER: [true, true, false, false],
-    CUSTOMER_ADMIN: [false, false, false, true],
-    CUSTOMER_VIEWER: [false, false, false, false],
+  // Only billing's Update (provider admins) opens a report to customers.
+  const table: Record<Role, [portfolio: boolean, reports: boolean, plans: boolean, notifications: boolean, customerReports: boolean]> = {
+    PROVIDER_ADMIN: [true, true, true, true, true],
+    ANALYST: [false, false, false, false, false],
+    ACCOUNT_MANAGER: [true, true, false, false, false],
+    CUSTOMER_ADMIN: [false, false, false, true, false],
+    CUSTOMER_VIEWER: [false, false, false, false, false],
   };
   it.each(ALL_ROLES)('%s', (role) => {
-    expect([canReadPortfolio(role), canReadAccountReports(role), canManagePlans(role), canManageNotifications(role)]).toEqual(table[role]);
+    expect([
+      canReadPortfolio(role),
+      canReadAccountReports(role),
+      canManagePlans(role),
+      canManageNotifications(role),
+      canSetCustomerReports(role),
+    ]).toEqual(table[role]);
   });
 });
 

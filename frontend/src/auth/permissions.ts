@@ -195,6 +195,14 @@ export function canReadAccountReports(role: Role): boolean {
   return canReadPortfolio(role);
 }
 
+/**
+ * Open (or close) a tenant's account report to its customer admins: provider admins. Account
+ * managers read billing only, so they see the setting without the switch.
+ */
+export function canSetCustomerReports(role: Role): boolean {
+  return role === 'PROVIDER_ADMIN';
+}
+
 /** The plan catalogue and subscriptions (the Billing page): provider admins. */
 export function canManagePlans(role: Role): boolean {
   return role === 'PROVIDER_ADMIN';

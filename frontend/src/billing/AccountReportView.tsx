@@ -1,11 +1,13 @@
-// A tenant's account report for one month: the plan and flags, usage, SLA, alert and case
-// volumes and invoices, with the month picker, the API's CSV and a print layout.
+// A tenant's account report for one month: whether its customers may read it, the plan and
+// flags, usage, SLA, alert and case volumes and invoices, with the month picker, the API's CSV
+// and a print layout.
 
 import { useQuery } from 'urql';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { TenantFieldsFragment } from '../gql/graphql';
 import { problemsOf } from '../graphql/problems';
 import { AccountSlaPanel } from './AccountSlaPanel';
+import { CustomerReportsSetting } from './CustomerReportsSetting';
 import { AccountReportQuery } from './documents';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { FlagBadges } from './FlagBadges';
@@ -34,6 +36,7 @@ export function AccountReportView({ tenant }: { tenant: TenantFieldsFragment }) 
           </button>
         </div>
       </header>
+      <CustomerReportsSetting tenantId={tenant.id} tenantName={tenant.name} />
       <MonthPicker month={month} onChange={setMonth} />
       {error !== undefined && <ErrorBanner problems={problemsOf(error)} />}
       {fetching && report === undefined && <p role="status">Loading the report…</p>}

@@ -181,3 +181,18 @@ export const UpdatePlanMutation = graphql(`
     }
   }
 `);
+
+export const CustomerReportsQuery = graphql(`
+  query CustomerReports($tenantId: ID!) {
+    billingAccount(tenantId: $tenantId) {
+      tenantId
+      customerReports
+    }
+  }
+`);
+
+export const SetCustomerReportsMutation = graphql(`
+  mutation SetCustomerReports($tenantId: ID!, $enabled: Boolean!) {
+    setCustomerReports(tenantId: $tenantId, enabled: $enabled)
+  }
+`);
