@@ -2,7 +2,7 @@
 // and from the API, then a new plan, then its price edited), subscribing a tenant to it from a
 // date, opening acme's account report to its customer admins, and notification endpoints: a
 // provider-wide webhook whose signing secret is shown once, disabled and deleted; a tenant's
-// endpoint sent a test event.
+// endpoint sent a test event, with its delivery log.
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessToken, tenantIdBySlug } from './api';
@@ -151,6 +151,32 @@ describe('the provider admin\'s billing and notifications', () => {
     await row.getByText('Test queued for delivery.').waitFor();
     await page.reload();
     await page.getByRole('table', { name: 'Notification endpoints' }).getByRole('row', { name: new RegExp(name) }).waitFor();
+
+    // The delivery log: the queued test is attempted in the background (the made-up Slack host
+    // does not answer), so refresh until the attempt is there.
+    const toggle = page.getByRole('button', { name: `Deliveries of ${name}`, exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const log = page.getByRole('region', { name: `Deliveries of ${name}` });
+    await log.waitFor();
+    const table = log.getByRole('table', { name: `Delivery log of ${name}` });
+    await expect
+      .poll(
+        async () => {
+          if ((await table.count()) === 0) await log.getByRole('button', { name: `Refresh deliveries of ${name}` }).click();
+          return table.count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
+    const first = table.locator('tbody tr').first();
+    expect(await first.locator('td').nth(1).textContent()).toBe('test');
+    expect(await first.locator('td').nth(2).textContent()).toBe('1');
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Time', 'Event', 'Attempt', 'Status', 'Response code', 'Latency', 'Error']);
+    await screenshot(page, 'notifications-delivery-log');
+    await toggle.click();
+    expect(await log.count()).toBe(0);
   });
 
   it('opens acme\'s account report to its customer admins, and closes it again', async () => {

@@ -63,3 +63,19 @@ export const TestNotificationEndpointMutation = graphql(`
     }
   }
 `);
+
+export const NotificationDeliveriesQuery = graphql(`
+  query NotificationDeliveries($endpointId: ID!, $first: Int) {
+    notificationDeliveries(endpointId: $endpointId, first: $first) {
+      id
+      deliveryId
+      event
+      attempt
+      attemptedAt
+      outcome
+      statusCode
+      error
+      latencyMs
+    }
+  }
+`);
