@@ -1,7 +1,8 @@
 // The account manager: lands on the portfolio of every demo tenant, sorts it and steps the
-// month (both in the URL), downloads it as CSV, opens acme's account report (usage by day, SLA,
-// volumes, invoices with the estimate marked, whether acme's customer admins may read it, which
-// only a provider admin changes), downloads the report's CSV and prints it.
+// month (both in the URL), downloads it as CSV, opens acme's account report (usage by day, SLA
+// with the month's breaches, volumes, invoices with the estimate marked, whether acme's customer
+// admins may read it, which only a provider admin changes), downloads the report's CSV and
+// prints it.
 
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -99,6 +100,25 @@ describe('the account manager', () => {
     await sla.getByRole('group', { name: 'MTTA' }).waitFor();
     await sla.getByRole('group', { name: 'MTTR' }).waitFor();
     await sla.getByRole('group', { name: 'Breaches' }).waitFor();
+
+    // The month's breaches, one row each: the demo's analyst missed some of acme's targets.
+    const breachCount = Number(await sla.getByRole('group', { name: 'Breaches' }).locator('.big').textContent());
+    expect(breachCount).toBeGreaterThan(0);
+    const breaches = sla.getByRole('table', { name: 'SLA breaches' });
+    await breaches.waitFor();
+    expect(await breaches.locator('thead th').allTextContents()).toEqual(['What', 'Target', 'Due', 'Breached by', 'Open']);
+    expect(await breaches.locator('tbody tr').count()).toBe(breachCount);
+    const what = await breaches.locator('tbody tr td:nth-child(1)').allTextContents();
+    what.forEach((w) => expect(w).toMatch(/^(Critical|High|Medium|Low|Informational) (alert|case)$/));
+    for (const by of await breaches.locator('tbody tr td:nth-child(4)').allTextContents()) expect(by).toMatch(/^\d+ (d|h|min|s)/);
+    // Cases open from here; alerts are not the account manager's to open.
+    for (const row of await breaches.locator('tbody tr').all()) {
+      const kind = await row.locator('td').first().textContent();
+      if (kind?.endsWith('case')) expect(await row.getByRole('link', { name: /^Open case/ }).count()).toBe(1);
+      else expect(await row.getByText('Alerts are not in your console').count()).toBe(1);
+    }
+    await breaches.scrollIntoViewIfNeeded();
+    await screenshot(page, 'account-report-breaches');
 
     // Whether acme's customer admins may read the report: shown, but not the account manager's to change.
     const access = page.getByRole('region', { name: 'Customer access' });

@@ -1,6 +1,6 @@
 // A tenant's account report for one month: whether its customers may read it, the plan and
-// flags, usage, SLA, alert and case volumes and invoices, with the month picker, the API's CSV
-// and a print layout.
+// flags, usage, SLA (with the month's breaches), alert and case volumes and invoices, with the
+// month picker, the API's CSV and a print layout.
 
 import { useQuery } from 'urql';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -62,7 +62,7 @@ export function AccountReportView({ tenant }: { tenant: TenantFieldsFragment }) 
             </dd>
           </dl>
           <UsagePanel report={report} />
-          <AccountSlaPanel sla={report.sla} tenantId={tenant.id} />
+          <AccountSlaPanel sla={report.sla} tenantId={tenant.id} month={report.month} timezone={report.timezone} />
           <VolumesPanel report={report} />
           <InvoicesPanel report={report} />
         </>

@@ -1,8 +1,8 @@
-// A report's SLA figures: attainment per target, mean times to acknowledge and resolve, and the
-// number of breaches, with a link to the tenant's SLA report for the breaches themselves.
+// A report's SLA figures: attainment per target, mean times to acknowledge and resolve, the
+// number of breaches and, when there were any, the breaches themselves.
 
-import { Link } from 'react-router';
 import type { AccountReportQuery } from '../gql/graphql';
+import { AccountBreaches } from './AccountBreaches';
 import { formatDuration } from '../lib/time';
 import { humanize, percent } from './labels';
 
@@ -10,7 +10,15 @@ type Sla = AccountReportQuery['accountReport']['sla'];
 
 const duration = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatDuration(Math.round(v)));
 
-export function AccountSlaPanel({ sla, tenantId }: { sla: Sla; tenantId: string }) {
+interface Props {
+  sla: Sla;
+  tenantId: string;
+  /** The report's month and the tenant's time zone, which bound the month's breaches. */
+  month: string;
+  timezone: string;
+}
+
+export function AccountSlaPanel({ sla, tenantId, month, timezone }: Props) {
   return (
     <section aria-labelledby="account-sla-title" className="panel report-section">
       <h2 id="account-sla-title">SLA</h2>
@@ -56,11 +64,7 @@ export function AccountSlaPanel({ sla, tenantId }: { sla: Sla; tenantId: string 
           </tbody>
         </table>
       )}
-      {sla.breachCount > 0 && (
-        <p className="no-print">
-          <Link to={`/tenants/${encodeURIComponent(tenantId)}/sla`}>See each breach in the SLA report</Link>
-        </p>
-      )}
+      {sla.breachCount > 0 && <AccountBreaches tenantId={tenantId} month={month} timezone={timezone} />}
     </section>
   );
 }

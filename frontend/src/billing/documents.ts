@@ -196,3 +196,21 @@ export const SetCustomerReportsMutation = graphql(`
     setCustomerReports(tenantId: $tenantId, enabled: $enabled)
   }
 `);
+
+export const AccountSlaBreachesQuery = graphql(`
+  query AccountSlaBreaches($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
+    slaReport(tenantId: $tenantId, from: $from, to: $to) {
+      breachCount
+      breaches {
+        subjectKind
+        subjectId
+        target
+        severity
+        startedAt
+        dueAt
+        completedAt
+        breachedAt
+      }
+    }
+  }
+`);
