@@ -49,6 +49,12 @@ pub fn parse_certificate(field: &str, raw: &str) -> Result<String> {
     if raw.contains("-----BEGIN") {
         let der = CertificateDer::from_pem_slice(raw.as_bytes())
             .map_err(|e| Error::invalid(field, format!("not a PEM certificate ({e})")))?;
+        if !is_der_sequence(&der) {
+            return Err(Error::invalid(
+                field,
+                "the PEM block does not hold a DER certificate",
+            ));
+        }
         return Ok(fingerprint_of(&der));
     }
     let hex: String = raw
@@ -64,6 +70,30 @@ pub fn parse_certificate(field: &str, raw: &str) -> Result<String> {
             "expected a PEM certificate or its SHA-256 fingerprint (64 hex digits)",
         ))
     }
+}
+
+/// Whether `der` is one whole DER SEQUENCE (what every X.509 certificate is):
+/// catches a truncated or mangled paste, which would otherwise bind a
+/// fingerprint no sender can ever present.
+fn is_der_sequence(der: &[u8]) -> bool {
+    let [0x30, first, rest @ ..] = der else {
+        return false;
+    };
+    let (len, header) = match *first {
+        n if n < 0x80 => (usize::from(n), 2),
+        0x81..=0x84 => {
+            let k = usize::from(*first - 0x80);
+            if rest.len() < k {
+                return false;
+            }
+            let len = rest[..k]
+                .iter()
+                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+            (len, 2 + k)
+        }
+        _ => return false,
+    };
+    header + len == der.len()
 }
 
 /// Binds a certificate to `tenant`.
