@@ -1,6 +1,8 @@
-// Response actions: staff propose, customer admins approve or reject with a comment.
+// Response actions: staff propose, customer admins approve or reject with a comment; each says
+// who proposed and who decided it, by name.
 
 import { useId, useState, type FormEvent } from 'react';
+import { Attribution } from '../components/Attribution';
 import { RelativeTime } from '../components/RelativeTime';
 import type { CaseQuery } from '../gql/graphql';
 import { DecideActionMutation, ProposeActionMutation } from './documents';
@@ -57,11 +59,11 @@ export function ActionsPanel({ caseId, actions, canPropose, canDecide, mutation 
           <li key={a.id}>
             <p>
               <strong>{a.description}</strong> · <span className={`badge action-${a.status.toLowerCase()}`}>{ACTION_STATUS_LABELS[a.status]}</span> ·
-              proposed <RelativeTime value={a.proposedAt} />
+              proposed by <Attribution id={a.proposedBy} name={a.proposedByName} inline /> <RelativeTime value={a.proposedAt} />
               {a.decidedAt !== null && a.decidedAt !== undefined && (
                 <>
                   {' '}
-                  · decided <RelativeTime value={a.decidedAt} />
+                  · decided by <Attribution id={a.decidedBy} name={a.decidedByName} inline /> <RelativeTime value={a.decidedAt} />
                 </>
               )}
             </p>

@@ -1,5 +1,7 @@
-// A case's comments, oldest first; internal ones on their own background with a badge.
+// A case's comments, oldest first, each under its author's name (the analyst's name on a shared
+// comment is what the customer sees too); internal ones on their own background with a badge.
 
+import { Attribution } from '../components/Attribution';
 import { RelativeTime } from '../components/RelativeTime';
 import type { CaseQuery } from '../gql/graphql';
 import { Markdown } from './Markdown';
@@ -7,14 +9,15 @@ import { VisibilityBadge } from './VisibilityBadge';
 
 type Comment = NonNullable<CaseQuery['case']>['comments'][number];
 
-export function Comments({ comments, authorName }: { comments: readonly Comment[]; authorName: (id: string | null | undefined) => string }) {
+export function Comments({ comments }: { comments: readonly Comment[] }) {
   if (comments.length === 0) return <p className="muted">No comments yet.</p>;
   return (
     <ol className="comments">
       {comments.map((c) => (
         <li key={c.id} className={c.visibility === 'INTERNAL' ? 'comment internal' : 'comment shared'}>
           <p className="comment-meta">
-            <strong>{authorName(c.authorId)}</strong> · <RelativeTime value={c.createdAt} /> <VisibilityBadge visibility={c.visibility} />
+            <Attribution id={c.authorId} name={c.authorName} strong /> · <RelativeTime value={c.createdAt} />{' '}
+            <VisibilityBadge visibility={c.visibility} />
           </p>
           <Markdown source={c.body} />
         </li>

@@ -1,7 +1,9 @@
-// Everything that happened on the case in time order; staff record analyst events with their
-// own time (local time in the form, sent as an instant).
+// Everything that happened on the case in time order, each with who did it (by name, else
+// "System" or "a removed user"); staff record analyst events with their own time (local time in
+// the form, sent as an instant).
 
 import { useId, useState, type FormEvent } from 'react';
+import { Attribution } from '../components/Attribution';
 import { RelativeTime } from '../components/RelativeTime';
 import type { CaseQuery, Visibility } from '../gql/graphql';
 import { AddTimelineEventMutation } from './documents';
@@ -61,7 +63,8 @@ export function TimelinePanel({ caseId, entries, staff, mutation }: { caseId: st
       <ol className="timeline">
         {sorted.map((e) => (
           <li key={e.id} className={e.visibility === 'INTERNAL' ? 'internal' : undefined}>
-            <RelativeTime value={e.at} /> · {e.summary} <span className="muted">({e.kind.replace(/_/g, ' ')})</span>
+            <RelativeTime value={e.at} /> · {e.summary} <span className="muted">({e.kind.replace(/_/g, ' ')})</span> · by{' '}
+            <Attribution id={e.actorId} name={e.actorName} inline />
             {staff && e.visibility === 'INTERNAL' && (
               <>
                 {' '}

@@ -1,6 +1,6 @@
-// Case operations: the list, one case with everything the caller may see, and the workflow,
-// comment, task, observable, action, timeline and attachment mutations; escalation from alerts;
-// merging other cases of the tenant into one.
+// Case operations: the list, one case with everything the caller may see (who wrote or did
+// what, by name), and the workflow, comment, task, observable, action, timeline and attachment
+// mutations; escalation from alerts; merging other cases of the tenant into one.
 import { graphql } from '../gql';
 
 export const CaseRowFragment = graphql(`
@@ -76,6 +76,7 @@ export const CaseQuery = graphql(`
         visibility
         createdAt
         authorId
+        authorName
       }
       tasks {
         id
@@ -99,7 +100,11 @@ export const CaseQuery = graphql(`
         id
         description
         status
+        proposedBy
+        proposedByName
         proposedAt
+        decidedBy
+        decidedByName
         decidedAt
         decisionComment
       }
@@ -110,6 +115,7 @@ export const CaseQuery = graphql(`
         summary
         visibility
         actorId
+        actorName
       }
       attachments {
         id

@@ -56,8 +56,6 @@ export function CasePage() {
     return <NotFound what="case" />;
   }
   if (c === null) return <ErrorBanner problems={problems} />;
-  const authorName = (id: string | null | undefined) =>
-    id === null || id === undefined ? 'Someone' : id === viewer.id ? 'You' : (names.get(id) ?? (staff ? 'A colleague' : 'Your provider'));
 
   return (
     <article aria-labelledby="case-title" className="case-page">
@@ -154,7 +152,7 @@ export function CasePage() {
       </section>
       <section aria-labelledby="comments-title" className="panel">
         <h2 id="comments-title">Comments</h2>
-        <Comments comments={c.comments} authorName={authorName} />
+        <Comments comments={c.comments} />
         <ErrorBanner problems={comments.problems} />
         {canCommentOnCases(viewer.role) && (
           <CommentComposer

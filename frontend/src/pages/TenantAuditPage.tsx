@@ -33,7 +33,7 @@ function AuditLog({ tenant }: { tenant: { id: string; name: string } }) {
       <p className="count" aria-live="polite">
         {log.totalCount === null ? 'Loading the audit log…' : `${log.nodes.length} of ${log.totalCount} entries`}
       </p>
-      <AuditTable entries={log.nodes} tenant={tenant} actorName={(id) => emails.get(id)} />
+      <AuditTable entries={log.nodes} tenant={tenant} userEmail={(id) => emails.get(id)} />
       {log.hasNextPage && (
         <button type="button" onClick={log.loadMore} disabled={log.loading}>
           {log.loading ? 'Loading…' : 'Load older entries'}

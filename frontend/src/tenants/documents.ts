@@ -48,6 +48,7 @@ export const AuditLogQuery = graphql(`
         node {
           id
           actorId
+          actorName
           action
           target
           detail
