@@ -1,6 +1,7 @@
 // Case operations: the list, one case with everything the caller may see (who wrote or did
 // what, by name), and the workflow, comment, task, observable, action, timeline and attachment
-// mutations; escalation from alerts; merging other cases of the tenant into one.
+// mutations; editing a case's headline; escalation from alerts; merging other cases of the
+// tenant into one.
 import { graphql } from '../gql';
 
 export const CaseRowFragment = graphql(`
@@ -144,6 +145,21 @@ export const UpdateCaseStatusMutation = graphql(`
       status
       allowedTransitions
       waitingReason
+    }
+  }
+`);
+
+export const UpdateCaseMutation = graphql(`
+  mutation UpdateCase($id: ID!, $input: UpdateCaseInput!) {
+    updateCase(id: $id, input: $input) {
+      id
+      title
+      description
+      severity
+      tags
+      tlp
+      pap
+      updatedAt
     }
   }
 `);

@@ -1,7 +1,7 @@
 // A labelled form control with its error beside it, wired with aria-invalid and
 // aria-describedby so a screen reader reads the error when the field takes focus.
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface Common {
   label: string;
@@ -49,6 +49,22 @@ export function SelectField({
       >
         {children}
       </select>
+      <FieldNotes id={id} label={label} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, error, hint, ...textarea }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`])}
+        {...textarea}
+      />
       <FieldNotes id={id} label={label} hint={hint} error={error} />
     </div>
   );

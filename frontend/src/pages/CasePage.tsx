@@ -1,7 +1,8 @@
 // One case: status with the allowed transitions, assignee, SLA timers, description, comments
 // (internal vs shared), tasks, observables, response actions, timeline, attachments and linked
-// alerts; staff who may merge take other open cases of the tenant in, and a merged case links to
-// the case it went into. Customers get the same page without internal things (the API leaves them
+// alerts; staff edit its headline (title, description, severity, tags, TLP, PAP), and staff who
+// may merge take other open cases of the tenant in, and a merged case links to the case it went
+// into. Customers get the same page without internal things (the API leaves them
 // out) and without the staff controls.
 
 import { useCallback, useState } from 'react';
@@ -16,6 +17,7 @@ import { AttachmentsPanel } from '../cases/AttachmentsPanel';
 import { CaseAssignee } from '../cases/CaseAssignee';
 import { CaseSlaTimers } from '../cases/CaseSlaTimers';
 import { CaseStatusBadge } from '../cases/CaseStatusBadge';
+import { EditCaseControl } from '../cases/EditCaseControl';
 import { CommentComposer } from '../cases/CommentComposer';
 import { Comments } from '../cases/Comments';
 import { AddCommentMutation, CaseQuery, UpdateCaseStatusMutation } from '../cases/documents';
@@ -72,6 +74,9 @@ export function CasePage() {
           )}
         </div>
         <div className="case-controls">
+          {staff && (c.mergedInto === null || c.mergedInto === undefined) && (
+            <EditCaseControl caseId={c.id} number={c.number} current={c} onSaved={reload} />
+          )}
           {staff && (
             <StatusControl
               key={c.status}
