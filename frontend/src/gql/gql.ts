@@ -58,10 +58,11 @@ type Documents = {
     "\n  query OpenCaseSeverities($tenantId: ID!) {\n    cases(filter: { tenantIds: [$tenantId], openOnly: true }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n          severity\n        }\n      }\n    }\n  }\n": typeof types.OpenCaseSeveritiesDocument,
     "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsDocument,
     "\n  query EventHistogram($tenantId: ID!, $filter: EventFilter, $buckets: Int!) {\n    events(tenantId: $tenantId, filter: $filter, first: 0) {\n      histogram(buckets: $buckets) {\n        from\n        to\n        bucketSeconds\n        counts\n      }\n    }\n  }\n": typeof types.EventHistogramDocument,
-    "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.IngestTokenFieldsFragmentDoc,
+    "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    logSource {\n      product\n      category\n      service\n    }\n  }\n": typeof types.IngestTokenFieldsFragmentDoc,
     "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n": typeof types.IngestTokensDocument,
-    "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": typeof types.CreateIngestTokenDocument,
+    "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!, $logSource: LogSourceInput) {\n    createIngestToken(tenantId: $tenantId, name: $name, logSource: $logSource) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": typeof types.CreateIngestTokenDocument,
     "\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n": typeof types.RevokeIngestTokenDocument,
+    "\n  mutation SetIngestTokenLogSource($id: ID!, $logSource: LogSourceInput!) {\n    setIngestTokenLogSource(id: $id, logSource: $logSource) {\n      ...IngestTokenFields\n    }\n  }\n": typeof types.SetIngestTokenLogSourceDocument,
     "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": typeof types.SyslogSourcesDocument,
     "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": typeof types.BindSyslogSourceDocument,
     "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n": typeof types.UnbindSyslogSourceDocument,
@@ -152,10 +153,11 @@ const documents: Documents = {
     "\n  query OpenCaseSeverities($tenantId: ID!) {\n    cases(filter: { tenantIds: [$tenantId], openOnly: true }, first: 200) {\n      totalCount\n      edges {\n        node {\n          id\n          severity\n        }\n      }\n    }\n  }\n": types.OpenCaseSeveritiesDocument,
     "\n  query Events($tenantId: ID!, $filter: EventFilter, $first: Int, $after: String) {\n    events(tenantId: $tenantId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          seq\n          timestamp\n          receivedAt\n          source\n          host\n          severity\n          product\n          category\n          service\n          fields\n          raw\n          rawTruncated\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsDocument,
     "\n  query EventHistogram($tenantId: ID!, $filter: EventFilter, $buckets: Int!) {\n    events(tenantId: $tenantId, filter: $filter, first: 0) {\n      histogram(buckets: $buckets) {\n        from\n        to\n        bucketSeconds\n        counts\n      }\n    }\n  }\n": types.EventHistogramDocument,
-    "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.IngestTokenFieldsFragmentDoc,
+    "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    logSource {\n      product\n      category\n      service\n    }\n  }\n": types.IngestTokenFieldsFragmentDoc,
     "\n  query IngestTokens($tenantId: ID!) {\n    ingestTokens(tenantId: $tenantId) {\n      ...IngestTokenFields\n    }\n  }\n": types.IngestTokensDocument,
-    "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": types.CreateIngestTokenDocument,
+    "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!, $logSource: LogSourceInput) {\n    createIngestToken(tenantId: $tenantId, name: $name, logSource: $logSource) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n": types.CreateIngestTokenDocument,
     "\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n": types.RevokeIngestTokenDocument,
+    "\n  mutation SetIngestTokenLogSource($id: ID!, $logSource: LogSourceInput!) {\n    setIngestTokenLogSource(id: $id, logSource: $logSource) {\n      ...IngestTokenFields\n    }\n  }\n": types.SetIngestTokenLogSourceDocument,
     "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": types.SyslogSourcesDocument,
     "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": types.BindSyslogSourceDocument,
     "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n": types.UnbindSyslogSourceDocument,
@@ -395,7 +397,7 @@ export function graphql(source: "\n  query EventHistogram($tenantId: ID!, $filte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+export function graphql(source: "\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    logSource {\n      product\n      category\n      service\n    }\n  }\n"): (typeof documents)["\n  fragment IngestTokenFields on IngestToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n    logSource {\n      product\n      category\n      service\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -403,11 +405,15 @@ export function graphql(source: "\n  query IngestTokens($tenantId: ID!) {\n    i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateIngestToken($tenantId: ID!, $name: String!) {\n    createIngestToken(tenantId: $tenantId, name: $name) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateIngestToken($tenantId: ID!, $name: String!, $logSource: LogSourceInput) {\n    createIngestToken(tenantId: $tenantId, name: $name, logSource: $logSource) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateIngestToken($tenantId: ID!, $name: String!, $logSource: LogSourceInput) {\n    createIngestToken(tenantId: $tenantId, name: $name, logSource: $logSource) {\n      token\n      ingestToken {\n        ...IngestTokenFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeIngestToken($id: ID!) {\n    revokeIngestToken(id: $id) {\n      ...IngestTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetIngestTokenLogSource($id: ID!, $logSource: LogSourceInput!) {\n    setIngestTokenLogSource(id: $id, logSource: $logSource) {\n      ...IngestTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetIngestTokenLogSource($id: ID!, $logSource: LogSourceInput!) {\n    setIngestTokenLogSource(id: $id, logSource: $logSource) {\n      ...IngestTokenFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,5 @@
-// The ingest operations the console uses: tokens, syslog source bindings, limits and statistics.
+// The ingest operations the console uses: tokens (with their log-source tags), syslog source
+// bindings, limits and statistics.
 import { graphql } from '../gql';
 
 export const IngestTokenFieldsFragment = graphql(`
@@ -9,6 +10,11 @@ export const IngestTokenFieldsFragment = graphql(`
     createdAt
     lastUsedAt
     revokedAt
+    logSource {
+      product
+      category
+      service
+    }
   }
 `);
 
@@ -21,8 +27,8 @@ export const IngestTokensQuery = graphql(`
 `);
 
 export const CreateIngestTokenMutation = graphql(`
-  mutation CreateIngestToken($tenantId: ID!, $name: String!) {
-    createIngestToken(tenantId: $tenantId, name: $name) {
+  mutation CreateIngestToken($tenantId: ID!, $name: String!, $logSource: LogSourceInput) {
+    createIngestToken(tenantId: $tenantId, name: $name, logSource: $logSource) {
       token
       ingestToken {
         ...IngestTokenFields
@@ -34,6 +40,14 @@ export const CreateIngestTokenMutation = graphql(`
 export const RevokeIngestTokenMutation = graphql(`
   mutation RevokeIngestToken($id: ID!) {
     revokeIngestToken(id: $id) {
+      ...IngestTokenFields
+    }
+  }
+`);
+
+export const SetIngestTokenLogSourceMutation = graphql(`
+  mutation SetIngestTokenLogSource($id: ID!, $logSource: LogSourceInput!) {
+    setIngestTokenLogSource(id: $id, logSource: $logSource) {
       ...IngestTokenFields
     }
   }
