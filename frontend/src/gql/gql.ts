@@ -66,6 +66,10 @@ type Documents = {
     "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": typeof types.SyslogSourcesDocument,
     "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": typeof types.BindSyslogSourceDocument,
     "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n": typeof types.UnbindSyslogSourceDocument,
+    "\n  fragment SyslogCertificateFields on SyslogCertificate {\n    id\n    name\n    fingerprint\n    createdAt\n  }\n": typeof types.SyslogCertificateFieldsFragmentDoc,
+    "\n  query SyslogCertificates($tenantId: ID!) {\n    syslogCertificates(tenantId: $tenantId) {\n      ...SyslogCertificateFields\n    }\n  }\n": typeof types.SyslogCertificatesDocument,
+    "\n  mutation BindSyslogCertificate($tenantId: ID!, $name: String!, $certificate: String!) {\n    bindSyslogCertificate(tenantId: $tenantId, name: $name, certificate: $certificate) {\n      ...SyslogCertificateFields\n    }\n  }\n": typeof types.BindSyslogCertificateDocument,
+    "\n  mutation UnbindSyslogCertificate($id: ID!) {\n    unbindSyslogCertificate(id: $id) {\n      id\n    }\n  }\n": typeof types.UnbindSyslogCertificateDocument,
     "\n  query IngestLimits($tenantId: ID!) {\n    ingestLimits(tenantId: $tenantId) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": typeof types.IngestLimitsDocument,
     "\n  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {\n    setIngestLimits(\n      tenantId: $tenantId\n      eventsPerSecond: $eventsPerSecond\n      bytesPerDay: $bytesPerDay\n      retentionDays: $retentionDays\n    ) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": typeof types.SetIngestLimitsDocument,
     "\n  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {\n    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {\n      sources {\n        source\n        received\n        stored\n        rejected\n        deadLettered\n        bytes\n      }\n    }\n    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {\n      sources {\n        source\n        received\n      }\n    }\n  }\n": typeof types.IngestHealthDocument,
@@ -161,6 +165,10 @@ const documents: Documents = {
     "\n  query SyslogSources($tenantId: ID!) {\n    syslogSources(tenantId: $tenantId) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": types.SyslogSourcesDocument,
     "\n  mutation BindSyslogSource($tenantId: ID!, $cidr: String!) {\n    bindSyslogSource(tenantId: $tenantId, cidr: $cidr) {\n      id\n      cidr\n      createdAt\n    }\n  }\n": types.BindSyslogSourceDocument,
     "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n": types.UnbindSyslogSourceDocument,
+    "\n  fragment SyslogCertificateFields on SyslogCertificate {\n    id\n    name\n    fingerprint\n    createdAt\n  }\n": types.SyslogCertificateFieldsFragmentDoc,
+    "\n  query SyslogCertificates($tenantId: ID!) {\n    syslogCertificates(tenantId: $tenantId) {\n      ...SyslogCertificateFields\n    }\n  }\n": types.SyslogCertificatesDocument,
+    "\n  mutation BindSyslogCertificate($tenantId: ID!, $name: String!, $certificate: String!) {\n    bindSyslogCertificate(tenantId: $tenantId, name: $name, certificate: $certificate) {\n      ...SyslogCertificateFields\n    }\n  }\n": types.BindSyslogCertificateDocument,
+    "\n  mutation UnbindSyslogCertificate($id: ID!) {\n    unbindSyslogCertificate(id: $id) {\n      id\n    }\n  }\n": types.UnbindSyslogCertificateDocument,
     "\n  query IngestLimits($tenantId: ID!) {\n    ingestLimits(tenantId: $tenantId) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": types.IngestLimitsDocument,
     "\n  mutation SetIngestLimits($tenantId: ID!, $eventsPerSecond: Int, $bytesPerDay: Int, $retentionDays: Int) {\n    setIngestLimits(\n      tenantId: $tenantId\n      eventsPerSecond: $eventsPerSecond\n      bytesPerDay: $bytesPerDay\n      retentionDays: $retentionDays\n    ) {\n      eventsPerSecond\n      bytesPerDay\n      retentionDays\n    }\n  }\n": types.SetIngestLimitsDocument,
     "\n  query IngestHealth($tenantId: ID!, $dayFrom: DateTime!, $hourFrom: DateTime!, $to: DateTime!) {\n    day: ingestStats(tenantId: $tenantId, from: $dayFrom, to: $to) {\n      sources {\n        source\n        received\n        stored\n        rejected\n        deadLettered\n        bytes\n      }\n    }\n    lastHour: ingestStats(tenantId: $tenantId, from: $hourFrom, to: $to) {\n      sources {\n        source\n        received\n      }\n    }\n  }\n": types.IngestHealthDocument,
@@ -426,6 +434,22 @@ export function graphql(source: "\n  mutation BindSyslogSource($tenantId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnbindSyslogSource($id: ID!) {\n    unbindSyslogSource(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyslogCertificateFields on SyslogCertificate {\n    id\n    name\n    fingerprint\n    createdAt\n  }\n"): (typeof documents)["\n  fragment SyslogCertificateFields on SyslogCertificate {\n    id\n    name\n    fingerprint\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyslogCertificates($tenantId: ID!) {\n    syslogCertificates(tenantId: $tenantId) {\n      ...SyslogCertificateFields\n    }\n  }\n"): (typeof documents)["\n  query SyslogCertificates($tenantId: ID!) {\n    syslogCertificates(tenantId: $tenantId) {\n      ...SyslogCertificateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BindSyslogCertificate($tenantId: ID!, $name: String!, $certificate: String!) {\n    bindSyslogCertificate(tenantId: $tenantId, name: $name, certificate: $certificate) {\n      ...SyslogCertificateFields\n    }\n  }\n"): (typeof documents)["\n  mutation BindSyslogCertificate($tenantId: ID!, $name: String!, $certificate: String!) {\n    bindSyslogCertificate(tenantId: $tenantId, name: $name, certificate: $certificate) {\n      ...SyslogCertificateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnbindSyslogCertificate($id: ID!) {\n    unbindSyslogCertificate(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnbindSyslogCertificate($id: ID!) {\n    unbindSyslogCertificate(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 // The ingest operations the console uses: tokens (with their log-source tags), syslog source
-// bindings, limits and statistics.
+// bindings, syslog TLS client certificates, limits and statistics.
 import { graphql } from '../gql';
 
 export const IngestTokenFieldsFragment = graphql(`
@@ -76,6 +76,39 @@ export const BindSyslogSourceMutation = graphql(`
 export const UnbindSyslogSourceMutation = graphql(`
   mutation UnbindSyslogSource($id: ID!) {
     unbindSyslogSource(id: $id) {
+      id
+    }
+  }
+`);
+
+export const SyslogCertificateFieldsFragment = graphql(`
+  fragment SyslogCertificateFields on SyslogCertificate {
+    id
+    name
+    fingerprint
+    createdAt
+  }
+`);
+
+export const SyslogCertificatesQuery = graphql(`
+  query SyslogCertificates($tenantId: ID!) {
+    syslogCertificates(tenantId: $tenantId) {
+      ...SyslogCertificateFields
+    }
+  }
+`);
+
+export const BindSyslogCertificateMutation = graphql(`
+  mutation BindSyslogCertificate($tenantId: ID!, $name: String!, $certificate: String!) {
+    bindSyslogCertificate(tenantId: $tenantId, name: $name, certificate: $certificate) {
+      ...SyslogCertificateFields
+    }
+  }
+`);
+
+export const UnbindSyslogCertificateMutation = graphql(`
+  mutation UnbindSyslogCertificate($id: ID!) {
+    unbindSyslogCertificate(id: $id) {
       id
     }
   }

@@ -1,5 +1,6 @@
 // A tenant's ingest settings (provider admins, and customer admins of their own tenant): tokens,
-// syslog source bindings, sending examples, and for provider admins the ingest limits.
+// syslog source bindings and TLS client certificates, sending examples, and for provider admins
+// the ingest limits.
 
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -8,6 +9,7 @@ import { useViewer } from '../auth/ViewerContext';
 import { NotFound } from '../components/NotFound';
 import { HowToSend } from '../ingest/HowToSend';
 import { LimitsPanel } from '../ingest/LimitsPanel';
+import { SyslogCertificatesPanel } from '../ingest/SyslogCertificatesPanel';
 import { SyslogSourcesPanel } from '../ingest/SyslogSourcesPanel';
 import { TokensPanel, type CreatedToken } from '../ingest/TokensPanel';
 import { TenantLayout } from '../tenants/TenantLayout';
@@ -19,6 +21,7 @@ function IngestSettings({ tenantId }: { tenantId: string }) {
     <>
       <TokensPanel tenantId={tenantId} onCreated={setCreated} />
       <SyslogSourcesPanel tenantId={tenantId} />
+      <SyslogCertificatesPanel tenantId={tenantId} />
       {canSetIngestLimits(viewer.role) && <LimitsPanel tenantId={tenantId} />}
       <HowToSend secret={created?.secret ?? null} />
     </>
