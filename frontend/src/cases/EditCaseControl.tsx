@@ -29,13 +29,20 @@ export function EditCaseControl({ caseId, number, current, onSaved }: Props) {
     onSaved();
   }, [close, onSaved]);
   const edit = useCaseMutation(saved);
+  // What the API said before this opening is about an earlier attempt: not shown again.
+  const stale = useRef(edit.problems);
+  const start = () => {
+    stale.current = edit.problems;
+    setOpen(true);
+  };
+  const problems = edit.problems === stale.current ? [] : edit.problems;
   const save = (patch: UpdateCaseInput) => void edit.run(UpdateCaseMutation, { id: caseId, input: patch });
   return (
     <>
-      <button ref={button} type="button" onClick={() => setOpen(true)}>
+      <button ref={button} type="button" onClick={start}>
         Edit
       </button>
-      {open && <EditCaseDialog number={number} original={current} busy={edit.busy} problems={edit.problems} onSave={save} onCancel={close} />}
+      {open && <EditCaseDialog number={number} original={current} busy={edit.busy} problems={problems} onSave={save} onCancel={close} />}
     </>
   );
 }
