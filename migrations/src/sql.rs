@@ -27,6 +27,9 @@ pub async fn grant_app_role(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
              CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
            END IF;
+         -- Roles are cluster-wide: databases migrating at once (parallel tests on a
+         -- fresh cluster) race to create it, and the loser finds it made.
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
          END $$"
     );
     // The migrating user must be able to SET ROLE to it (superusers always can).
