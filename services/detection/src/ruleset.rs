@@ -171,7 +171,22 @@ impl RuleSetBuilder {
                     continue;
                 }
             };
+            // A filter tunes the named rules its log source covers (as pySigma
+            // applies them); a named rule outside it is reported, not silently skipped.
             for r in rules.iter_mut().filter(|r| names(&r.info.meta, &f.rules)) {
+                if !covers(&f.logsource, &r.info.logsource) {
+                    rejections.push(Rejection {
+                        source: source.clone(),
+                        reason: format!(
+                            "filter {}: its logsource ({}) does not cover rule {} ({}); not applied to that rule",
+                            f.meta.id,
+                            describe(&f.logsource),
+                            r.info.meta.id,
+                            describe(&r.info.logsource)
+                        ),
+                    });
+                    continue;
+                }
                 let old = std::mem::replace(&mut r.node, Node::Const(false));
                 r.node = Node::And(vec![old, node.clone()]);
             }
@@ -249,6 +264,37 @@ pub(crate) fn collect_files(
 static ALWAYS: Node = Node::Const(true);
 
 /// Whether a list of references (ids or names) names this rule.
+/// Whether a filter's log source covers a rule's: every tag the filter sets, the
+/// rule sets to the same value (a filter on `product: windows` covers all Windows
+/// rules; one on `category: process_creation` only process-creation rules).
+fn covers(filter: &LogSource, rule: &LogSource) -> bool {
+    let same = |f: &Option<String>, r: &Option<String>| match (f, r) {
+        (None, _) => true,
+        (Some(f), Some(r)) => f.eq_ignore_ascii_case(r),
+        (Some(_), None) => false,
+    };
+    same(&filter.product, &rule.product)
+        && same(&filter.category, &rule.category)
+        && same(&filter.service, &rule.service)
+}
+
+/// `product=windows, category=process_creation` (or `any`).
+fn describe(ls: &LogSource) -> String {
+    let parts: Vec<String> = [
+        ("product", &ls.product),
+        ("category", &ls.category),
+        ("service", &ls.service),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
+    .collect();
+    if parts.is_empty() {
+        "any".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
 pub(crate) fn names(meta: &Meta, refs: &[String]) -> bool {
     refs.iter()
         .any(|r| *r == meta.id || meta.name.as_deref() == Some(r.as_str()))

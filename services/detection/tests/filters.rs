@@ -41,3 +41,43 @@ fn malformed_filters_are_rejected() {
     );
     assert!(common::rejection(&bad_cond).is_some_and(|r| r.contains("filter")));
 }
+
+#[test]
+fn a_filter_applies_only_to_rules_its_logsource_covers_and_says_so() {
+    // rule-a is a Windows rule: a Linux filter naming it is not applied, and reported.
+    let linux = "title: f\nid: f-linux\nlogsource: {product: linux}\nfilter:\n  rules: [rule-a]\n  s:\n    User: 'x'\n  condition: not s\n";
+    let (set, reason) = with_report(&format!("{RULES}---\n{linux}"));
+    assert_eq!(
+        matching(&set, &json!({"Image": "a\\cmd.exe", "User": "x"})),
+        vec!["rule-a", "rule-b"]
+    );
+    assert!(
+        reason.contains("f-linux") && reason.contains("product=linux") && reason.contains("rule-a"),
+        "{reason}"
+    );
+    // A narrower filter (category) does not cover a rule without that category.
+    let narrow = "title: f\nid: f-pc\nlogsource: {product: windows, category: process_creation}\nfilter:\n  rules: [rule-a]\n  s:\n    User: 'x'\n  condition: not s\n";
+    let (set, reason) = with_report(&format!("{RULES}---\n{narrow}"));
+    assert!(reason.contains("category=process_creation"), "{reason}");
+    assert_eq!(
+        matching(&set, &json!({"Image": "a\\cmd.exe", "User": "x"})),
+        vec!["rule-a", "rule-b"]
+    );
+    // The same filter on product=windows covers both (case-insensitively).
+    let broad = "title: f\nid: f-win\nlogsource: {product: Windows}\nfilter:\n  rules: [rule-a]\n  s:\n    User: 'x'\n  condition: not s\n";
+    let set = compile(&format!("{RULES}---\n{broad}"));
+    assert_eq!(
+        matching(&set, &json!({"Image": "a\\cmd.exe", "User": "x"})),
+        vec!["rule-b"]
+    );
+}
+
+/// Compiles, expecting exactly one reported problem, and returns it with the set.
+fn with_report(yaml: &str) -> (garrison_detection::CompiledRuleSet, String) {
+    let mut b = garrison_detection::RuleSetBuilder::new();
+    b.add_yaml("inline", yaml);
+    let (set, rej) = b.build();
+    assert_eq!(rej.len(), 1, "{rej:?}");
+    let reason = rej.into_iter().map(|r| r.reason).collect();
+    (set, reason)
+}

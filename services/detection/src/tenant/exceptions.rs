@@ -41,12 +41,12 @@ pub fn exception_document(rule_id: &str, id: &str, snippet: &str) -> Result<Stri
     let Value::Object(mut top) = parsed else {
         return Err("must be a mapping of searches (and optionally `condition`)".into());
     };
-    let (logsource, mut searches) = match top.remove("filter") {
-        Some(Value::Object(filter)) => {
-            (top.remove("logsource").unwrap_or_else(|| json!({})), filter)
-        }
+    // An exception names its one rule, so a pasted filter's own `logsource` and
+    // `rules` are dropped: they could only make it miss the rule it was written for.
+    let mut searches = match top.remove("filter") {
+        Some(Value::Object(filter)) => filter,
         Some(_) => return Err("`filter` must be a mapping".into()),
-        None => (json!({}), top),
+        None => top,
     };
     searches.remove("rules");
     let condition = match searches.remove("condition") {
@@ -64,7 +64,7 @@ pub fn exception_document(rule_id: &str, id: &str, snippet: &str) -> Result<Stri
     let doc = json!({
         "title": format!("Exception {id} for {rule_id}"),
         "id": format!("exception-{id}"),
-        "logsource": logsource,
+        "logsource": {},
         "filter": Value::Object(filter),
     });
     let text = doc.to_string();
@@ -225,6 +225,10 @@ mod tests {
         let v: Value = serde_json::from_str(&doc).expect("json");
         assert_eq!(v["filter"]["rules"], json!(["r1"]));
         assert_eq!(v["filter"]["condition"], json!("not (sel)"));
-        assert_eq!(v["logsource"]["product"], json!("windows"));
+        assert_eq!(
+            v["logsource"],
+            json!({}),
+            "the exception targets its rule alone"
+        );
     }
 }
