@@ -259,3 +259,63 @@ fn bad_correlations_are_rejected() {
             .is_some()
     );
 }
+
+#[test]
+fn a_late_event_completes_the_window_it_belongs_to() {
+    let set = corr(
+        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 3\n",
+    );
+    // bob at 0 s and 200 s, then a failure stamped 30 s arrives last: 0 and 30 share
+    // a minute but make only two; a second late one at 50 s makes three.
+    let events = [
+        ev(0, 4625, "bob"),
+        ev(200, 4625, "bob"),
+        ev(30, 4625, "bob"),
+        ev(50, 4625, "bob"),
+    ];
+    let fired = run(&set, &events);
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    assert_eq!(fired[0].events, vec![0, 2, 3], "the window [0 s, 60 s]");
+}
+
+#[test]
+fn temporal_ordered_follows_event_time_not_arrival() {
+    let set = corr(
+        "  type: temporal_ordered\n  rules: [failed_logon, ok_logon]\n  group-by: [User]\n  timespan: 5m\n",
+    );
+    // The success (stamped later) arrives before the failure it follows.
+    let fired = run(&set, &[ev(100, 4624, "bob"), ev(40, 4625, "bob")]);
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    // The other way round in time does not fire, whatever the arrival order.
+    let fired = run(&set, &[ev(40, 4624, "eve"), ev(100, 4625, "eve")]);
+    assert!(fired.is_empty(), "{fired:?}");
+}
+
+#[test]
+fn events_later_than_the_allowed_lateness_are_counted_not_used() {
+    let set = corr(
+        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 2\n",
+    );
+    let limits = Limits {
+        max_lateness_ms: 60_000,
+        ..Limits::default()
+    };
+    let mut engine = CorrelationEngine::new("@timestamp", limits);
+    // Newest at 1000 s; 1000 - 60 - 60 = 880 s is the horizon.
+    let fired = run_with(
+        &set,
+        &mut engine,
+        &[
+            ev(1000, 4625, "bob"),
+            ev(10, 4625, "bob"),
+            ev(11, 4625, "bob"),
+        ],
+        0,
+    );
+    assert!(fired.is_empty(), "{fired:?}");
+    assert_eq!(engine.late_events(), 2);
+    // Within the horizon, a late event still counts.
+    let fired = run_with(&set, &mut engine, &[ev(950, 4625, "bob")], 3);
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    assert_eq!(fired[0].events, vec![0, 3]);
+}

@@ -44,10 +44,23 @@ fn alerts() -> &'static Counter<u64> {
     })
 }
 
+fn late() -> &'static Counter<u64> {
+    static C: OnceLock<Counter<u64>> = OnceLock::new();
+    C.get_or_init(|| {
+        counter(
+            "garrison_detection_correlation_late_total",
+            "correlation contributions that arrived later than timespan + max lateness, by tenant",
+        )
+    })
+}
+
 /// Records one batch.
-pub fn record(tenant: TenantId, events_n: u64, matches: u64, outcome: &RaiseOutcome) {
+pub fn record(tenant: TenantId, events_n: u64, matches: u64, late_n: u64, outcome: &RaiseOutcome) {
     let t = KeyValue::new("tenant_id", tenant.to_string());
     events().add(events_n, std::slice::from_ref(&t));
+    if late_n > 0 {
+        late().add(late_n, std::slice::from_ref(&t));
+    }
     if matches > 0 {
         hits().add(matches, std::slice::from_ref(&t));
     }

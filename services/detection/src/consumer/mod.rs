@@ -60,6 +60,7 @@ impl Default for DetectionConfig {
                 max_entries_per_group: 1000,
                 max_groups: 10_000,
                 max_event_refs: 100,
+                ..Limits::default()
             },
             time_field: "@timestamp".into(),
             partition_lease: Duration::from_secs(15),
@@ -258,6 +259,7 @@ impl Detection {
             );
             let options = self.config.alerts.clone();
             let now = self.clock.now();
+            let late_before = engine.late_events();
             let (output, engine) = tokio::task::spawn_blocking(move || {
                 let out = evaluate_batch(tenant, &rules, &mut engine, &events, &options, now);
                 (out, engine)
@@ -278,8 +280,12 @@ impl Detection {
             }
             state::save(&tx, tenant, output.last_seq, engine.state(), now).await?;
             tx.commit().await?;
+            let late = engine.late_events().saturating_sub(late_before);
             slot.engine = engine;
-            metrics::record(tenant, n, output.matches, &outcome);
+            if late > 0 {
+                tracing::info!(tenant_id = %tenant, late, "events too late for their correlation windows");
+            }
+            metrics::record(tenant, n, output.matches, late, &outcome);
             stats.add(PassStats {
                 events: n,
                 matches: output.matches,

@@ -1,5 +1,12 @@
 //! The correlation engine: per-(correlation, group) sliding windows over event time,
 //! bounded in memory, serialisable so a caller can persist and restore it.
+//!
+//! Events may arrive out of time order (shippers batch, buffer and retry). A group
+//! keeps its entries for `timespan + max_lateness` behind its newest event, so a
+//! late event still meets the events it shares a window with: an in-order event is
+//! judged on the window ending at it, a late one on every window of `timespan`
+//! that contains it. An event later than that is counted (`late_events`), never
+//! silently lost.
 
 use super::{CorrelationDef, SourceRef};
 use crate::event::{FieldPath, timestamp_ms};
@@ -18,6 +25,13 @@ pub struct Limits {
     pub max_groups: usize,
     /// Event references kept per entry and per emitted match.
     pub max_event_refs: usize,
+    /// How far behind a group's newest event an event may arrive and still count.
+    #[serde(default = "default_lateness")]
+    pub max_lateness_ms: i64,
+}
+
+fn default_lateness() -> i64 {
+    10 * 60 * 1000
 }
 
 impl Default for Limits {
@@ -26,6 +40,7 @@ impl Default for Limits {
             max_entries_per_group: 10_000,
             max_groups: 100_000,
             max_event_refs: 1_000,
+            max_lateness_ms: default_lateness(),
         }
     }
 }
@@ -55,6 +70,9 @@ pub struct EngineState {
     groups: Vec<HashMap<String, Group>>,
     /// Last event time seen, used for events without a timestamp.
     last_time: i64,
+    /// Contributions that arrived later than `max_lateness` allows.
+    #[serde(default)]
+    late_events: u64,
 }
 
 /// A correlation that fired.
@@ -100,6 +118,12 @@ impl CorrelationEngine {
     /// The current state, for persistence.
     pub fn state(&self) -> &EngineState {
         &self.state
+    }
+
+    /// Contributions refused since the state began because they arrived more than
+    /// `timespan + max_lateness` behind their group's newest event.
+    pub fn late_events(&self) -> u64 {
+        self.state.late_events
     }
 
     /// Feeds one event and the rules it matched; appends fired correlations to `out`.
@@ -182,6 +206,12 @@ impl CorrelationEngine {
             evict_stalest(groups, t - def.timespan_ms);
         }
         let group = groups.entry(key.clone()).or_default();
+        let newest = group.entries.iter().map(|e| e.t).max().unwrap_or(t).max(t);
+        let horizon = newest - def.timespan_ms - self.limits.max_lateness_ms.max(0);
+        if t < horizon {
+            self.state.late_events += 1;
+            return None;
+        }
         group.values = values;
         group.last = group.last.max(t);
         let mut events = refs.to_vec();
@@ -192,19 +222,14 @@ impl CorrelationEngine {
             events,
             value: value.clone(),
         });
-        // Keep the window: entries within `timespan` of the newest one.
-        let newest = group.entries.iter().map(|e| e.t).max().unwrap_or(t);
-        group.entries.retain(|e| e.t >= newest - def.timespan_ms);
+        group.entries.retain(|e| e.t >= horizon);
         while group.entries.len() > self.limits.max_entries_per_group {
             group.entries.pop_front();
         }
-        if !fires(def, &group.entries, value.as_ref()) {
-            return None;
-        }
-        let mut ev_refs: Vec<u64> = group
-            .entries
+        let window = firing_window(def, &group.entries, t, newest, value.as_ref())?;
+        let mut ev_refs: Vec<u64> = window
             .iter()
-            .flat_map(|e| e.events.iter().copied())
+            .flat_map(|&i| group.entries[i].events.iter().copied())
             .collect();
         ev_refs.sort_unstable();
         ev_refs.dedup();
@@ -218,7 +243,11 @@ impl CorrelationEngine {
             emit: def.emit,
         };
         // A fired window starts over, so one burst raises one match.
-        group.entries.clear();
+        let mut i = 0;
+        group.entries.retain(|_| {
+            i += 1;
+            window.binary_search(&(i - 1)).is_err()
+        });
         Some(m)
     }
 }
@@ -246,8 +275,43 @@ fn num(v: &Value) -> Option<f64> {
     }
 }
 
+/// The entries (indices, ascending) of a window of `timespan` containing the
+/// event at `t` that satisfies the correlation, if any. An event at or after the
+/// newest is judged on the window ending at it (every other window holding it is a
+/// subset); a late one on each window starting at an entry time at or before it.
+fn firing_window(
+    def: &CorrelationDef,
+    entries: &VecDeque<Entry>,
+    t: i64,
+    newest: i64,
+    current: Option<&Value>,
+) -> Option<Vec<usize>> {
+    let within = |lo: i64, hi: i64| -> Vec<usize> {
+        (0..entries.len())
+            .filter(|&i| (lo..=hi).contains(&entries[i].t))
+            .collect()
+    };
+    let judge = |idx: Vec<usize>| -> Option<Vec<usize>> {
+        let view: Vec<&Entry> = idx.iter().map(|&i| &entries[i]).collect();
+        fires(def, &view, current).then_some(idx)
+    };
+    if t >= newest {
+        return judge(within(t - def.timespan_ms, t));
+    }
+    let mut starts: Vec<i64> = entries
+        .iter()
+        .map(|e| e.t)
+        .filter(|s| (t - def.timespan_ms..=t).contains(s))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .into_iter()
+        .find_map(|s| judge(within(s, s + def.timespan_ms)))
+}
+
 /// Decides whether the window satisfies the correlation.
-fn fires(def: &CorrelationDef, entries: &VecDeque<Entry>, current: Option<&Value>) -> bool {
+fn fires(def: &CorrelationDef, entries: &[&Entry], current: Option<&Value>) -> bool {
     let n_sources = def.sources.len();
     match def.kind {
         CorrelationKind::EventCount => holds(&def.condition, entries.len() as f64),
@@ -276,7 +340,7 @@ fn fires(def: &CorrelationDef, entries: &VecDeque<Entry>, current: Option<&Value
         }
         CorrelationKind::TemporalOrdered => {
             // Longest prefix of the rule order found as a subsequence in time order.
-            let mut sorted: Vec<&Entry> = entries.iter().collect();
+            let mut sorted: Vec<&Entry> = entries.to_vec();
             sorted.sort_by_key(|e| e.t);
             let mut next = 0;
             for e in sorted {
