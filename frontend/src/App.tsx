@@ -16,6 +16,7 @@ import {
   canReadRules,
   homePath,
   isCustomerRole,
+  mayReadSharedAccountReport,
 } from './auth/permissions';
 import { useSession } from './auth/SessionContext';
 import { useViewer, ViewerProvider } from './auth/ViewerContext';
@@ -63,7 +64,7 @@ function SignedInRoutes() {
         {canReadEvents(viewer.role) && <Route path="tenants/:tenantId/hunt" element={<TenantHuntPage />} />}
         {canManageIngest(viewer.role) && <Route path="tenants/:tenantId/ingest" element={<TenantIngestPage />} />}
         {canReadRules(viewer.role) && <Route path="tenants/:tenantId/rules" element={<TenantRulesPage />} />}
-        {canReadAccountReports(viewer.role) && <Route path="tenants/:tenantId/report" element={<TenantReportPage />} />}
+        {(canReadAccountReports(viewer.role) || mayReadSharedAccountReport(viewer.role)) && <Route path="tenants/:tenantId/report" element={<TenantReportPage />} />}
         {canReadPortfolio(viewer.role) && <Route path="portfolio" element={<PortfolioPage />} />}
         {canManagePlans(viewer.role) && <Route path="billing" element={<BillingPage />} />}
         {canManageNotifications(viewer.role) && <Route path="notifications" element={<NotificationsPage />} />}

@@ -10,7 +10,9 @@ import {
   canManageRulePacks,
   canManageUsers,
   canMergeCases,
+  accountReportVisible,
   canReadAccountReports,
+  mayReadSharedAccountReport,
   canReadPortfolio,
   canReadAlerts,
   canReadRules,
@@ -126,6 +128,26 @@ describe('billing and notifications as the console shows them', () => {
   });
 });
 
+describe('the account report shared with customers', () => {
+  // The API answers a customer admin's own accountReport only while billingAccount.customerReports
+  // is on (customer admins read billing; viewers do not); staff who read billing always.
+  const table: Record<Role, [mayBeShared: boolean, off: boolean, unknown: boolean, on: boolean]> = {
+    PROVIDER_ADMIN: [false, true, true, true],
+    ANALYST: [false, false, false, false],
+    ACCOUNT_MANAGER: [false, true, true, true],
+    CUSTOMER_ADMIN: [true, false, false, true],
+    CUSTOMER_VIEWER: [false, false, false, false],
+  };
+  it.each(ALL_ROLES)('%s', (role) => {
+    expect([
+      mayReadSharedAccountReport(role),
+      accountReportVisible(role, false),
+      accountReportVisible(role, undefined),
+      accountReportVisible(role, true),
+    ]).toEqual(table[role]);
+  });
+});
+
 describe('creatableRoles', () => {
   it('lets provider admins create every role and customer admins only customer users', () => {
     expect(creatableRoles('PROVIDER_ADMIN')).toEqual(ALL_ROLES);
@@ -167,6 +189,15 @@ describe('tenantSections', () => {
 
   it('gives account managers the SLA section and the account report', () => {
     expect(labels('ACCOUNT_MANAGER')).toEqual(['Overview', 'SLA', 'Report']);
+  });
+
+  it('gives a customer admin "Report" only while the provider shares it', () => {
+    const shared = (role: Role, flag: boolean | undefined) => tenantSections(role, 't1', flag).map((i) => i.label);
+    expect(shared('CUSTOMER_ADMIN', true)).toEqual(['Overview', 'Hunt', 'Ingest', 'SLA', 'Report', 'Audit log']);
+    expect(shared('CUSTOMER_ADMIN', false)).toEqual(['Overview', 'Hunt', 'Ingest', 'SLA', 'Audit log']);
+    expect(shared('CUSTOMER_ADMIN', undefined)).toEqual(['Overview', 'Hunt', 'Ingest', 'SLA', 'Audit log']);
+    expect(shared('CUSTOMER_VIEWER', true)).toEqual(['Overview', 'Hunt', 'SLA']);
+    expect(tenantSections('CUSTOMER_ADMIN', 't1', true).find((i) => i.label === 'Report')?.to).toBe('/tenants/t1/report');
   });
 
   it('links within the tenant', () => {

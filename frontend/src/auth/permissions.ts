@@ -169,23 +169,26 @@ export function canTuneRules(role: Role): boolean {
   return role === 'PROVIDER_ADMIN';
 }
 
-/** The sections of a tenant's pages a role may open; a lone "Overview" is not worth a menu. */
-export function tenantSections(role: Role, tenantId: string): NavItem[] {
+/**
+ * The sections of a tenant's pages a role may open; a lone "Overview" is not worth a menu.
+ * `reportShared` is the tenant's `BillingAccount.customerReports` as far as the console knows it
+ * (undefined while unknown): a customer admin gets "Report" only when it is true.
+ */
+export function tenantSections(role: Role, tenantId: string, reportShared?: boolean): NavItem[] {
   const base = `/tenants/${encodeURIComponent(tenantId)}`;
   const items: NavItem[] = [{ to: base, label: 'Overview' }];
   if (canReadEvents(role)) items.push({ to: `${base}/hunt`, label: 'Hunt' });
   if (canReadRules(role)) items.push({ to: `${base}/rules`, label: 'Rules' });
   if (canManageIngest(role)) items.push({ to: `${base}/ingest`, label: 'Ingest' });
   items.push({ to: `${base}/sla`, label: 'SLA' });
-  if (canReadAccountReports(role)) items.push({ to: `${base}/report`, label: 'Report' });
+  if (accountReportVisible(role, reportShared)) items.push({ to: `${base}/report`, label: 'Report' });
   if (canSeeAuditLog(role)) items.push({ to: `${base}/audit`, label: 'Audit log' });
   return items.length === 1 ? [] : items;
 }
 
 /**
- * The portfolio (every reachable tenant's month) and each tenant's account report: provider staff
- * who read billing, i.e. account managers and provider admins. Customer admins may read their own
- * report only when the provider opened it to them; the console does not offer it to them yet.
+ * The portfolio (every reachable tenant's month) and any tenant's account report: provider staff
+ * who read billing, i.e. account managers and provider admins.
  */
 export function canReadPortfolio(role: Role): boolean {
   return role === 'PROVIDER_ADMIN' || role === 'ACCOUNT_MANAGER';
@@ -193,6 +196,24 @@ export function canReadPortfolio(role: Role): boolean {
 
 export function canReadAccountReports(role: Role): boolean {
   return canReadPortfolio(role);
+}
+
+/**
+ * Whether a role's own tenant report may have been shared with it: customer admins read billing
+ * (so `billingAccount.customerReports`), and the API answers their `accountReport` only while that
+ * flag is on. Customer viewers do not read billing at all.
+ */
+export function mayReadSharedAccountReport(role: Role): boolean {
+  return role === 'CUSTOMER_ADMIN';
+}
+
+/**
+ * Whether the tenant's report is offered (its "Report" section and page): always to provider staff
+ * who read billing, to a customer admin only once the flag is known to be on.
+ */
+export function accountReportVisible(role: Role, reportShared: boolean | undefined): boolean {
+  if (canReadAccountReports(role)) return true;
+  return mayReadSharedAccountReport(role) && reportShared === true;
 }
 
 /**

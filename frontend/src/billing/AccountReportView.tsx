@@ -1,11 +1,15 @@
-// A tenant's account report for one month: whether its customers may read it, the plan and
-// flags, usage, SLA (with the month's breaches), alert and case volumes and invoices, with the
-// month picker, the API's CSV and a print layout.
+// A tenant's account report for one month: whether its customers may read it (staff only), the
+// plan and flags, usage, SLA (with the month's breaches), alert and case volumes and invoices,
+// with the month picker, the API's CSV and a print layout. A customer admin reading their own
+// report gets no provider controls, and the API's NOT_FOUND (the provider stopped sharing it) is
+// shown as "not shared" rather than as an error.
 
 import { useQuery } from 'urql';
+import { canReadAccountReports } from '../auth/permissions';
+import { useViewer } from '../auth/ViewerContext';
 import { ErrorBanner } from '../components/ErrorBanner';
 import type { TenantFieldsFragment } from '../gql/graphql';
-import { problemsOf } from '../graphql/problems';
+import { isNotFound, problemsOf } from '../graphql/problems';
 import { AccountSlaPanel } from './AccountSlaPanel';
 import { CustomerReportsSetting } from './CustomerReportsSetting';
 import { AccountReportQuery } from './documents';
@@ -15,6 +19,7 @@ import { InvoicesPanel } from './InvoicesPanel';
 import { formatMoney } from './money';
 import { monthLabel } from './month';
 import { MonthPicker } from './MonthPicker';
+import { ReportNotShared } from './ReportNotShared';
 import { accountCsv } from './reportCsv';
 import { UsagePanel } from './UsagePanel';
 import { useReportMonth } from './useReportMonth';
@@ -24,7 +29,11 @@ export function AccountReportView({ tenant }: { tenant: TenantFieldsFragment }) 
   const [month, setMonth] = useReportMonth();
   const [{ data, error, fetching }] = useQuery({ query: AccountReportQuery, variables: { tenantId: tenant.id, month } });
   const report = data?.accountReport;
+  const viewer = useViewer();
+  // Staff read every report in scope; anyone else reads this one only because it is shared.
+  const staff = canReadAccountReports(viewer.role);
   const csv = accountCsv(tenant.id, month, tenant.slug);
+  if (!staff && isNotFound(error)) return <ReportNotShared />;
   return (
     <section aria-labelledby="account-report-title" className="account-report">
       <header className="page-header">
@@ -36,7 +45,7 @@ export function AccountReportView({ tenant }: { tenant: TenantFieldsFragment }) 
           </button>
         </div>
       </header>
-      <CustomerReportsSetting tenantId={tenant.id} tenantName={tenant.name} />
+      {staff && <CustomerReportsSetting tenantId={tenant.id} tenantName={tenant.name} />}
       <MonthPicker month={month} onChange={setMonth} />
       {error !== undefined && <ErrorBanner problems={problemsOf(error)} />}
       {fetching && report === undefined && <p role="status">Loading the report…</p>}

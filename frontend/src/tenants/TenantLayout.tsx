@@ -1,6 +1,7 @@
 // The frame of a tenant's pages: its name, status and facts, the admin's status control, and
-// links to the sections the viewer's role may open. A tenant outside the caller's scope is
-// "not found", exactly like one that does not exist.
+// links to the sections the viewer's role may open (a customer admin's "Report" only while the
+// provider shares it). A tenant outside the caller's scope is "not found", exactly like one that
+// does not exist.
 
 import { useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
@@ -17,11 +18,13 @@ import { TenantQuery } from './documents';
 import { EditTenantForm } from './EditTenantForm';
 import { TenantStatusControl } from './TenantStatusControl';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { useReportShared } from '../billing/useReportShared';
 
 export function TenantLayout({ tenantId, children }: { tenantId: string; children: (tenant: TenantFieldsFragment) => ReactNode }) {
   const viewer = useViewer();
   const [editing, setEditing] = useState(false);
   const [{ data, error, fetching }] = useQuery({ query: TenantQuery, variables: { id: tenantId } });
+  const { shared: reportShared } = useReportShared(viewer.role, tenantId);
   useDocumentTitle(data?.tenant?.name ?? null);
 
   if (fetching && data === undefined) return <p role="status">Loading tenant…</p>;
@@ -32,7 +35,7 @@ export function TenantLayout({ tenantId, children }: { tenantId: string; childre
   if (absent || (error === undefined && tenant === null)) return <NotFound what="tenant" />;
   if (tenant === null) return <ErrorBanner problems={problems} />;
 
-  const sections = tenantSections(viewer.role, tenant.id);
+  const sections = tenantSections(viewer.role, tenant.id, reportShared);
   return (
     <section aria-labelledby="tenant-title">
       <header className="page-header">
