@@ -1,7 +1,7 @@
 // The customer's home and the SLA pages: acme's customer admin sees acme's dashboard (open
-// cases by severity, alerts over the last day, SLA this month) and reports an incident; the
-// provider admin edits acme's SLA policy, reads the month's report and downloads its CSV; the
-// customer reads the same settings without controls; acme's audit chain verifies.
+// cases by severity, alerts over the last day, SLA this month, the MTTA/MTTR trend) and reports
+// an incident; the provider admin edits acme's SLA policy, reads the month's report and downloads
+// its CSV; the customer reads the same settings without controls; acme's audit chain verifies.
 
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -34,6 +34,15 @@ describe('the customer home, SLA settings and the audit chain', () => {
     const sla = page.getByRole('region', { name: 'SLA this month' });
     await sla.locator('p', { hasText: /^Attainment/ }).waitFor();
     await sla.getByRole('group', { name: 'Time to acknowledge (MTTA)' }).waitFor();
+    // The MTTA/MTTR trend: six months, this one last, measured from the demo's triage.
+    const trend = page.getByRole('region', { name: 'MTTA and MTTR trend' }).getByRole('table', { name: /^Median times by month/ });
+    await trend.waitFor();
+    expect(await trend.locator('thead th').allTextContents()).toEqual(['Month', 'Time to acknowledge (MTTA)', 'Time to resolve (MTTR)']);
+    expect(await trend.locator('tbody tr').count()).toBe(6);
+    expect(await trend.locator('tbody tr').last().locator('td').allTextContents()).toEqual([
+      expect.stringMatching(/^\d+ (s|min|h|d)/),
+      expect.stringMatching(/^\d+ (s|min|h|d)/),
+    ]);
     await screenshot(page, 'customer-home');
 
     const title = `Suspicious login on the VPN ${stamp}`;

@@ -1,9 +1,11 @@
 // A customer's home: open cases by severity, alerts over the last day, SLA attainment and
-// MTTA/MTTR this month, and (customer admins) reporting an incident.
+// MTTA/MTTR this month, the MTTA/MTTR trend over the last months, and (customer admins)
+// reporting an incident.
 
 import { canReportIncidents } from '../auth/permissions';
 import { useViewer } from '../auth/ViewerContext';
 import { AlertVolume } from './AlertVolume';
+import { MttTrend } from './MttTrend';
 import { OpenCasesBySeverity } from './OpenCasesBySeverity';
 import { ReportIncidentForm } from './ReportIncidentForm';
 import { SlaThisMonth } from './SlaThisMonth';
@@ -18,6 +20,7 @@ export function CustomerDashboard({ tenantId }: { tenantId: string }) {
         <AlertVolume tenantId={tenantId} />
       </section>
       <SlaThisMonth tenantId={tenantId} />
+      <MttTrend tenantId={tenantId} />
       {canReportIncidents(viewer.role) && <ReportIncidentForm />}
     </>
   );

@@ -1,5 +1,6 @@
-// The customer dashboard's operations: open cases by severity, and alert counts per hour over
-// the last 24 hours (one request: an aliased count per hour, as the API has no histogram).
+// The customer dashboard's operations: open cases by severity, alert counts per hour over the
+// last 24 hours (one request: an aliased count per hour, as the API has no histogram), and the
+// MTTA/MTTR trend (one request: an aliased SLA report per month, TREND_MONTHS in trend.ts).
 import { graphql } from '../gql';
 
 export const HOURS = 24;
@@ -90,6 +91,71 @@ export const OpenCaseSeveritiesQuery = graphql(`
           id
           severity
         }
+      }
+    }
+  }
+`);
+
+export const MttTrendQuery = graphql(`
+  query MttTrend($tenantId: ID!, $f0: DateTime!, $t0: DateTime!, $f1: DateTime!, $t1: DateTime!, $f2: DateTime!, $t2: DateTime!, $f3: DateTime!, $t3: DateTime!, $f4: DateTime!, $t4: DateTime!, $f5: DateTime!, $t5: DateTime!) {
+    m0: slaReport(tenantId: $tenantId, from: $f0, to: $t0) {
+      mtta {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
+      }
+    }
+    m1: slaReport(tenantId: $tenantId, from: $f1, to: $t1) {
+      mtta {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
+      }
+    }
+    m2: slaReport(tenantId: $tenantId, from: $f2, to: $t2) {
+      mtta {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
+      }
+    }
+    m3: slaReport(tenantId: $tenantId, from: $f3, to: $t3) {
+      mtta {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
+      }
+    }
+    m4: slaReport(tenantId: $tenantId, from: $f4, to: $t4) {
+      mtta {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
+      }
+    }
+    m5: slaReport(tenantId: $tenantId, from: $f5, to: $t5) {
+      mtta {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
       }
     }
   }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { trendMonths, trendRows, trendVariables } from './trend';
+
+describe('trendMonths', () => {
+  it('ends with this month and steps back across the year, oldest first', () => {
+    const months = trendMonths(new Date('2026-02-14T10:00:00Z'), 4);
+    expect(months.map((m) => m.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(months[3]).toEqual({ month: '2026-02', from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' });
+  });
+
+  it('gives six months by default, numbered for the query', () => {
+    const months = trendMonths(new Date('2026-12-01T00:00:00Z'));
+    expect(months).toHaveLength(6);
+    const vars = trendVariables(months);
+    expect(vars.f0).toBe('2026-07-01T00:00:00.000Z');
+    expect(vars.t5).toBe('2027-01-01T00:00:00.000Z');
+  });
+});
+
+describe('trendRows', () => {
+  const months = trendMonths(new Date('2026-12-01T00:00:00Z'), 2);
+
+  it('takes the medians, and leaves a month with nothing measured empty rather than zero', () => {
+    const rows = trendRows(months, [
+      { mtta: { count: 0, median: 0 }, mttrResolve: { count: 0, median: null } },
+      { mtta: { count: 9, median: 840 }, mttrResolve: { count: 7, median: 2640 } },
+    ]);
+    expect(rows).toEqual([
+      { month: '2026-11', mtta: null, mttr: null, acknowledged: 0, resolved: 0 },
+      { month: '2026-12', mtta: 840, mttr: 2640, acknowledged: 9, resolved: 7 },
+    ]);
+  });
+
+  it('treats a month not loaded as unmeasured', () => {
+    expect(trendRows(months, [])[1]).toEqual({ month: '2026-12', mtta: null, mttr: null, acknowledged: 0, resolved: 0 });
+  });
+});

@@ -1,0 +1,73 @@
+// The MTTA/MTTR trend on the customer dashboard: the last TREND_MONTHS months up to this one, each
+// bounded as "SLA this month" bounds its month (UTC month starts), and one row per month from the
+// aliased `slaReport`s. A month with nothing measured has no median (null), not zero.
+
+import { currentMonth, monthRange } from '../sla/month';
+import { shiftMonth } from '../billing/month';
+
+export const TREND_MONTHS = 6;
+
+export interface TrendMonth {
+  month: string;
+  from: string;
+  to: string;
+}
+
+/** The months of the trend, oldest first, ending with the month holding `now`. */
+export function trendMonths(now: Date, count = TREND_MONTHS): TrendMonth[] {
+  const last = currentMonth(now);
+  const months: TrendMonth[] = [];
+  for (let i = count - 1; i >= 0; i -= 1) {
+    const month = shiftMonth(last, -i);
+    const range = monthRange(month);
+    if (range !== null) months.push({ month, ...range });
+  }
+  return months;
+}
+
+/** The query's variables: `f0..f5` and `t0..t5`, oldest month first. */
+export function trendVariables(months: readonly TrendMonth[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  months.forEach((m, i) => {
+    vars[`f${i}`] = m.from;
+    vars[`t${i}`] = m.to;
+  });
+  return vars;
+}
+
+interface Stat {
+  count: number;
+  median?: number | null;
+}
+
+export interface TrendRow {
+  month: string;
+  /** Median seconds to acknowledge, null when nothing was acknowledged that month. */
+  mtta: number | null;
+  /** Median seconds to resolve, null when nothing was resolved that month. */
+  mttr: number | null;
+  acknowledged: number;
+  resolved: number;
+}
+
+function median(stat: Stat | null | undefined): number | null {
+  if (stat === null || stat === undefined || stat.count === 0) return null;
+  return stat.median ?? null;
+}
+
+/** One row per month, oldest first; `reports[i]` is the `m{i}` alias's report (missing: not loaded). */
+export function trendRows(
+  months: readonly TrendMonth[],
+  reports: ReadonlyArray<{ mtta: Stat; mttrResolve: Stat } | null | undefined>,
+): TrendRow[] {
+  return months.map((m, i) => {
+    const r = reports[i];
+    return {
+      month: m.month,
+      mtta: median(r?.mtta),
+      mttr: median(r?.mttrResolve),
+      acknowledged: r?.mtta.count ?? 0,
+      resolved: r?.mttrResolve.count ?? 0,
+    };
+  });
+}
