@@ -27,6 +27,10 @@ describe('ingest settings of acme, by its customer admin', () => {
     await health.waitFor();
     // The demo sent 600 events to acme over the last day.
     await health.locator('tbody tr td code').first().waitFor();
+    // Each source's events in the last hour beside the day's, silent sources listed first.
+    expect(await health.locator('thead th').allTextContents()).toEqual(['Source', 'Received', 'Last hour', 'Stored', 'Rejected', 'Dead-lettered', 'State']);
+    const states = await health.locator('tbody tr td:last-child').allTextContents();
+    expect(states).toEqual([...states].sort((a, b) => Number(b === 'silent') - Number(a === 'silent')));
   });
 
   it('creates a token and sees its secret exactly once', async () => {

@@ -1,4 +1,5 @@
-// Ingest health on a tenant's page: the last 24 hours by source, with silent sources marked.
+// Ingest health on a tenant's page: the last 24 hours and the last hour by source, with silent
+// sources first and their rows marked.
 
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
@@ -26,11 +27,12 @@ export function IngestHealth({ tenantId }: { tenantId: string }) {
         <p role="status">Loading ingest statistics…</p>
       ) : (
         <table>
-          <caption>Events by source, last 24 hours</caption>
+          <caption>Events by source, last 24 hours (silent sources first)</caption>
           <thead>
             <tr>
               <th scope="col">Source</th>
               <th scope="col">Received</th>
+              <th scope="col">Last hour</th>
               <th scope="col">Stored</th>
               <th scope="col">Rejected</th>
               <th scope="col">Dead-lettered</th>
@@ -40,17 +42,18 @@ export function IngestHealth({ tenantId }: { tenantId: string }) {
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={6} className="muted">
+                <td colSpan={7} className="muted">
                   Nothing received in the last 24 hours.
                 </td>
               </tr>
             )}
             {rows.map((r) => (
-              <tr key={r.source}>
+              <tr key={r.source} className={r.silent ? 'silent-source' : undefined}>
                 <td>
                   <code>{r.source}</code>
                 </td>
                 <td>{number.format(r.received)}</td>
+                <td>{number.format(r.lastHour)}</td>
                 <td>{number.format(r.stored)}</td>
                 <td>{number.format(r.rejected)}</td>
                 <td>{number.format(r.deadLettered)}</td>

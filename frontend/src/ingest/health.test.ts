@@ -13,22 +13,28 @@ const counts = (source: string, received: number): SourceCounts => ({
 describe('sourceHealth', () => {
   it('marks a source silent when it sent today but nothing in the last hour', () => {
     const health = sourceHealth([counts('syslog_udp', 600)], []);
-    expect(health).toEqual([{ ...counts('syslog_udp', 600), silent: true }]);
+    expect(health).toEqual([{ ...counts('syslog_udp', 600), lastHour: 0, silent: true }]);
   });
 
   it('keeps a source that sent in the last hour healthy', () => {
     const health = sourceHealth([counts('http', 40)], [{ source: 'http', received: 3 }]);
     expect(health[0]?.silent).toBe(false);
+    expect(health[0]?.lastHour).toBe(3);
   });
 
   it('does not call a source silent that received nothing all day', () => {
     expect(sourceHealth([counts('hec', 0)], [])[0]?.silent).toBe(false);
   });
 
-  it('judges each source on its own, listed by name', () => {
-    const health = sourceHealth([counts('syslog_tcp', 5), counts('http', 9)], [{ source: 'syslog_tcp', received: 1 }]);
+  it('judges each source on its own, silent ones first, then by name', () => {
+    const health = sourceHealth(
+      [counts('syslog_tcp', 5), counts('http', 9), counts('hec', 4), counts('syslog_udp', 2)],
+      [{ source: 'syslog_tcp', received: 1 }, { source: 'hec', received: 2 }],
+    );
     expect(health.map((h) => [h.source, h.silent])).toEqual([
       ['http', true],
+      ['syslog_udp', true],
+      ['hec', false],
       ['syslog_tcp', false],
     ]);
   });

@@ -1,5 +1,6 @@
-// Ingest health: each source's counts over the last 24 hours, and whether it has gone silent,
-// meaning it sent events earlier in the day but nothing in the last hour.
+// Ingest health: each source's counts over the last 24 hours and in the last hour (its current
+// events per hour), and whether it has gone silent, meaning it sent events earlier in the day but
+// nothing in the last hour. Silent sources come first, so they stand out.
 
 export interface SourceCounts {
   source: string;
@@ -11,6 +12,8 @@ export interface SourceCounts {
 }
 
 export interface SourceHealth extends SourceCounts {
+  /** Events received in the last hour. */
+  lastHour: number;
   silent: boolean;
 }
 
@@ -25,13 +28,19 @@ export function healthWindows(now: Date): { dayFrom: string; hourFrom: string; t
   };
 }
 
-/** Joins the day's counts with the last hour's: a source with traffic today and none this hour is silent. */
+/**
+ * Joins the day's counts with the last hour's: a source with traffic today and none this hour is
+ * silent. Silent sources first, then by name.
+ */
 export function sourceHealth(
   day: readonly SourceCounts[],
   lastHour: ReadonlyArray<{ source: string; received: number }>,
 ): SourceHealth[] {
   const recent = new Map(lastHour.map((s) => [s.source, s.received]));
   return day
-    .map((s) => ({ ...s, silent: s.received > 0 && (recent.get(s.source) ?? 0) === 0 }))
-    .sort((a, b) => a.source.localeCompare(b.source));
+    .map((s) => {
+      const lastHour = recent.get(s.source) ?? 0;
+      return { ...s, lastHour, silent: s.received > 0 && lastHour === 0 };
+    })
+    .sort((a, b) => Number(b.silent) - Number(a.silent) || a.source.localeCompare(b.source));
 }
