@@ -6,7 +6,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { accessToken, raiseWhoamiAlerts, tenantIdBySlug } from './api';
+import { accessToken, graphql, raiseWhoamiAlerts, tenantIdBySlug } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
 import { ACME_ADMIN, PROVIDER_ADMIN } from './env';
 
@@ -174,6 +174,26 @@ describe('cases', () => {
     await page.reload();
     await page.getByText('1 of 1 case').waitFor();
     await page.getByRole('link', { name: title }).waitFor();
+    // "Assigned to me": a case handed to the analyst is listed, one left unassigned is not, and
+    // the filter stays in the URL.
+    const analystToken = await accessToken(baseUrl, ANALYST);
+    const me = await graphql<{ me: { id: string } }>(baseUrl, analystToken, '{ me { id } }');
+    const makeCase = async (t: string) =>
+      (await graphql<{ createCase: { id: string } }>(baseUrl, analystToken, 'mutation ($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
+        i: { tenantId: acmeId, title: t, severity: 'LOW' },
+      })).createCase.id;
+    const mineId = await makeCase(`mine-${stamp}`);
+    await makeCase(`nobody-${stamp}`);
+    await graphql(baseUrl, analystToken, 'mutation ($id: ID!, $u: ID) { assignCase(id: $id, userId: $u) { id } }', { id: mineId, u: me.me.id });
+    await page.goto(`/cases?q=${stamp}`);
+    await page.getByText(/^2 of 2 cases$/).waitFor();
+    await page.getByLabel('Assigned to me').check();
+    await page.waitForURL((url) => url.searchParams.get('mine') === '1');
+    await page.getByText('1 of 1 case').waitFor();
+    await page.reload();
+    expect(await page.getByLabel('Assigned to me').isChecked()).toBe(true);
+    await page.getByRole('link', { name: `mine-${stamp}` }).waitFor();
+    expect(await page.getByRole('table').locator('tbody tr td:nth-child(6)').allTextContents()).toEqual(['You']);
     await page.goto('/cases');
     await page.getByText(/^\d+ of \d+ cases$/).waitFor();
     await screenshot(page, 'cases-list');

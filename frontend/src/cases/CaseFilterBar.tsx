@@ -1,4 +1,5 @@
-// The case list's filters; every change goes to the URL (search on submit).
+// The case list's filters; every change goes to the URL (search on submit). "Assigned to me" is
+// offered to those who can be assigned cases.
 
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../components/Field';
@@ -11,9 +12,11 @@ interface Props {
   filters: CaseListFilters;
   onChange: (next: CaseListFilters) => void;
   tenants: ReadonlyArray<{ id: string; name: string }>;
+  /** Offer "Assigned to me" (staff who work cases). */
+  showMine: boolean;
 }
 
-export function CaseFilterBar({ filters, onChange, tenants }: Props) {
+export function CaseFilterBar({ filters, onChange, tenants, showMine }: Props) {
   const set = (patch: Partial<CaseListFilters>) => onChange({ ...filters, ...patch });
   const [search, setSearch] = useState(filters.search);
   const [shown, setShown] = useState(filters.search);
@@ -59,6 +62,12 @@ export function CaseFilterBar({ filters, onChange, tenants }: Props) {
             </label>
           ))}
         </fieldset>
+        {showMine && (
+          <label className="choice">
+            <input type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} />
+            Assigned to me
+          </label>
+        )}
         <TextField label="Title contains" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="submit">Search</button>
       </div>

@@ -1,6 +1,7 @@
 // The case list's filters live in the URL: `status` (`open` by default, `all`, or one status in
-// lower case), `severity` (comma list), `tenant` (an id) and `q` (text in the title). Defaults
-// are left out, so the plain list keeps the plain URL.
+// lower case), `severity` (comma list), `tenant` (an id), `q` (text in the title) and `mine=1`
+// (assigned to the viewer, who the link means for whoever opens it). Defaults are left out, so
+// the plain list keeps the plain URL.
 
 import type { CaseFilter, CaseStatus, Severity } from '../gql/graphql';
 import { SEVERITIES } from '../alerts/filters';
@@ -13,9 +14,11 @@ export interface CaseListFilters {
   severity: Severity[];
   tenant: string;
   search: string;
+  /** Only cases assigned to the viewer. */
+  mine: boolean;
 }
 
-export const DEFAULT_CASE_FILTERS: CaseListFilters = { status: 'open', severity: [], tenant: '', search: '' };
+export const DEFAULT_CASE_FILTERS: CaseListFilters = { status: 'open', severity: [], tenant: '', search: '', mine: false };
 
 function parseStatus(raw: string | null): CaseStatusChoice {
   if (raw === null || raw === 'open') return 'open';
@@ -34,6 +37,7 @@ export function parseCaseFilters(params: URLSearchParams): CaseListFilters {
     severity: SEVERITIES.filter((s) => severity.includes(s)).reverse(),
     tenant: params.get('tenant') ?? '',
     search: params.get('q') ?? '',
+    mine: params.get('mine') === '1',
   };
 }
 
@@ -43,15 +47,18 @@ export function caseFiltersToParams(f: CaseListFilters): URLSearchParams {
   if (f.severity.length > 0) p.set('severity', f.severity.map((s) => s.toLowerCase()).join(','));
   if (f.tenant !== '') p.set('tenant', f.tenant);
   if (f.search.trim() !== '') p.set('q', f.search.trim());
+  if (f.mine) p.set('mine', '1');
   return p;
 }
 
-export function caseFilterInput(f: CaseListFilters): CaseFilter {
+/** The API's filter; `mine` needs the viewer's id (without it, it is left out). */
+export function caseFilterInput(f: CaseListFilters, viewerId?: string): CaseFilter {
   const filter: CaseFilter = {};
   if (f.status === 'open') filter.openOnly = true;
   else if (f.status !== 'all') filter.status = [f.status];
   if (f.severity.length > 0) filter.severity = f.severity;
   if (f.tenant !== '') filter.tenantIds = [f.tenant];
   if (f.search.trim() !== '') filter.search = f.search.trim();
+  if (f.mine && viewerId !== undefined) filter.assigneeId = viewerId;
   return filter;
 }

@@ -2,7 +2,7 @@
 // "Load more" paging with the total.
 
 import { useMemo } from 'react';
-import { canTriageAlerts, isCustomerRole } from '../auth/permissions';
+import { canTriageAlerts, canWorkCases, isCustomerRole } from '../auth/permissions';
 import { useViewer } from '../auth/ViewerContext';
 import { useUserNames } from '../alerts/useUserNames';
 import { CaseFilterBar } from '../cases/CaseFilterBar';
@@ -21,7 +21,7 @@ const PAGE_SIZE = 50;
 export function CasesPage() {
   const viewer = useViewer();
   const [filters, setFilters] = useCaseFilters();
-  const variables = useMemo(() => ({ filter: caseFilterInput(filters) }), [filters]);
+  const variables = useMemo(() => ({ filter: caseFilterInput(filters, viewer.id) }), [filters, viewer.id]);
   const list = usePaginated(CasesQuery, variables, (d) => d.cases, PAGE_SIZE);
   const { tenants } = useAllTenants();
   const names = useUserNames(canTriageAlerts(viewer.role));
@@ -29,7 +29,7 @@ export function CasesPage() {
   return (
     <section aria-labelledby="cases-title">
       <h1 id="cases-title">Cases</h1>
-      <CaseFilterBar filters={filters} onChange={setFilters} tenants={isCustomerRole(viewer.role) ? [] : tenants} />
+      <CaseFilterBar filters={filters} onChange={setFilters} tenants={isCustomerRole(viewer.role) ? [] : tenants} showMine={canWorkCases(viewer.role)} />
       {list.error !== null && <ErrorBanner problems={problemsOf(list.error)} />}
       <p className="count" aria-live="polite">
         {list.totalCount === null
