@@ -12,36 +12,12 @@ use std::time::Duration;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn openssl_client_sends_syslog_over_tls() {
     let dir = tempfile::tempdir().expect("tmp");
-    let (cert, key) = (dir.path().join("server.crt"), dir.path().join("server.key"));
-    let made = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=localhost",
-        ])
-        .args([
-            "-addext",
-            "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            "-keyout",
-        ])
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .output()
-        .expect("openssl is installed");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
+    common::tls::self_signed(
+        dir.path(),
+        "server",
+        &["-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
     );
+    let (cert, key) = (dir.path().join("server.crt"), dir.path().join("server.key"));
     let (c, k) = (cert.clone(), key.clone());
     let app = spawn_app_with(move |config| {
         config.ingest.syslog_tls_addr = Some("127.0.0.1:0".parse().expect("addr"));

@@ -7,48 +7,13 @@
 
 mod common;
 
+use common::tls::{openssl, self_signed};
 use common::*;
 use serde_json::json;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
-
-fn openssl(args: &[&str], dir: &Path) -> Output {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl is installed");
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// A self-signed certificate and key named `<name>.crt`/`<name>.key`.
-fn self_signed(dir: &Path, name: &str, extra: &[&str]) {
-    let (crt, key) = (format!("{name}.crt"), format!("{name}.key"));
-    let mut args = vec![
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-    ];
-    let subject = format!("/CN={name}");
-    args.push(&subject);
-    args.extend_from_slice(extra);
-    args.extend_from_slice(&["-keyout", &key, "-out", &crt]);
-    openssl(&args, dir);
-}
 
 /// A client certificate for `name` signed by `ca.crt`.
 fn signed_by_ca(dir: &Path, name: &str) {

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod tls;
+
 use garrison_core::bus::LocalBus;
 use garrison_core::config::Config;
 use garrison_core::db::testing::TestDb;

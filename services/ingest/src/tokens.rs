@@ -129,11 +129,7 @@ pub async fn list_ingest_tokens(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<V
 /// Revokes a token; it stops working at once in this process and within the
 /// credential cache lifetime in others.
 pub async fn revoke_ingest_token(tx: &ScopedTx<'_>, id: IngestTokenId) -> Result<IngestToken> {
-    let row = tx
-        .select::<ingest_token::Entity>()
-        .filter(ingest_token::Column::Id.eq(id.as_uuid()))
-        .found(tx)
-        .await?;
+    let row = token_row(tx, id).await?;
     let tenant = TenantId::from_uuid(row.tenant_id);
     tx.scope()
         .require_in(tenant, Resource::IngestToken, Action::Delete)?;
@@ -163,11 +159,7 @@ pub async fn set_token_log_source(
     id: IngestTokenId,
     log_source: LogSource,
 ) -> Result<IngestToken> {
-    let row = tx
-        .select::<ingest_token::Entity>()
-        .filter(ingest_token::Column::Id.eq(id.as_uuid()))
-        .found(tx)
-        .await?;
+    let row = token_row(tx, id).await?;
     let tenant = TenantId::from_uuid(row.tenant_id);
     tx.scope()
         .require_in(tenant, Resource::IngestToken, Action::Create)?;
@@ -202,6 +194,14 @@ pub async fn set_token_log_source(
     let mut token = to_token(row);
     token.log_source = tags;
     Ok(token)
+}
+
+/// A token's row as the scope may see it (`not_found` otherwise).
+async fn token_row(tx: &ScopedTx<'_>, id: IngestTokenId) -> Result<ingest_token::Model> {
+    tx.select::<ingest_token::Entity>()
+        .filter(ingest_token::Column::Id.eq(id.as_uuid()))
+        .found(tx)
+        .await
 }
 
 /// The prefix of a presented token, if it has our shape.
