@@ -1,5 +1,6 @@
 // MTTA and MTTR over the last months on the customer dashboard: one row per month with the median
-// time to acknowledge and to resolve, each with a bar scaled to the longest month so the trend
+// time to acknowledge, to respond (MTTR) and to resolve, named as "SLA this month" names them, each
+// with a bar scaled to the longest month so the trend
 // reads at a glance; months with nothing measured say so instead of showing zero.
 
 import { useMemo } from 'react';
@@ -31,11 +32,13 @@ export function MttTrend({ tenantId }: { tenantId: string }) {
   const [{ data, error }] = useQuery({ query: MttTrendQuery, variables: variables as never });
   const rows = useMemo(() => {
     if (data === undefined) return [];
-    const byAlias = data as unknown as Record<string, { mtta: { count: number; median?: number | null }; mttrResolve: { count: number; median?: number | null } }>;
+    type Stat = { count: number; median?: number | null };
+    const byAlias = data as unknown as Record<string, { mtta: Stat; mttrRespond: Stat; mttrResolve: Stat }>;
     return trendRows(months, months.map((_, i) => byAlias[`m${i}`]));
   }, [data, months]);
   const maxAck = Math.max(1, ...rows.map((r) => r.mtta ?? 0));
-  const maxResolve = Math.max(1, ...rows.map((r) => r.mttr ?? 0));
+  const maxRespond = Math.max(1, ...rows.map((r) => r.respond ?? 0));
+  const maxResolve = Math.max(1, ...rows.map((r) => r.resolve ?? 0));
 
   return (
     <section aria-labelledby="mtt-trend-title" className="panel">
@@ -50,7 +53,8 @@ export function MttTrend({ tenantId }: { tenantId: string }) {
             <tr>
               <th scope="col">Month</th>
               <th scope="col">Time to acknowledge (MTTA)</th>
-              <th scope="col">Time to resolve (MTTR)</th>
+              <th scope="col">Time to respond (MTTR)</th>
+              <th scope="col">Time to resolve</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +62,8 @@ export function MttTrend({ tenantId }: { tenantId: string }) {
               <tr key={r.month}>
                 <th scope="row">{monthLabel(r.month)}</th>
                 <Cell seconds={r.mtta} max={maxAck} measured={r.acknowledged} />
-                <Cell seconds={r.mttr} max={maxResolve} measured={r.resolved} />
+                <Cell seconds={r.respond} max={maxRespond} measured={r.responded} />
+                <Cell seconds={r.resolve} max={maxResolve} measured={r.resolved} />
               </tr>
             ))}
           </tbody>

@@ -103,6 +103,10 @@ export const MttTrendQuery = graphql(`
         count
         median
       }
+      mttrRespond {
+        count
+        median
+      }
       mttrResolve {
         count
         median
@@ -110,6 +114,10 @@ export const MttTrendQuery = graphql(`
     }
     m1: slaReport(tenantId: $tenantId, from: $f1, to: $t1) {
       mtta {
+        count
+        median
+      }
+      mttrRespond {
         count
         median
       }
@@ -123,6 +131,10 @@ export const MttTrendQuery = graphql(`
         count
         median
       }
+      mttrRespond {
+        count
+        median
+      }
       mttrResolve {
         count
         median
@@ -130,6 +142,10 @@ export const MttTrendQuery = graphql(`
     }
     m3: slaReport(tenantId: $tenantId, from: $f3, to: $t3) {
       mtta {
+        count
+        median
+      }
+      mttrRespond {
         count
         median
       }
@@ -143,6 +159,10 @@ export const MttTrendQuery = graphql(`
         count
         median
       }
+      mttrRespond {
+        count
+        median
+      }
       mttrResolve {
         count
         median
@@ -150,6 +170,10 @@ export const MttTrendQuery = graphql(`
     }
     m5: slaReport(tenantId: $tenantId, from: $f5, to: $t5) {
       mtta {
+        count
+        median
+      }
+      mttrRespond {
         count
         median
       }

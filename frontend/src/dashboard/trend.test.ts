@@ -22,16 +22,16 @@ describe('trendRows', () => {
 
   it('takes the medians, and leaves a month with nothing measured empty rather than zero', () => {
     const rows = trendRows(months, [
-      { mtta: { count: 0, median: 0 }, mttrResolve: { count: 0, median: null } },
-      { mtta: { count: 9, median: 840 }, mttrResolve: { count: 7, median: 2640 } },
+      { mtta: { count: 0, median: 0 }, mttrRespond: { count: 0, median: null }, mttrResolve: { count: 0, median: null } },
+      { mtta: { count: 9, median: 840 }, mttrRespond: { count: 2, median: 1200 }, mttrResolve: { count: 7, median: 2640 } },
     ]);
     expect(rows).toEqual([
-      { month: '2026-11', mtta: null, mttr: null, acknowledged: 0, resolved: 0 },
-      { month: '2026-12', mtta: 840, mttr: 2640, acknowledged: 9, resolved: 7 },
+      { month: '2026-11', mtta: null, respond: null, resolve: null, acknowledged: 0, responded: 0, resolved: 0 },
+      { month: '2026-12', mtta: 840, respond: 1200, resolve: 2640, acknowledged: 9, responded: 2, resolved: 7 },
     ]);
   });
 
   it('treats a month not loaded as unmeasured', () => {
-    expect(trendRows(months, [])[1]).toEqual({ month: '2026-12', mtta: null, mttr: null, acknowledged: 0, resolved: 0 });
+    expect(trendRows(months, [])[1]).toEqual({ month: '2026-12', mtta: null, respond: null, resolve: null, acknowledged: 0, responded: 0, resolved: 0 });
   });
 });

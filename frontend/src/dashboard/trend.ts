@@ -1,4 +1,4 @@
-// The MTTA/MTTR trend on the customer dashboard: the last TREND_MONTHS months up to this one, each
+// The MTTA/MTTR trend on the customer dashboard (with time to resolve, as "SLA this month" shows it): the last TREND_MONTHS months up to this one, each
 // bounded as "SLA this month" bounds its month (UTC month starts), and one row per month from the
 // aliased `slaReport`s. A month with nothing measured has no median (null), not zero.
 
@@ -44,9 +44,12 @@ export interface TrendRow {
   month: string;
   /** Median seconds to acknowledge, null when nothing was acknowledged that month. */
   mtta: number | null;
+  /** Median seconds to respond (MTTR, as "SLA this month" calls it), null when nothing was measured. */
+  respond: number | null;
   /** Median seconds to resolve, null when nothing was resolved that month. */
-  mttr: number | null;
+  resolve: number | null;
   acknowledged: number;
+  responded: number;
   resolved: number;
 }
 
@@ -58,15 +61,17 @@ function median(stat: Stat | null | undefined): number | null {
 /** One row per month, oldest first; `reports[i]` is the `m{i}` alias's report (missing: not loaded). */
 export function trendRows(
   months: readonly TrendMonth[],
-  reports: ReadonlyArray<{ mtta: Stat; mttrResolve: Stat } | null | undefined>,
+  reports: ReadonlyArray<{ mtta: Stat; mttrRespond: Stat; mttrResolve: Stat } | null | undefined>,
 ): TrendRow[] {
   return months.map((m, i) => {
     const r = reports[i];
     return {
       month: m.month,
       mtta: median(r?.mtta),
-      mttr: median(r?.mttrResolve),
+      respond: median(r?.mttrRespond),
+      resolve: median(r?.mttrResolve),
       acknowledged: r?.mtta.count ?? 0,
+      responded: r?.mttrRespond.count ?? 0,
       resolved: r?.mttrResolve.count ?? 0,
     };
   });
