@@ -9,7 +9,7 @@ use garrison_billing::BillingMode;
 use garrison_billing::report::{Count, ReportSources, SlaFigures, TargetAttainment, Volumes};
 use garrison_billing::stripe::{RetryPolicy, StripeApi, SyncReport, sync_all};
 use garrison_cases::alerts::queue::{AlertFilter, AlertOrder, cursor_of, list_alerts};
-use garrison_cases::cases::store::{CaseFilter, list_cases};
+use garrison_cases::cases::store::{CaseFilter, CaseOrder, case_cursor, list_cases};
 use garrison_core::config::Config;
 use garrison_core::db::Db;
 use garrison_core::usage::{DailyHosts, HourlyUsage, UsageLedger};
@@ -166,7 +166,8 @@ impl ReportSources for ServiceSources {
         };
         let mut after: Option<String> = None;
         loop {
-            let page = list_cases(&tx, &filter, Some(200), after.as_deref()).await?;
+            let page =
+                list_cases(&tx, &filter, CaseOrder::Newest, Some(200), after.as_deref()).await?;
             for c in page
                 .items
                 .iter()
@@ -180,7 +181,7 @@ impl ReportSources for ServiceSources {
                     .or_default() += 1;
             }
             match (page.has_next_page, page.items.last()) {
-                (true, Some(last)) => after = Some(last.id.to_string()),
+                (true, Some(last)) => after = Some(case_cursor(last, CaseOrder::Newest)),
                 _ => break,
             }
         }

@@ -14,7 +14,9 @@ use garrison_cases::cases::actions::{decide_action, propose_action};
 use garrison_cases::cases::comments::add_comment;
 use garrison_cases::cases::escalate::escalate_alerts;
 use garrison_cases::cases::observables::{ObservableKind, add_observable};
-use garrison_cases::cases::store::{CaseFilter, list_cases, report_incident, update_case_status};
+use garrison_cases::cases::store::{
+    CaseFilter, CaseOrder, list_cases, report_incident, update_case_status,
+};
 use garrison_cases::cases::tasks::add_task;
 use garrison_cases::{Alert, AlertStatus, CaseStatus, Disposition, Visibility};
 use garrison_core::db::Db;
@@ -45,6 +47,7 @@ pub async fn tell(
             tenant_ids: vec![tenant],
             ..Default::default()
         },
+        CaseOrder::Newest,
         Some(1),
         None,
     )

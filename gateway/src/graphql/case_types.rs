@@ -13,16 +13,17 @@ use super::severity::Severity;
 use super::sla_types::SlaInstance;
 use super::types::{PageInfo, Tenant};
 use super::{scope, state};
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use garrison_cases::cases as core_cases;
 use garrison_cases::cases::actions;
 use garrison_cases::cases::attachments;
 use garrison_cases::cases::comments;
 use garrison_cases::cases::observables;
+use garrison_cases::cases::store;
 use garrison_cases::cases::tasks;
 use garrison_cases::cases::timeline;
-use garrison_core::page::{Page, encode_cursor};
+use garrison_core::page::Page;
 
 /// A case.
 pub struct Case(pub core_cases::Case);
@@ -173,13 +174,32 @@ pub struct CaseConnection {
     pub total_count: i64,
 }
 
+/// Case list order.
+#[derive(Enum, Copy, Clone, PartialEq, Eq, Default)]
+pub enum CaseOrder {
+    /// Newest first.
+    #[default]
+    Newest,
+    /// Most severe first, newest first within a severity.
+    Severity,
+}
+
+impl From<CaseOrder> for store::CaseOrder {
+    fn from(o: CaseOrder) -> Self {
+        match o {
+            CaseOrder::Newest => store::CaseOrder::Newest,
+            CaseOrder::Severity => store::CaseOrder::Severity,
+        }
+    }
+}
+
 impl CaseConnection {
-    pub fn from_page(page: Page<core_cases::Case>) -> CaseConnection {
+    pub fn from_page(page: Page<core_cases::Case>, order: store::CaseOrder) -> CaseConnection {
         let edges: Vec<CaseEdge> = page
             .items
             .into_iter()
             .map(|c| CaseEdge {
-                cursor: encode_cursor(c.id.as_uuid()),
+                cursor: store::case_cursor(&c, order),
                 node: Case(c),
             })
             .collect();

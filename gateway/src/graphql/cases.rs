@@ -29,7 +29,9 @@ impl CaseQuery {
         filter: Option<CaseFilter>,
         first: Option<i32>,
         after: Option<String>,
+        order_by: Option<CaseOrder>,
     ) -> async_graphql::Result<CaseConnection> {
+        let order = order_by.unwrap_or_default().into();
         let f = filter.unwrap_or_default();
         let filter = CoreFilter {
             tenant_ids: ids(
@@ -59,11 +61,11 @@ impl CaseQuery {
             search: f.search,
         };
         let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
-        let page = list_cases(&tx, &filter, first, after.as_deref())
+        let page = list_cases(&tx, &filter, order, first, after.as_deref())
             .await
             .gql()?;
         tx.commit().await.gql()?;
-        Ok(CaseConnection::from_page(page))
+        Ok(CaseConnection::from_page(page, order))
     }
 
     /// One case (`NOT_FOUND` outside the caller's scope).

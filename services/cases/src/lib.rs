@@ -9,6 +9,7 @@
 pub mod alerts;
 pub mod cases;
 mod entity;
+pub mod keyset;
 pub mod notify;
 
 pub use alerts::{Alert, AlertId, AlertStatus, Disposition};

@@ -4,26 +4,18 @@
 
 use super::{Alert, AlertId, AlertStatus, Disposition, to_alert};
 use crate::entity::alert;
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use crate::keyset;
 use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
 use garrison_core::page::{Page, parse_first};
 use garrison_core::role::{Action, Resource};
-use garrison_core::{Error, Result, Severity, TenantId, UserId};
+use garrison_core::{Result, Severity, TenantId, UserId};
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::Condition;
 use std::collections::BTreeMap;
 
-/// Queue order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum AlertOrder {
-    /// Newest first.
-    #[default]
-    Newest,
-    /// Most severe first, newest first within a severity.
-    Severity,
-}
+/// Queue order (shared with the case list).
+pub use crate::keyset::ListOrder as AlertOrder;
 
 /// What to show. Empty lists mean "any".
 #[derive(Debug, Clone, Default)]
@@ -57,7 +49,7 @@ pub async fn list_alerts(
         });
     }
     let first = parse_first(first)?;
-    let cursor = after.map(|c| decode_cursor(c, order)).transpose()?;
+    let cursor = after.map(|c| keyset::decode(c, order)).transpose()?;
     let condition = filter_condition(filter);
     let total = tx
         .select::<alert::Entity>()
@@ -66,7 +58,7 @@ pub async fn list_alerts(
         .await?;
     let mut query = tx.select::<alert::Entity>().filter(condition);
     if let Some(c) = &cursor {
-        query = query.filter(after_condition(c));
+        query = query.filter(keyset::after(c, alert::Column::Severity, alert::Column::Id));
     }
     query = match order {
         AlertOrder::Newest => query.order_by_desc(alert::Column::Id),
@@ -130,48 +122,9 @@ fn filter_condition(filter: &AlertFilter) -> Condition {
     c
 }
 
-/// Where the previous page ended.
-struct Cursor {
-    severity: Option<i16>,
-    id: uuid::Uuid,
-}
-
-fn after_condition(c: &Cursor) -> Condition {
-    match c.severity {
-        None => Condition::all().add(alert::Column::Id.lt(c.id)),
-        Some(sev) => Condition::any().add(alert::Column::Severity.lt(sev)).add(
-            Condition::all()
-                .add(alert::Column::Severity.eq(sev))
-                .add(alert::Column::Id.lt(c.id)),
-        ),
-    }
-}
-
 /// The cursor of an alert in a queue of the given order.
 pub fn cursor_of(alert: &Alert, order: AlertOrder) -> String {
-    let text = match order {
-        AlertOrder::Newest => format!("n:{}", alert.id),
-        AlertOrder::Severity => format!("s:{}:{}", alert.severity.rank(), alert.id),
-    };
-    URL_SAFE_NO_PAD.encode(text)
-}
-
-fn decode_cursor(raw: &str, order: AlertOrder) -> Result<Cursor> {
-    let bad = || Error::invalid("after", "is not a cursor of this queue order");
-    let bytes = URL_SAFE_NO_PAD.decode(raw.trim()).map_err(|_| bad())?;
-    let text = String::from_utf8(bytes).map_err(|_| bad())?;
-    let parts: Vec<&str> = text.split(':').collect();
-    match (order, parts.as_slice()) {
-        (AlertOrder::Newest, ["n", id]) => Ok(Cursor {
-            severity: None,
-            id: uuid::Uuid::parse_str(id).map_err(|_| bad())?,
-        }),
-        (AlertOrder::Severity, ["s", sev, id]) => Ok(Cursor {
-            severity: Some(sev.parse().map_err(|_| bad())?),
-            id: uuid::Uuid::parse_str(id).map_err(|_| bad())?,
-        }),
-        _ => Err(bad()),
-    }
+    keyset::encode(order, alert.severity, alert.id.as_uuid())
 }
 
 /// Triage outcomes of one rule in one tenant.

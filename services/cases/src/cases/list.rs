@@ -1,9 +1,12 @@
-//! The case list: one query over every tenant in the caller's scope, newest first.
+//! The case list: one query over every tenant in the caller's scope, newest or
+//! most severe first, with a keyset cursor (as the alert queue).
 
 use super::{Case, CaseStatus, to_case};
 use crate::entity::case;
+use crate::keyset;
+pub use crate::keyset::ListOrder as CaseOrder;
 use garrison_core::db::ScopedTx;
-use garrison_core::page::{Page, PageRequest};
+use garrison_core::page::{Page, PageRequest, parse_first};
 use garrison_core::role::{Action, Resource};
 use garrison_core::{Result, Severity, TenantId, UserId};
 use sea_orm::ColumnTrait;
@@ -22,10 +25,16 @@ pub struct CaseFilter {
     pub search: Option<String>,
 }
 
-/// A page of cases across the scope's tenants, newest first.
+/// The cursor of a case in a list of the given order.
+pub fn case_cursor(case: &Case, order: CaseOrder) -> String {
+    keyset::encode(order, case.severity, case.id.as_uuid())
+}
+
+/// A page of cases across the scope's tenants, in `order`.
 pub async fn list_cases(
     tx: &ScopedTx<'_>,
     filter: &CaseFilter,
+    order: CaseOrder,
     first: Option<i32>,
     after: Option<&str>,
 ) -> Result<Page<Case>> {
@@ -37,7 +46,8 @@ pub async fn list_cases(
             has_previous_page: false,
         });
     }
-    let page = PageRequest::parse(first, after)?;
+    let first = parse_first(first)?;
+    let cursor = after.map(|a| keyset::decode(a, order)).transpose()?;
     let mut c = Condition::all();
     if !filter.tenant_ids.is_empty() {
         c = c.add(case::Column::TenantId.is_in(filter.tenant_ids.iter().map(TenantId::as_uuid)));
@@ -71,14 +81,20 @@ pub async fn list_cases(
         .count(tx)
         .await?;
     let mut query = tx.select::<case::Entity>().filter(c);
-    if let Some(after) = page.after {
-        query = query.filter(case::Column::Id.lt(after));
+    if let Some(cur) = &cursor {
+        query = query.filter(keyset::after(cur, case::Column::Severity, case::Column::Id));
     }
-    let rows = query
-        .order_by_desc(case::Column::Id)
-        .limit(page.first + 1)
-        .all(tx)
-        .await?;
+    query = match order {
+        CaseOrder::Newest => query.order_by_desc(case::Column::Id),
+        CaseOrder::Severity => query
+            .order_by_desc(case::Column::Severity)
+            .order_by_desc(case::Column::Id),
+    };
+    let rows = query.limit(first + 1).all(tx).await?;
     let items = rows.into_iter().map(to_case).collect::<Result<Vec<_>>>()?;
-    Ok(Page::from_fetched(items, page, total))
+    let request = PageRequest {
+        first,
+        after: cursor.map(|c| c.id),
+    };
+    Ok(Page::from_fetched(items, request, total))
 }

@@ -2,7 +2,7 @@
 //! incidents, the status machine moves them (and their SLA clocks), and the
 //! queue lists them across every tenant in the caller's scope.
 
-pub use super::list::{CaseFilter, list_cases};
+pub use super::list::{CaseFilter, CaseOrder, case_cursor, list_cases};
 pub use super::lookup::get_case;
 use super::lookup::writable;
 use super::workflow::{CaseStatus, check_transition};
