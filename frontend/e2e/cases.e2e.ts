@@ -178,15 +178,25 @@ describe('cases', () => {
     // the filter stays in the URL.
     const analystToken = await accessToken(baseUrl, ANALYST);
     const me = await graphql<{ me: { id: string } }>(baseUrl, analystToken, '{ me { id } }');
-    const makeCase = async (t: string) =>
+    const makeCase = async (t: string, severity = 'LOW') =>
       (await graphql<{ createCase: { id: string } }>(baseUrl, analystToken, 'mutation ($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
-        i: { tenantId: acmeId, title: t, severity: 'LOW' },
+        i: { tenantId: acmeId, title: t, severity },
       })).createCase.id;
+    // The oldest of the three is the most severe, so the two orders differ.
+    await makeCase(`crit-${stamp}`, 'CRITICAL');
     const mineId = await makeCase(`mine-${stamp}`);
     await makeCase(`nobody-${stamp}`);
     await graphql(baseUrl, analystToken, 'mutation ($id: ID!, $u: ID) { assignCase(id: $id, userId: $u) { id } }', { id: mineId, u: me.me.id });
     await page.goto(`/cases?q=${stamp}`);
-    await page.getByText(/^2 of 2 cases$/).waitFor();
+    await page.getByText(/^3 of 3 cases$/).waitFor();
+    const firstRow = async () => (await page.getByRole('table').locator('tbody tr').first().textContent()) ?? '';
+    expect(await firstRow()).toContain(`nobody-${stamp}`);
+    await page.getByLabel('Order').selectOption({ label: 'Most severe first' });
+    await page.waitForURL((url) => url.searchParams.get('order') === 'severity');
+    await page.getByRole('link', { name: `crit-${stamp}` }).waitFor();
+    await expect.poll(firstRow).toContain(`crit-${stamp}`);
+    await page.getByLabel('Order').selectOption({ label: 'Newest first' });
+    await page.waitForURL((url) => !url.searchParams.has('order'));
     await page.getByLabel('Assigned to me').check();
     await page.waitForURL((url) => url.searchParams.get('mine') === '1');
     await page.getByText('1 of 1 case').waitFor();

@@ -1,9 +1,9 @@
-// The case list's filters; every change goes to the URL (search on submit). "Assigned to me" is
-// offered to those who can be assigned cases.
+// The case list's filters and order; every change goes to the URL (search on submit). "Assigned
+// to me" is offered to those who can be assigned cases.
 
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../components/Field';
-import { SEVERITIES, SEVERITY_LABELS } from '../alerts/filters';
+import { ORDER_LABELS, SEVERITIES, SEVERITY_LABELS, type OrderChoice } from '../alerts/filters';
 import type { Severity } from '../gql/graphql';
 import type { CaseListFilters, CaseStatusChoice } from './filters';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from './labels';
@@ -68,6 +68,13 @@ export function CaseFilterBar({ filters, onChange, tenants, showMine }: Props) {
             Assigned to me
           </label>
         )}
+        <SelectField label="Order" value={filters.order} onChange={(e) => set({ order: e.target.value as OrderChoice })}>
+          {(Object.keys(ORDER_LABELS) as OrderChoice[]).map((o) => (
+            <option key={o} value={o}>
+              {ORDER_LABELS[o]}
+            </option>
+          ))}
+        </SelectField>
         <TextField label="Title contains" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="submit">Search</button>
       </div>

@@ -30,8 +30,8 @@ export const CaseRowFragment = graphql(`
 `);
 
 export const CasesQuery = graphql(`
-  query Cases($filter: CaseFilter, $first: Int, $after: String) {
-    cases(filter: $filter, first: $first, after: $after) {
+  query Cases($filter: CaseFilter, $first: Int, $after: String, $orderBy: CaseOrder) {
+    cases(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       edges {
         cursor

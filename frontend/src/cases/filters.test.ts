@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFilterInput, caseFiltersToParams, DEFAULT_CASE_FILTERS, parseCaseFilters, type CaseListFilters } from './filters';
+import { caseFilterInput, caseFiltersToParams, caseOrder, DEFAULT_CASE_FILTERS, parseCaseFilters, type CaseListFilters } from './filters';
 
 describe('case list filters in the URL', () => {
   it('keeps the default (open cases) at the plain URL', () => {
@@ -9,9 +9,17 @@ describe('case list filters in the URL', () => {
   });
 
   it('round-trips every filter', () => {
-    const filters: CaseListFilters = { status: 'WAITING_ON_CUSTOMER', severity: ['CRITICAL', 'LOW'], tenant: 't-1', search: 'ransom', mine: true };
+    const filters: CaseListFilters = {
+      status: 'WAITING_ON_CUSTOMER',
+      severity: ['CRITICAL', 'LOW'],
+      tenant: 't-1',
+      search: 'ransom',
+      mine: true,
+      order: 'severity',
+    };
     const params = caseFiltersToParams(filters);
-    expect(params.toString()).toBe('status=waiting_on_customer&severity=critical%2Clow&tenant=t-1&q=ransom&mine=1');
+    expect(params.toString()).toBe('status=waiting_on_customer&severity=critical%2Clow&tenant=t-1&q=ransom&mine=1&order=severity');
+    expect(caseOrder(filters)).toBe('SEVERITY');
     expect(parseCaseFilters(params)).toEqual(filters);
     expect(caseFilterInput(filters, 'u-7')).toEqual({
       status: ['WAITING_ON_CUSTOMER'],
@@ -35,5 +43,11 @@ describe('case list filters in the URL', () => {
     expect(caseFilterInput(mine, 'u-1')).toEqual({ openOnly: true, assigneeId: 'u-1' });
     expect(caseFilterInput(mine)).toEqual({ openOnly: true });
     expect(parseCaseFilters(new URLSearchParams('mine=yes')).mine).toBe(false);
+  });
+
+  it('orders newest first unless asked for the most severe first', () => {
+    expect(caseOrder(DEFAULT_CASE_FILTERS)).toBe('NEWEST');
+    expect(parseCaseFilters(new URLSearchParams('order=bogus')).order).toBe('newest');
+    expect(parseCaseFilters(new URLSearchParams('order=severity')).order).toBe('severity');
   });
 });

@@ -1,10 +1,11 @@
 // The case list's filters live in the URL: `status` (`open` by default, `all`, or one status in
 // lower case), `severity` (comma list), `tenant` (an id), `q` (text in the title) and `mine=1`
-// (assigned to the viewer, who the link means for whoever opens it). Defaults are left out, so
-// the plain list keeps the plain URL.
+// (assigned to the viewer, who the link means for whoever opens it), and `order=severity` (most
+// severe first; newest first otherwise). Defaults are left out, so the plain list keeps the
+// plain URL.
 
-import type { CaseFilter, CaseStatus, Severity } from '../gql/graphql';
-import { SEVERITIES } from '../alerts/filters';
+import type { CaseFilter, CaseOrder, CaseStatus, Severity } from '../gql/graphql';
+import { SEVERITIES, type OrderChoice } from '../alerts/filters';
 import { CASE_STATUSES } from './labels';
 
 export type CaseStatusChoice = 'open' | 'all' | CaseStatus;
@@ -16,9 +17,17 @@ export interface CaseListFilters {
   search: string;
   /** Only cases assigned to the viewer. */
   mine: boolean;
+  order: OrderChoice;
 }
 
-export const DEFAULT_CASE_FILTERS: CaseListFilters = { status: 'open', severity: [], tenant: '', search: '', mine: false };
+export const DEFAULT_CASE_FILTERS: CaseListFilters = {
+  status: 'open',
+  severity: [],
+  tenant: '',
+  search: '',
+  mine: false,
+  order: 'newest',
+};
 
 function parseStatus(raw: string | null): CaseStatusChoice {
   if (raw === null || raw === 'open') return 'open';
@@ -38,6 +47,7 @@ export function parseCaseFilters(params: URLSearchParams): CaseListFilters {
     tenant: params.get('tenant') ?? '',
     search: params.get('q') ?? '',
     mine: params.get('mine') === '1',
+    order: params.get('order') === 'severity' ? 'severity' : 'newest',
   };
 }
 
@@ -48,7 +58,13 @@ export function caseFiltersToParams(f: CaseListFilters): URLSearchParams {
   if (f.tenant !== '') p.set('tenant', f.tenant);
   if (f.search.trim() !== '') p.set('q', f.search.trim());
   if (f.mine) p.set('mine', '1');
+  if (f.order !== 'newest') p.set('order', f.order);
   return p;
+}
+
+/** The API's order for the list. */
+export function caseOrder(f: CaseListFilters): CaseOrder {
+  return f.order === 'severity' ? 'SEVERITY' : 'NEWEST';
 }
 
 /** The API's filter; `mine` needs the viewer's id (without it, it is left out). */

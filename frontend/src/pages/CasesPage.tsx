@@ -8,7 +8,7 @@ import { useUserNames } from '../alerts/useUserNames';
 import { CaseFilterBar } from '../cases/CaseFilterBar';
 import { CaseTable } from '../cases/CaseTable';
 import { CasesQuery } from '../cases/documents';
-import { caseFilterInput } from '../cases/filters';
+import { caseFilterInput, caseOrder } from '../cases/filters';
 import { useCaseFilters } from '../cases/useCaseFilters';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { problemsOf } from '../graphql/problems';
@@ -21,7 +21,10 @@ const PAGE_SIZE = 50;
 export function CasesPage() {
   const viewer = useViewer();
   const [filters, setFilters] = useCaseFilters();
-  const variables = useMemo(() => ({ filter: caseFilterInput(filters, viewer.id) }), [filters, viewer.id]);
+  const variables = useMemo(
+    () => ({ filter: caseFilterInput(filters, viewer.id), orderBy: caseOrder(filters) }),
+    [filters, viewer.id],
+  );
   const list = usePaginated(CasesQuery, variables, (d) => d.cases, PAGE_SIZE);
   const { tenants } = useAllTenants();
   const names = useUserNames(canTriageAlerts(viewer.role));
