@@ -11,7 +11,7 @@
 //!   (tenant's wall clock), beyond the prorated allowance, priced per decimal GB.
 //! - Every line is rounded once, half up, to the minor unit; the total is the sum.
 
-use crate::money::{BYTES_PER_GB, gb_string, mul_div_round};
+use crate::money::{BYTES_PER_GB, gb_display, mul_div_round};
 use crate::period::{Month, local_date};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -176,9 +176,9 @@ pub fn compute_invoice(
             description: format!(
                 "{} data beyond {} GB included{note}",
                 t.name,
-                gb_string(u64::try_from(allowance).unwrap_or(u64::MAX))
+                gb_display(u64::try_from(allowance).unwrap_or(u64::MAX))
             ),
-            quantity: format!("{} GB", gb_string(u64::try_from(over).unwrap_or(u64::MAX))),
+            quantity: format!("{} GB", gb_display(u64::try_from(over).unwrap_or(u64::MAX))),
             amount_minor: mul_div_round(over, i128::from(t.overage_gb_price_minor), BYTES_PER_GB),
             from: *from,
             to: *to,

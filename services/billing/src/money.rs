@@ -22,6 +22,16 @@ pub fn gb_string(bytes: u64) -> String {
     format!("{whole}.{frac:09}")
 }
 
+/// Bytes as decimal GB for people: exact, without trailing zeros (`50`, `1.073741824`,
+/// `0.002`). Meters and CSVs keep [`gb_string`]'s fixed nine decimals.
+pub fn gb_display(bytes: u64) -> String {
+    let exact = gb_string(bytes);
+    exact
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
+}
+
 /// Minor units as a plain decimal amount for two-decimal currencies (`1050` -> `10.50`).
 pub fn format_minor(amount: i64) -> String {
     let sign = if amount < 0 { "-" } else { "" };
@@ -48,6 +58,10 @@ mod tests {
         assert_eq!(gb_string(1_000_000_000), "1.000000000");
         assert_eq!(gb_string(1_073_741_824), "1.073741824"); // one GiB
         assert_eq!(gb_string(123), "0.000000123");
+        assert_eq!(gb_display(50_000_000_000), "50");
+        assert_eq!(gb_display(1_073_741_824), "1.073741824");
+        assert_eq!(gb_display(2_000_000), "0.002");
+        assert_eq!(gb_display(0), "0");
         assert_eq!(format_minor(1050), "10.50");
         assert_eq!(format_minor(-7), "-0.07");
     }
