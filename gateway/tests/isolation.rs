@@ -76,6 +76,12 @@ const TABLE: &[(&str, Probe)] = &[
         ),
     ),
     (
+        "Query.ingestHosts",
+        Probe::NotFound(
+            r#"query($a: ID!) { ingestHosts(tenantId: $a, from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { host events } }"#,
+        ),
+    ),
+    (
         "Query.events",
         Probe::NotFound(
             "query($a: ID!) { events(tenantId: $a) { totalCount edges { node { raw } } } }",

@@ -3,7 +3,8 @@
 //! events without guessing), and syslog TLS client certificates bound to a tenant
 //! by their SHA-256 fingerprint (a certificate names its sender's tenant the way
 //! a bound address range does). Like address ranges, a certificate is bound to at
-//! most one tenant across the installation.
+//! most one tenant across the installation. And per host and day, how many events
+//! arrived and when the last one did, so a source that went silent stands out.
 
 use crate::sql;
 use sea_orm_migration::prelude::*;
@@ -31,6 +32,13 @@ impl MigrationTrait for Migration {
             .iter()
             .map(|c| format!("ALTER TABLE ingest_tokens ADD COLUMN {c} TEXT NULL"))
             .collect();
+        let mut columns: Vec<String> = columns;
+        columns.push(
+            "ALTER TABLE ingest_hosts_daily ADD COLUMN events BIGINT NOT NULL DEFAULT 0".into(),
+        );
+        columns.push(format!(
+            "ALTER TABLE ingest_hosts_daily ADD COLUMN last_seen_at {ts} NULL"
+        ));
         let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
         sql::run(manager, &columns).await?;
         let statements = vec![
@@ -50,10 +58,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         sql::drop_tables(manager, &["syslog_certificates"]).await?;
-        let columns: Vec<String> = TAGS
+        let mut columns: Vec<String> = TAGS
             .iter()
             .map(|c| format!("ALTER TABLE ingest_tokens DROP COLUMN {c}"))
             .collect();
+        columns.push("ALTER TABLE ingest_hosts_daily DROP COLUMN events".into());
+        columns.push("ALTER TABLE ingest_hosts_daily DROP COLUMN last_seen_at".into());
         let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
         sql::run(manager, &columns).await
     }

@@ -71,6 +71,22 @@ impl IngestQuery {
         })
     }
 
+    /// The hosts that sent a tenant's events dated in `[from, to)` (by UTC day),
+    /// least recently seen first: a source that went silent leads the list.
+    async fn ingest_hosts(
+        &self,
+        ctx: &Context<'_>,
+        tenant_id: ID,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> async_graphql::Result<Vec<IngestHost>> {
+        let tenant = TenantId::parse("tenantId", &tenant_id).gql()?;
+        let tx = state(ctx)?.db.begin(scope(ctx)?).await.gql()?;
+        let hosts = stats::host_activity(&tx, tenant, from, to).await.gql()?;
+        tx.commit().await.gql()?;
+        Ok(hosts.into_iter().map(IngestHost::from).collect())
+    }
+
     /// A tenant's ingest limit overrides.
     async fn ingest_limits(
         &self,

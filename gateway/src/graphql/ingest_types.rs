@@ -127,6 +127,27 @@ impl From<stats::ChannelStats> for SourceStats {
     }
 }
 
+/// A host that sent events, for ingest health: a source that went silent stands out
+/// by its `lastSeenAt`.
+#[derive(SimpleObject)]
+pub struct IngestHost {
+    pub host: String,
+    /// Events dated on the days of the range.
+    pub events: i64,
+    /// When its latest event arrived.
+    pub last_seen_at: Option<DateTime<Utc>>,
+}
+
+impl From<stats::HostActivity> for IngestHost {
+    fn from(h: stats::HostActivity) -> Self {
+        IngestHost {
+            host: h.host,
+            events: h.events.min(i64::MAX as u64) as i64,
+            last_seen_at: h.last_seen_at,
+        }
+    }
+}
+
 /// Ingest statistics over a period.
 #[derive(SimpleObject)]
 pub struct IngestStats {

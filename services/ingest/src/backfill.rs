@@ -54,6 +54,9 @@ pub async fn record_usage_history(
                 tenant_id: Set(tenant.as_uuid()),
                 day: Set(r.hour.format("%Y-%m-%d").to_string()),
                 host: Set(host.clone()),
+                // The history says a host sent in that hour, not how much.
+                events: Set(0),
+                last_seen_at: Set(Some(r.hour)),
             };
             let keep = OnConflict::columns([
                 hosts_daily::Column::TenantId,

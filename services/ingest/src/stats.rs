@@ -94,6 +94,58 @@ pub async fn distinct_hosts(tx: &ScopedTx<'_>, tenant: TenantId, day: &str) -> R
         .await
 }
 
+/// One sending host over a range of days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostActivity {
+    pub host: String,
+    /// Events whose own time falls on those days.
+    pub events: u64,
+    /// When the latest of them arrived.
+    pub last_seen_at: Option<DateTime<Utc>>,
+}
+
+/// Every host that sent events dated in `[from, to)` (by UTC day), with its event
+/// count and latest arrival, least recently seen first: the silent ones lead.
+pub async fn host_activity(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<HostActivity>> {
+    tx.scope()
+        .require_in(tenant, Resource::Event, Action::Read)?;
+    check_range(from, to)?;
+    let day = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+    // The last instant of the range belongs to the day before `to` when `to` is midnight.
+    let last_day = day(to - chrono::TimeDelta::nanoseconds(1));
+    let rows = tx
+        .select::<hosts_daily::Entity>()
+        .filter(hosts_daily::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(hosts_daily::Column::Day.gte(day(from)))
+        .filter(hosts_daily::Column::Day.lte(last_day))
+        .all(tx)
+        .await?;
+    let mut by_host: BTreeMap<String, HostActivity> = BTreeMap::new();
+    for row in rows {
+        let entry = by_host
+            .entry(row.host.clone())
+            .or_insert_with(|| HostActivity {
+                host: row.host.clone(),
+                events: 0,
+                last_seen_at: None,
+            });
+        entry.events += row.events.max(0) as u64;
+        entry.last_seen_at = entry.last_seen_at.max(row.last_seen_at);
+    }
+    let mut hosts: Vec<HostActivity> = by_host.into_values().collect();
+    hosts.sort_by(|a, b| {
+        a.last_seen_at
+            .cmp(&b.last_seen_at)
+            .then(a.host.cmp(&b.host))
+    });
+    Ok(hosts)
+}
+
 async fn rows_in(
     tx: &ScopedTx<'_>,
     tenant: TenantId,

@@ -1,4 +1,5 @@
-//! `ingest_hosts_daily`: distinct hosts seen per tenant per day (billing's endpoints).
+//! `ingest_hosts_daily`: distinct hosts seen per tenant per day (billing's endpoints),
+//! with how many events each sent that day and when the last one arrived.
 
 use sea_orm::entity::prelude::*;
 
@@ -11,6 +12,8 @@ pub struct Model {
     pub day: String,
     #[sea_orm(primary_key, auto_increment = false)]
     pub host: String,
+    pub events: i64,
+    pub last_seen_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

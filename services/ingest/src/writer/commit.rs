@@ -10,7 +10,7 @@ use garrison_core::{Result, Scope, TenantId, db::Db};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Alias, Expr, OnConflict};
 use sea_orm::{ColumnTrait, ExprTrait};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Rows per INSERT statement (SQLite allows 32,766 bound values; 14 columns each).
 const ROWS_PER_STATEMENT: usize = 1000;
@@ -31,7 +31,8 @@ pub(super) async fn commit_tenant(
     let scope = Scope::for_tenant_task("ingest-writer", tenant);
     let tx = db.begin(&scope).await?;
     let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::new();
-    let mut hosts: BTreeSet<(String, String)> = BTreeSet::new();
+    // Per (event day, host): events and the latest arrival.
+    let mut hosts: BTreeMap<(String, String), (i64, DateTime<Utc>)> = BTreeMap::new();
     for Pending { event, bytes, .. } in &batch.events {
         let entry = usage
             .entry((hour_of(event.received_at), event.channel))
@@ -40,7 +41,11 @@ pub(super) async fn commit_tenant(
         entry.stored += 1;
         entry.bytes += bytes;
         if let Some(host) = &event.host {
-            hosts.insert((event.timestamp.format("%Y-%m-%d").to_string(), host.clone()));
+            let seen = hosts
+                .entry((event.timestamp.format("%Y-%m-%d").to_string(), host.clone()))
+                .or_insert((0, event.received_at));
+            seen.0 += 1;
+            seen.1 = Ord::max(seen.1, event.received_at);
         }
     }
     for letter in &batch.dead_letters {
@@ -101,20 +106,15 @@ pub(super) async fn commit_tenant(
         };
         tx.upsert(tenant, row, usage_conflict()).await?;
     }
-    for (day, host) in hosts {
+    for ((day, host), (events, last)) in hosts {
         let row = hosts_daily::ActiveModel {
             tenant_id: Set(tenant.as_uuid()),
             day: Set(day),
             host: Set(host),
+            events: Set(events),
+            last_seen_at: Set(Some(last)),
         };
-        let conflict = OnConflict::columns([
-            hosts_daily::Column::TenantId,
-            hosts_daily::Column::Day,
-            hosts_daily::Column::Host,
-        ])
-        .do_nothing()
-        .to_owned();
-        tx.upsert(tenant, row, conflict).await?;
+        tx.upsert(tenant, row, hosts_conflict()).await?;
     }
     let last_seq = if stored {
         tx.select::<event::Entity>()
@@ -156,6 +156,23 @@ fn usage_conflict() -> OnConflict {
         .value(C::Rejected, add(C::Rejected))
         .value(C::DeadLettered, add(C::DeadLettered))
         .value(C::Bytes, add(C::Bytes))
+        .to_owned()
+}
+
+/// A host seen again the same day: its events add up, its last arrival is the later.
+fn hosts_conflict() -> OnConflict {
+    use hosts_daily::Column as C;
+    let events = Expr::col((hosts_daily::Entity, C::Events))
+        .add(Expr::col((Alias::new("excluded"), C::Events)));
+    // CASE rather than MAX/GREATEST: one spelling for SQLite and PostgreSQL.
+    let last = Expr::cust(
+        "CASE WHEN ingest_hosts_daily.last_seen_at IS NULL \
+         OR excluded.last_seen_at > ingest_hosts_daily.last_seen_at \
+         THEN excluded.last_seen_at ELSE ingest_hosts_daily.last_seen_at END",
+    );
+    OnConflict::columns([C::TenantId, C::Day, C::Host])
+        .value(C::Events, events)
+        .value(C::LastSeenAt, last)
         .to_owned()
 }
 
