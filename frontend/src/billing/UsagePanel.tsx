@@ -1,15 +1,20 @@
 // A report's usage: the month's totals against the plan, and one bar chart per measure by
-// local day (events, GB, endpoints seen).
+// local day (events, GB, endpoints seen), each day drawn as the viewer's calendar day of that date.
 
 import type { AccountReportQuery } from '../gql/graphql';
-import { BarChart } from '../dashboard/BarChart';
+import { BarChart, type Bar } from '../components/charts/BarChart';
+import { localDay } from '../components/charts/series';
 import { formatGb } from './labels';
 
 type Report = AccountReportQuery['accountReport'];
 
 export function UsagePanel({ report }: { report: Report }) {
   const days = report.usageByDay;
-  const dayLabel = (day: string) => day;
+  const bars = (value: (d: (typeof days)[number]) => number): Bar[] =>
+    days.flatMap((d) => {
+      const range = localDay(d.day);
+      return range === null ? [] : [{ ...range, label: d.day, value: value(d) }];
+    });
   return (
     <section aria-labelledby="usage-title" className="panel report-section">
       <h2 id="usage-title">Usage</h2>
@@ -32,9 +37,9 @@ export function UsagePanel({ report }: { report: Report }) {
         <p className="muted">No usage recorded this month.</p>
       ) : (
         <div className="usage-charts">
-          <BarChart title="Events per day" bars={days.map((d) => ({ label: dayLabel(d.day), value: d.events }))} />
-          <BarChart title="GB per day" bars={days.map((d) => ({ label: dayLabel(d.day), value: Number(d.gb) }))} />
-          <BarChart title="Endpoints per day" bars={days.map((d) => ({ label: dayLabel(d.day), value: d.endpoints }))} />
+          <BarChart title="Events per day" bars={bars((d) => d.events)} />
+          <BarChart title="GB per day" bars={bars((d) => Number(d.gb))} />
+          <BarChart title="Endpoints per day" bars={bars((d) => d.endpoints)} />
         </div>
       )}
     </section>

@@ -1,10 +1,10 @@
-// Alerts raised per hour over the last 24 hours.
+// Alerts raised per hour over the last 24 hours, as a uPlot bar chart on a time axis.
 
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { problemsOf } from '../graphql/problems';
-import { BarChart } from './BarChart';
+import { BarChart } from '../components/charts/BarChart';
 import { AlertVolumeQuery, HOURS } from './documents';
 
 function hourBounds(now: number): string[] {
@@ -25,6 +25,8 @@ export function AlertVolume({ tenantId }: { tenantId: string }) {
   if (data === undefined) return <p role="status">Loading alert volume…</p>;
   const counts = data as unknown as Record<string, { totalCount: number }>;
   const bars = bounds.slice(0, HOURS).map((b, i) => ({
+    from: Date.parse(b),
+    to: Date.parse(bounds[i + 1]!),
     label: new Date(b).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
     value: counts[`h${i}`]?.totalCount ?? 0,
   }));

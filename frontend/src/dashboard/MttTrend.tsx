@@ -1,29 +1,30 @@
-// MTTA and MTTR over the last months on the customer dashboard: one row per month with the median
-// time to acknowledge, to respond (MTTR) and to resolve, named as "SLA this month" names them, each
-// with a bar scaled to the longest month so the trend
-// reads at a glance; months with nothing measured say so instead of showing zero.
+// MTTA and MTTR over the last months on the customer dashboard: one uPlot bar chart per measure
+// (median time to acknowledge, to respond (MTTR) and to resolve, named as "SLA this month" names
+// them) so the trend reads at a glance, then the same medians as a table, one row per month;
+// months with nothing measured have no bar and say so in the table instead of showing zero.
 
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { monthLabel } from '../billing/month';
+import { BarChart } from '../components/charts/BarChart';
+import { DURATION_INCRS, shortMonth } from '../components/charts/series';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { problemsOf } from '../graphql/problems';
 import { formatDuration } from '../lib/time';
 import { MttTrendQuery } from './documents';
-import { TREND_MONTHS, trendMonths, trendRows, trendVariables } from './trend';
+import { TREND_MONTHS, trendBars, trendMonths, trendRows, trendVariables, type TrendRow } from './trend';
 
-/** The longest month's bar, in rem; the others in proportion. */
-const BAR_REM = 8;
-
-function Cell({ seconds, max, measured }: { seconds: number | null; max: number; measured: number }) {
+function Cell({ seconds, measured }: { seconds: number | null; measured: number }) {
   if (seconds === null) return <td className="muted">none measured</td>;
-  return (
-    <td title={`${measured} measured`}>
-      <span className="trend-bar" aria-hidden="true" style={{ width: `${Math.max(0.2, (seconds / max) * BAR_REM)}rem` }} />
-      {formatDuration(Math.round(seconds))}
-    </td>
-  );
+  return <td title={`${measured} measured`}>{formatDuration(Math.round(seconds))}</td>;
 }
+
+const MEASURES: { title: string; median: (r: TrendRow) => number | null }[] = [
+  { title: 'Time to acknowledge (MTTA)', median: (r) => r.mtta },
+  { title: 'Time to respond (MTTR)', median: (r) => r.respond },
+  { title: 'Time to resolve', median: (r) => r.resolve },
+];
+
 
 export function MttTrend({ tenantId }: { tenantId: string }) {
   const months = useMemo(() => trendMonths(new Date()), []);
@@ -36,9 +37,12 @@ export function MttTrend({ tenantId }: { tenantId: string }) {
     const byAlias = data as unknown as Record<string, { mtta: Stat; mttrRespond: Stat; mttrResolve: Stat }>;
     return trendRows(months, months.map((_, i) => byAlias[`m${i}`]));
   }, [data, months]);
-  const maxAck = Math.max(1, ...rows.map((r) => r.mtta ?? 0));
-  const maxRespond = Math.max(1, ...rows.map((r) => r.respond ?? 0));
-  const maxResolve = Math.max(1, ...rows.map((r) => r.resolve ?? 0));
+  // One chart per measure, each month a bar over that month; the table below has the numbers.
+  const charts = useMemo(
+    () =>
+      MEASURES.map(({ title, median }) => ({ title, bars: trendBars(months, rows, median, monthLabel) })),
+    [months, rows],
+  );
 
   return (
     <section aria-labelledby="mtt-trend-title" className="panel">
@@ -47,27 +51,34 @@ export function MttTrend({ tenantId }: { tenantId: string }) {
       {data === undefined ? (
         error === undefined && <p role="status">Loading the trend…</p>
       ) : (
-        <table className="trend">
-          <caption>Median times by month, last {TREND_MONTHS} months</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Time to acknowledge (MTTA)</th>
-              <th scope="col">Time to respond (MTTR)</th>
-              <th scope="col">Time to resolve</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <th scope="row">{monthLabel(r.month)}</th>
-                <Cell seconds={r.mtta} max={maxAck} measured={r.acknowledged} />
-                <Cell seconds={r.respond} max={maxRespond} measured={r.responded} />
-                <Cell seconds={r.resolve} max={maxResolve} measured={r.resolved} />
-              </tr>
+        <>
+          <div className="chart-grid">
+            {charts.map((c) => (
+              <BarChart key={c.title} title={c.title} bars={c.bars} barTick={shortMonth} formatValue={formatDuration} valueIncrs={DURATION_INCRS} table={false} height={120} />
             ))}
-          </tbody>
-        </table>
+          </div>
+          <table className="trend">
+            <caption>Median times by month, last {TREND_MONTHS} months</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Time to acknowledge (MTTA)</th>
+                <th scope="col">Time to respond (MTTR)</th>
+                <th scope="col">Time to resolve</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <th scope="row">{monthLabel(r.month)}</th>
+                  <Cell seconds={r.mtta} measured={r.acknowledged} />
+                  <Cell seconds={r.respond} measured={r.responded} />
+                  <Cell seconds={r.resolve} measured={r.resolved} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trendMonths, trendRows, trendVariables } from './trend';
+import { trendBars, trendMonths, trendRows, trendVariables } from './trend';
 
 describe('trendMonths', () => {
   it('ends with this month and steps back across the year, oldest first', () => {
@@ -33,5 +33,24 @@ describe('trendRows', () => {
 
   it('treats a month not loaded as unmeasured', () => {
     expect(trendRows(months, [])[1]).toEqual({ month: '2026-12', mtta: null, respond: null, resolve: null, acknowledged: 0, responded: 0, resolved: 0 });
+  });
+});
+
+describe('trendBars', () => {
+  const months = trendMonths(new Date('2026-12-01T00:00:00Z'), 2);
+
+  it('gives each month its bar over the month with one measure, none measured as no bar (null)', () => {
+    const rows = trendRows(months, [
+      { mtta: { count: 0, median: 0 }, mttrRespond: { count: 0, median: null }, mttrResolve: { count: 0, median: null } },
+      { mtta: { count: 9, median: 840 }, mttrRespond: { count: 2, median: 1200 }, mttrResolve: { count: 7, median: 2640 } },
+    ]);
+    expect(trendBars(months, rows, (r) => r.mtta)).toEqual([
+      { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), label: '2026-11', value: null },
+      { from: Date.UTC(2026, 11, 1), to: Date.UTC(2027, 0, 1), label: '2026-12', value: 840 },
+    ]);
+    expect(trendBars(months, rows, (r) => r.resolve, (m) => `month ${m}`).map((b) => [b.label, b.value])).toEqual([
+      ['month 2026-11', null],
+      ['month 2026-12', 2640],
+    ]);
   });
 });

@@ -76,3 +76,16 @@ export function trendRows(
     };
   });
 }
+
+/** One bar per month for a chart of one measure: the month's range (epoch ms) and its median, null when none was measured. */
+export function trendBars(
+  months: readonly TrendMonth[],
+  rows: readonly TrendRow[],
+  median: (row: TrendRow) => number | null,
+  label: (month: string) => string = (m) => m,
+): { from: number; to: number; label: string; value: number | null }[] {
+  return rows.flatMap((r) => {
+    const m = months.find((x) => x.month === r.month);
+    return m === undefined ? [] : [{ from: Date.parse(m.from), to: Date.parse(m.to), label: label(r.month), value: median(r) }];
+  });
+}

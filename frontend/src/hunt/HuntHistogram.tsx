@@ -3,7 +3,7 @@
 
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { BarChart } from '../dashboard/BarChart';
+import { BarChart, type Bar } from '../components/charts/BarChart';
 import type { EventFilter } from '../gql/graphql';
 import { EventHistogramQuery } from './documents';
 import { bucketDuration, bucketLabel, bucketRange, eventCount, HISTOGRAM_BUCKETS, type Histogram } from './histogram';
@@ -22,12 +22,14 @@ export function HuntHistogram({ tenantId, filter, onSelect }: Props) {
     requestPolicy: 'network-only',
   });
   const histogram = data?.events.histogram ?? null;
-  const bars = useMemo(() => {
+  const bars = useMemo((): Bar[] => {
     if (histogram === null) return [];
     return histogram.counts.map((value, i) => {
       const range = bucketRange(histogram, i);
+      // A bucket past `to` covers nothing: no width, and a click on it searches nothing.
       const label = range === null ? `#${i + 1}` : bucketLabel(range);
-      return { label, value, hint: `${label}: ${eventCount(value)}` };
+      const [from, to] = range === null ? [Date.parse(histogram.to), Date.parse(histogram.to)] : [Date.parse(range.from), Date.parse(range.to)];
+      return { from, to, label, value, hint: `${label}: ${eventCount(value)}` };
     });
   }, [histogram]);
   // A search the API refuses (a bad query) is explained by the results below; no chart then.
