@@ -64,7 +64,8 @@ describe('the account manager', () => {
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await page.getByRole('button', { name: 'Next month' }).click();
     await page.waitForURL((url) => !url.searchParams.has('month'));
-    expect(await page.getByRole('button', { name: 'Next month' }).isDisabled()).toBe(true);
+    // The URL changes before React renders the new month.
+    await expect.poll(() => page.getByRole('button', { name: 'Next month' }).isDisabled()).toBe(true);
   });
 
   it('downloads the portfolio as CSV', async () => {
