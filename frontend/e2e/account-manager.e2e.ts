@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessToken, tenantIdBySlug } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
+import { drawnCanvas, expectDrawnChart } from './charts';
 
 const ACCOUNT_MANAGER = 'accounts@garrison.local';
 
@@ -95,6 +96,7 @@ describe('the account manager', () => {
     await usage.getByRole('group', { name: 'Events' }).waitFor();
     expect(await usage.locator('figure figcaption').allTextContents()).toEqual(['Events per day', 'GB per day', 'Endpoints per day']);
     expect(await usage.locator('figure').first().locator('tbody tr').count()).toBeGreaterThan(0);
+    for (const chart of await usage.locator('figure').all()) await expectDrawnChart(chart);
 
     // SLA: attainment, MTTA and MTTR and the breach count.
     const sla = page.getByRole('region', { name: 'SLA' });
@@ -152,7 +154,16 @@ describe('the account manager', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Download CSV' }).isVisible()).toBe(false);
-    expect(await page.getByRole('region', { name: 'Usage' }).isVisible()).toBe(true);
+    const usage = page.getByRole('region', { name: 'Usage' });
+    expect(await usage.isVisible()).toBe(true);
+    // The usage charts print as drawn canvases, none wider than the report.
+    const section = await usage.boundingBox();
+    for (const chart of await usage.locator('figure').all()) {
+      const drawn = await drawnCanvas(chart);
+      expect(drawn.painted).toBeGreaterThan(0);
+      expect(drawn.width).toBeGreaterThan(100);
+      expect(drawn.width).toBeLessThanOrEqual(section!.width);
+    }
     await screenshot(page, 'account-report-print');
     await page.emulateMedia({ media: 'screen' });
   });

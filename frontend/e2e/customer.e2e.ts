@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { accessToken, tenantIdBySlug } from './api';
 import { openBrowser, screenshot, signIn, type Session } from './browser';
+import { expectDrawnChart } from './charts';
 import { ACME_ADMIN, PROVIDER_ADMIN } from './env';
 
 describe('the customer home, SLA settings and the audit chain', () => {
@@ -30,7 +31,11 @@ describe('the customer home, SLA settings and the audit chain', () => {
     await page.waitForURL(`**/tenants/${acmeId}`);
     const open = page.getByRole('region', { name: /^Open cases \(\d+\)$/ });
     await open.waitFor();
-    await page.locator('figcaption', { hasText: /^Alerts per hour, last 24 hours \(\d+ in all\)$/ }).waitFor();
+    const volume = page.locator('figure', { has: page.locator('figcaption', { hasText: /^Alerts per hour, last 24 hours \(\d+ in all\)$/ }) });
+    await volume.waitFor();
+    // Drawn by uPlot, with the 24 hourly numbers also in the hidden table.
+    await expectDrawnChart(volume);
+    expect(await volume.locator('table tbody tr').count()).toBe(24);
     const sla = page.getByRole('region', { name: 'SLA this month' });
     await sla.locator('p', { hasText: /^Attainment/ }).waitFor();
     await sla.getByRole('group', { name: 'Time to acknowledge (MTTA)' }).waitFor();
@@ -39,6 +44,10 @@ describe('the customer home, SLA settings and the audit chain', () => {
     await trend.waitFor();
     expect(await trend.locator('thead th').allTextContents()).toEqual(['Month', 'Time to acknowledge (MTTA)', 'Time to respond (MTTR)', 'Time to resolve']);
     expect(await trend.locator('tbody tr').count()).toBe(6);
+    // One uPlot chart per measure above the table.
+    const trendCharts = page.getByRole('region', { name: 'MTTA and MTTR trend' }).locator('figure');
+    expect(await trendCharts.locator('figcaption').allTextContents()).toEqual(['Time to acknowledge (MTTA)', 'Time to respond (MTTR)', 'Time to resolve']);
+    for (const chart of await trendCharts.all()) await expectDrawnChart(chart);
     // The demo acknowledges and resolves; responses are few, so that cell may say none was measured.
     expect(await trend.locator('tbody tr').last().locator('td').allTextContents()).toEqual([
       expect.stringMatching(/^\d+ (s|min|h|d)/),
