@@ -31,6 +31,14 @@ describe('ingest settings of acme, by its customer admin', () => {
     expect(await health.locator('thead th').allTextContents()).toEqual(['Source', 'Received', 'Last hour', 'Stored', 'Rejected', 'Dead-lettered', 'State']);
     const states = await health.locator('tbody tr td:last-child').allTextContents();
     expect(states).toEqual([...states].sort((a, b) => Number(b === 'silent') - Number(a === 'silent')));
+    // Each sending host with its events and last arrival, silent hosts first.
+    const hosts = page.getByRole('table', { name: /^Sending hosts/ });
+    await hosts.locator('tbody tr td code').first().waitFor();
+    expect(await hosts.locator('thead th').allTextContents()).toEqual(['Host', 'Events', 'Last seen', 'State']);
+    const hostStates = await hosts.locator('tbody tr td:last-child').allTextContents();
+    expect(hostStates.length).toBeGreaterThan(0);
+    expect(hostStates).toEqual([...hostStates].sort((a, b) => Number(b === 'silent') - Number(a === 'silent')));
+    expect(await hosts.locator('tbody tr').first().locator('time, [title]').count()).toBeGreaterThan(0);
   });
 
   it('creates a token and sees its secret exactly once', async () => {

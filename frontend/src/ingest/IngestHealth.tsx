@@ -1,12 +1,13 @@
-// Ingest health on a tenant's page: the last 24 hours and the last hour by source, with silent
-// sources first and their rows marked.
+// Ingest health on a tenant's page: the last 24 hours and the last hour by channel, and each
+// sending host with its last arrival; silent channels and hosts first, their rows marked.
 
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { problemsOf } from '../graphql/problems';
 import { IngestHealthQuery } from './documents';
-import { healthWindows, sourceHealth } from './health';
+import { RelativeTime } from '../components/RelativeTime';
+import { healthWindows, hostHealth, sourceHealth } from './health';
 
 const number = new Intl.NumberFormat('en');
 
@@ -18,6 +19,7 @@ export function IngestHealth({ tenantId }: { tenantId: string }) {
     () => (data === undefined ? [] : sourceHealth(data.day.sources, data.lastHour.sources)),
     [data],
   );
+  const hosts = useMemo(() => (data === undefined ? [] : hostHealth(data.hosts, new Date(windows.to))), [data, windows]);
 
   return (
     <section className="panel" aria-labelledby="ingest-health-title">
@@ -66,6 +68,48 @@ export function IngestHealth({ tenantId }: { tenantId: string }) {
                     </span>
                   ) : (
                     <span className="badge badge-active">receiving</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data !== undefined && (
+        <table>
+          <caption>Sending hosts, events dated today and yesterday (silent hosts first)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Host</th>
+              <th scope="col">Events</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hosts.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No host has sent events.
+                </td>
+              </tr>
+            )}
+            {hosts.map((h) => (
+              <tr key={h.host} className={h.silent ? 'silent-source' : undefined}>
+                <td>
+                  <code>{h.host}</code>
+                </td>
+                <td>{number.format(h.events)}</td>
+                <td>
+                  <RelativeTime value={h.lastSeenAt} />
+                </td>
+                <td>
+                  {h.silent ? (
+                    <span className="badge badge-suspended" title="Nothing from this host for over an hour">
+                      silent
+                    </span>
+                  ) : (
+                    <span className="badge badge-active">sending</span>
                   )}
                 </td>
               </tr>

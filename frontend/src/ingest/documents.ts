@@ -157,5 +157,10 @@ export const IngestHealthQuery = graphql(`
         received
       }
     }
+    hosts: ingestHosts(tenantId: $tenantId, from: $dayFrom, to: $to) {
+      host
+      events
+      lastSeenAt
+    }
   }
 `);

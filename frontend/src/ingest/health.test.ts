@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthWindows, sourceHealth, type SourceCounts } from './health';
+import { healthWindows, hostHealth, sourceHealth, type SourceCounts } from './health';
 
 const counts = (source: string, received: number): SourceCounts => ({
   source,
@@ -47,5 +47,28 @@ describe('healthWindows', () => {
       hourFrom: '2026-11-22T08:00:00.000Z',
       to: '2026-11-22T09:00:00.000Z',
     });
+  });
+});
+
+describe('hostHealth', () => {
+  it('puts hosts quiet for over an hour first, the longest silent leading', () => {
+    const now = new Date('2026-11-22T09:00:00Z');
+    const health = hostHealth(
+      [
+        { host: 'web01', events: 5, lastSeenAt: '2026-11-22T08:59:00Z' },
+        { host: 'fw02', events: 9, lastSeenAt: '2026-11-22T07:00:00Z' },
+        { host: 'app01', events: 1, lastSeenAt: '2026-11-22T08:30:00Z' },
+        { host: 'fw01', events: 2, lastSeenAt: '2026-11-21T23:00:00Z' },
+        { host: 'old', events: 0, lastSeenAt: null },
+      ],
+      now,
+    );
+    expect(health.map((h) => [h.host, h.silent])).toEqual([
+      ['old', true],
+      ['fw01', true],
+      ['fw02', true],
+      ['app01', false],
+      ['web01', false],
+    ]);
   });
 });

@@ -44,3 +44,27 @@ export function sourceHealth(
     })
     .sort((a, b) => Number(b.silent) - Number(a.silent) || a.source.localeCompare(b.source));
 }
+
+/** A sending host as the API reports it. */
+export interface HostActivity {
+  host: string;
+  events: number;
+  lastSeenAt?: string | null;
+}
+
+export interface HostHealth extends HostActivity {
+  /** Sent in the window, but nothing for the last hour. */
+  silent: boolean;
+}
+
+/**
+ * Flags hosts whose latest event arrived more than an hour before `now`, silent ones first (the
+ * longest silent leading), then the rest by name.
+ */
+export function hostHealth(hosts: readonly HostActivity[], now: Date): HostHealth[] {
+  const cutoff = now.getTime() - HOUR_MS;
+  const seen = (h: HostActivity) => (h.lastSeenAt === null || h.lastSeenAt === undefined ? 0 : Date.parse(h.lastSeenAt));
+  return hosts
+    .map((h) => ({ ...h, silent: seen(h) < cutoff }))
+    .sort((a, b) => Number(b.silent) - Number(a.silent) || (a.silent ? seen(a) - seen(b) : a.host.localeCompare(b.host)));
+}
