@@ -319,3 +319,48 @@ fn events_later_than_the_allowed_lateness_are_counted_not_used() {
     assert_eq!(fired.len(), 1, "{fired:?}");
     assert_eq!(fired[0].events, vec![0, 3]);
 }
+
+#[test]
+fn a_firing_does_not_make_a_very_late_event_look_on_time() {
+    let set = corr(
+        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 2\n",
+    );
+    let limits = Limits {
+        max_lateness_ms: 60_000,
+        ..Limits::default()
+    };
+    let mut engine = CorrelationEngine::new("@timestamp", limits);
+    let fired = run_with(
+        &set,
+        &mut engine,
+        &[ev(1000, 4625, "bob"), ev(1010, 4625, "bob")],
+        0,
+    );
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    // The window fired and was cleared; the group's newest event is still 1010 s.
+    let fired = run_with(
+        &set,
+        &mut engine,
+        &[ev(10, 4625, "bob"), ev(12, 4625, "bob")],
+        2,
+    );
+    assert!(fired.is_empty(), "{fired:?}");
+    assert_eq!(engine.late_events(), 2);
+}
+
+#[test]
+fn late_windows_start_at_the_first_of_equal_times() {
+    let set = corr(
+        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 4\n",
+    );
+    // Two at 20 s, one at 70 s arrive first; a late one at 30 s makes four in [20 s, 80 s].
+    let events = [
+        ev(20, 4625, "bob"),
+        ev(20, 4625, "bob"),
+        ev(70, 4625, "bob"),
+        ev(30, 4625, "bob"),
+    ];
+    let fired = run(&set, &events);
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    assert_eq!(fired[0].events, vec![0, 1, 2, 3]);
+}

@@ -201,13 +201,19 @@ impl CorrelationEngine {
             .field
             .as_ref()
             .and_then(|f| FieldPath::new(f, &[]).lookup(view).cloned());
+        let keep = def
+            .timespan_ms
+            .saturating_add(self.limits.max_lateness_ms.max(0));
         let groups = &mut self.state.groups[ci];
         if !groups.contains_key(&key) && groups.len() >= self.limits.max_groups {
-            evict_stalest(groups, t - def.timespan_ms);
+            evict_stalest(groups, t.saturating_sub(keep));
         }
+        let fresh = !groups.contains_key(&key);
         let group = groups.entry(key.clone()).or_default();
-        let newest = group.entries.iter().map(|e| e.t).max().unwrap_or(t).max(t);
-        let horizon = newest - def.timespan_ms - self.limits.max_lateness_ms.max(0);
+        // The group's newest event ever, not its newest remaining entry: a firing
+        // clears entries, and a very late event must not look on time after one.
+        let newest = if fresh { t } else { group.last.max(t) };
+        let horizon = newest.saturating_sub(keep);
         if t < horizon {
             self.state.late_events += 1;
             return None;
@@ -275,10 +281,16 @@ fn num(v: &Value) -> Option<f64> {
     }
 }
 
+/// Most windows tried for one late event: bounds the work a sender can cause by
+/// sending its events backwards in time (each try is linear in the window).
+const MAX_LATE_WINDOWS: usize = 64;
+
 /// The entries (indices, ascending) of a window of `timespan` containing the
 /// event at `t` that satisfies the correlation, if any. An event at or after the
 /// newest is judged on the window ending at it (every other window holding it is a
-/// subset); a late one on each window starting at an entry time at or before it.
+/// subset); a late one on the windows starting at an entry time at or before it,
+/// found with one sort and two pointers, the latest starts first and at most
+/// [`MAX_LATE_WINDOWS`] of them.
 fn firing_window(
     def: &CorrelationDef,
     entries: &VecDeque<Entry>,
@@ -286,28 +298,45 @@ fn firing_window(
     newest: i64,
     current: Option<&Value>,
 ) -> Option<Vec<usize>> {
-    let within = |lo: i64, hi: i64| -> Vec<usize> {
-        (0..entries.len())
-            .filter(|&i| (lo..=hi).contains(&entries[i].t))
-            .collect()
-    };
-    let judge = |idx: Vec<usize>| -> Option<Vec<usize>> {
+    let span = def.timespan_ms;
+    let judge = |mut idx: Vec<usize>| -> Option<Vec<usize>> {
+        idx.sort_unstable();
         let view: Vec<&Entry> = idx.iter().map(|&i| &entries[i]).collect();
         fires(def, &view, current).then_some(idx)
     };
     if t >= newest {
-        return judge(within(t - def.timespan_ms, t));
+        let lo = t.saturating_sub(span);
+        return judge(
+            (0..entries.len())
+                .filter(|&i| (lo..=t).contains(&entries[i].t))
+                .collect(),
+        );
     }
-    let mut starts: Vec<i64> = entries
-        .iter()
-        .map(|e| e.t)
-        .filter(|s| (t - def.timespan_ms..=t).contains(s))
+    // Entries that can share a window with `t`, in time order.
+    let (lo, hi) = (t.saturating_sub(span), t.saturating_add(span));
+    let mut near: Vec<usize> = (0..entries.len())
+        .filter(|&i| (lo..=hi).contains(&entries[i].t))
         .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts
-        .into_iter()
-        .find_map(|s| judge(within(s, s + def.timespan_ms)))
+    near.sort_by_key(|&i| entries[i].t);
+    let times: Vec<i64> = near.iter().map(|&i| entries[i].t).collect();
+    // Window starts: each distinct entry time at or before `t`, latest first.
+    let last_start = times.partition_point(|&x| x <= t);
+    let mut tried = 0;
+    let mut i = last_start;
+    while i > 0 && tried < MAX_LATE_WINDOWS {
+        i -= 1;
+        // A window starts at the first of the entries sharing its start time.
+        if i > 0 && times[i - 1] == times[i] {
+            continue;
+        }
+        let start = times[i];
+        let end = times.partition_point(|&x| x <= start.saturating_add(span));
+        tried += 1;
+        if let Some(found) = judge(near[i..end].to_vec()) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Decides whether the window satisfies the correlation.
