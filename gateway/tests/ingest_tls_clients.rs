@@ -3,7 +3,8 @@
 //! tenant (as PEM, or as the SHA-256 fingerprint `openssl x509 -fingerprint`
 //! prints) names that tenant for messages without a token; a CA-signed but
 //! unbound certificate names nobody (refused and counted); a certificate the CA
-//! did not sign is refused at the handshake even when its fingerprint is bound.
+//! did not sign is refused at the handshake even when its fingerprint is bound;
+//! a certificate and an address bound to different tenants name neither.
 
 mod common;
 
@@ -271,4 +272,32 @@ async fn client_certificates_name_their_tenant() {
     }
     assert_eq!(ingest.unattributed(), 2);
     assert_eq!(count(&app, &admin, &a).await, 2);
+
+    // Bound again to A while B binds the relays' address: the two bindings disagree,
+    // so neither is trusted and the line is refused (counted), not given to either.
+    app.gql(
+        &admin,
+        "mutation($t: ID!, $c: String!) { bindSyslogCertificate(tenantId: $t, name: \"relay a\", certificate: $c) { id } }",
+        json!({"t": a, "c": pem}),
+    )
+    .await;
+    app.gql(
+        &admin,
+        "mutation($t: ID!) { bindSyslogSource(tenantId: $t, cidr: \"127.0.0.1/32\") { id } }",
+        json!({"t": b}),
+    )
+    .await;
+    let d = dir.clone();
+    tokio::task::spawn_blocking(move || send_as(&d, port, "relay-a", &["claimed twice".into()]))
+        .await
+        .expect("client");
+    for _ in 0..50 {
+        if ingest.unattributed() >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(ingest.unattributed(), 3);
+    assert_eq!(count(&app, &admin, &a).await, 2);
+    assert_eq!(count(&app, &admin, &b).await, 3);
 }

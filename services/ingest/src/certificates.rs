@@ -207,6 +207,11 @@ impl CertificateResolver {
 
     /// The tenant a certificate (DER) is bound to.
     pub async fn resolve(&self, der: &[u8]) -> Result<Option<TenantId>> {
+        self.resolve_fingerprint(&fingerprint_of(der)).await
+    }
+
+    /// The tenant a certificate fingerprint (lower-case hex) is bound to.
+    pub async fn resolve_fingerprint(&self, fingerprint: &str) -> Result<Option<TenantId>> {
         let fresh = {
             let table = self.table.read().unwrap_or_else(|p| p.into_inner());
             table.1.is_some_and(|at| at.elapsed() < self.ttl)
@@ -215,7 +220,7 @@ impl CertificateResolver {
             self.reload().await?;
         }
         let table = self.table.read().unwrap_or_else(|p| p.into_inner());
-        Ok(table.0.get(&fingerprint_of(der)).copied())
+        Ok(table.0.get(fingerprint).copied())
     }
 
     /// Forces a reload on the next lookup.

@@ -68,7 +68,7 @@ pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
     mut stream: S,
     peer: SocketAddr,
     channel: Channel,
-    certified: Option<TenantId>,
+    certificate: Option<String>,
 ) {
     let mut decoder = FrameDecoder::new(ingest.config.max_frame_bytes);
     let mut buf = vec![0u8; 256 * 1024];
@@ -84,7 +84,8 @@ pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
         } else {
             decoder.feed(&buf[..n], &mut frames);
         }
-        let (mut submission, close) = build(&ingest, &frames, peer, channel, certified).await;
+        let (mut submission, close) =
+            build(&ingest, &frames, peer, channel, certificate.as_deref()).await;
         if !submission.events.is_empty() || !submission.dead_letters.is_empty() {
             throttle(&ingest, &mut submission, channel).await;
             if ingest.writer.submit_when_room(submission).await.is_err() {
@@ -151,14 +152,11 @@ async fn build(
     frames: &[Frame],
     peer: SocketAddr,
     channel: Channel,
-    certified: Option<TenantId>,
+    certificate: Option<&str>,
 ) -> (Submission, bool) {
     let mut submission = Submission::default();
     let mut close = false;
-    let peer_tenant = match certified {
-        Some(tenant) => Some(tenant),
-        None => ingest.sources.resolve(peer.ip()).await.ok().flatten(),
-    };
+    let peer_tenant = sender_tenant(ingest, peer, certificate).await;
     let received_at = Utc::now();
     let cap = ingest.config.raw_cap_bytes;
     let mut unattributed = 0;
@@ -213,6 +211,36 @@ async fn build(
         ingest.count_unattributed(channel, unattributed);
     }
     (submission, close)
+}
+
+/// The tenant the sender names without a token: its TLS client certificate's
+/// binding, else its address range's. When both are bound and disagree, neither
+/// is trusted (a certificate bound by one customer must not capture a stream
+/// another customer attributes by address); the messages then need a token.
+async fn sender_tenant(
+    ingest: &Ingest,
+    peer: SocketAddr,
+    certificate: Option<&str>,
+) -> Option<TenantId> {
+    let by_address = ingest.sources.resolve(peer.ip()).await.ok().flatten();
+    let Some(fingerprint) = certificate else {
+        return by_address;
+    };
+    let by_certificate = match ingest.certificates.resolve_fingerprint(fingerprint).await {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::warn!(error = %e, "certificate bindings unavailable");
+            None
+        }
+    };
+    match (by_certificate, by_address) {
+        (Some(c), Some(a)) if c != a => {
+            tracing::warn!(%peer, "client certificate and source address are bound to different tenants; refusing both");
+            None
+        }
+        (Some(c), _) => Some(c),
+        (None, a) => a,
+    }
 }
 
 /// The tenant of a message (its structured-data token, else its sender's

@@ -4,10 +4,10 @@
 //! a certificate that does not verify against that CA is refused at the
 //! handshake; one that does names its tenant when its fingerprint is bound to one
 //! (`bindSyslogCertificate`, see `certificates`). A structured-data token still
-//! wins over the certificate, and the certificate over an address binding.
+//! wins over the certificate, and the certificate over an address binding; a
+//! certificate and an address bound to different tenants name neither.
 
 use crate::Ingest;
-use garrison_core::TenantId;
 use garrison_core::event::Channel;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
@@ -75,19 +75,14 @@ pub fn server_config(
         .map_err(|e| TlsSetupError::Config(e.to_string()))
 }
 
-/// The tenant the verified client certificate (the chain's leaf) is bound to.
-async fn certified_tenant(
-    ingest: &Ingest,
+/// The fingerprint of the verified client certificate (the chain's leaf). The
+/// tenant it names is looked up per read, not once per connection, so unbinding
+/// or rebinding takes effect on connections that stay open for days.
+fn leaf_fingerprint(
     tls: &tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
-) -> Option<TenantId> {
+) -> Option<String> {
     let leaf = tls.get_ref().1.peer_certificates()?.first()?;
-    match ingest.certificates.resolve(leaf.as_ref()).await {
-        Ok(tenant) => tenant,
-        Err(e) => {
-            tracing::warn!(error = %e, "certificate bindings unavailable");
-            None
-        }
-    }
+    Some(crate::certificates::fingerprint_of(leaf.as_ref()))
 }
 
 /// Listens for syslog over TLS on `addr`.
@@ -115,13 +110,13 @@ pub async fn start(
             tokio::spawn(async move {
                 match tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream)).await {
                     Ok(Ok(tls)) => {
-                        let certified = certified_tenant(&ingest, &tls).await;
+                        let certificate = leaf_fingerprint(&tls);
                         crate::syslog::serve_stream(
                             ingest,
                             tls,
                             peer,
                             Channel::SyslogTls,
-                            certified,
+                            certificate,
                         )
                         .await
                     }
