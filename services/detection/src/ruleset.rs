@@ -263,7 +263,6 @@ pub(crate) fn collect_files(
 /// A node with no literal needs, so the prefilter always evaluates its rule.
 static ALWAYS: Node = Node::Const(true);
 
-/// Whether a list of references (ids or names) names this rule.
 /// Whether a filter's log source covers a rule's: every tag the filter sets, the
 /// rule sets to the same value (a filter on `product: windows` covers all Windows
 /// rules; one on `category: process_creation` only process-creation rules).
@@ -295,6 +294,7 @@ fn describe(ls: &LogSource) -> String {
     }
 }
 
+/// Whether a list of references (ids or names) names this rule.
 pub(crate) fn names(meta: &Meta, refs: &[String]) -> bool {
     refs.iter()
         .any(|r| *r == meta.id || meta.name.as_deref() == Some(r.as_str()))

@@ -52,10 +52,12 @@ pub fn clean_log_source(raw: LogSource) -> Result<LogSource> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
         {
+            // Quote at most the start of what was sent: the error stays one short line.
+            let shown: String = value.chars().take(40).collect();
             return Err(Error::invalid(
                 field,
                 format!(
-                    "`{value}` is not a log-source name (letters, digits, `_`, `-`, `.`; at most 64)"
+                    "`{shown}` is not a log-source name (letters, digits, `_`, `-`, `.`; at most 64)"
                 ),
             ));
         }
