@@ -146,6 +146,12 @@ const TABLE: &[(&str, Probe)] = &[
         Probe::NotFound("query($a: ID!) { slaPolicies(tenantId: $a) { severity isDefault } }"),
     ),
     (
+        "Query.slaTrend",
+        Probe::NotFound(
+            r#"query($a: ID!) { slaTrend(tenantId: $a, periods: [{from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z"}]) { mtta { count } } }"#,
+        ),
+    ),
+    (
         "Query.businessCalendar",
         Probe::NotFound("query($a: ID!) { businessCalendar(tenantId: $a) { timezone } }"),
     ),

@@ -197,6 +197,36 @@ async fn the_report_and_its_csv_show_the_stepped_times() {
                 "dueAt": "2099-01-05T11:15:00+00:00", "completedAt": "2099-01-05T11:25:00+00:00"}])
     );
 
+    // The trend splits the same clocks by period, in the order asked, in one read.
+    let trend = app
+        .gql(
+            &customer,
+            r#"query($t: ID!) { slaTrend(tenantId: $t, periods: [
+                {from: "2099-01-05T00:00:00Z", to: "2099-01-06T00:00:00Z"},
+                {from: "2099-01-04T00:00:00Z", to: "2099-01-05T00:00:00Z"}]) {
+                from mtta { median count } mttrResolve { count } } }"#,
+            json!({"t": tenant}),
+        )
+        .await;
+    assert_eq!(
+        trend["slaTrend"],
+        json!([
+            {"from": "2099-01-05T00:00:00+00:00", "mtta": {"median": 900.0, "count": 2}, "mttrResolve": {"count": 0}},
+            {"from": "2099-01-04T00:00:00+00:00", "mtta": {"median": null, "count": 0}, "mttrResolve": {"count": 0}},
+        ])
+    );
+    let (_, body) = app
+        .gql_raw(
+            Some(&customer),
+            r#"query($t: ID!) { slaTrend(tenantId: $t, periods: [{from: "2099-01-05T00:00:00Z", to: "2099-01-04T00:00:00Z"}]) { from } }"#,
+            json!({"t": tenant}),
+        )
+        .await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["field"], "periods[0].to",
+        "{body}"
+    );
+
     let overview = app
         .gql(
             &admin,

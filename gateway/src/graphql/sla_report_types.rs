@@ -3,7 +3,7 @@
 
 use super::severity::Severity;
 use super::sla_types::{SlaSubjectKind, SlaTarget};
-use async_graphql::{ID, SimpleObject};
+use async_graphql::{ID, InputObject, SimpleObject};
 use chrono::{DateTime, Utc};
 use garrison_sla::report::{self, Metrics};
 use garrison_sla::stats;
@@ -49,6 +49,37 @@ fn attainment(list: &[report::Attainment]) -> Vec<SlaAttainment> {
             percent: a.percent,
         })
         .collect()
+}
+
+/// One period of a trend (`slaTrend`).
+#[derive(InputObject)]
+pub struct SlaPeriodInput {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// The figures of one period of a trend.
+#[derive(SimpleObject)]
+pub struct SlaPeriodFigures {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub mttd: SlaDurationStats,
+    pub mtta: SlaDurationStats,
+    pub mttr_respond: SlaDurationStats,
+    pub mttr_resolve: SlaDurationStats,
+}
+
+impl SlaPeriodFigures {
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>, m: &Metrics) -> Self {
+        SlaPeriodFigures {
+            from,
+            to,
+            mttd: m.mttd.into(),
+            mtta: m.mtta.into(),
+            mttr_respond: m.mttr_respond.into(),
+            mttr_resolve: m.mttr_resolve.into(),
+        }
+    }
 }
 
 /// The figures of one severity.
