@@ -12,7 +12,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { problemsOf } from '../graphql/problems';
 import { formatDuration } from '../lib/time';
 import { MttTrendQuery } from './documents';
-import { TREND_MONTHS, trendBars, trendMonths, trendRows, trendVariables, type TrendRow } from './trend';
+import { TREND_MONTHS, trendBars, trendMonths, trendPeriods, trendRows, type TrendRow } from './trend';
 
 function Cell({ seconds, measured }: { seconds: number | null; measured: number }) {
   if (seconds === null) return <td className="muted">none measured</td>;
@@ -28,15 +28,9 @@ const MEASURES: { title: string; median: (r: TrendRow) => number | null }[] = [
 
 export function MttTrend({ tenantId }: { tenantId: string }) {
   const months = useMemo(() => trendMonths(new Date()), []);
-  const variables = useMemo(() => ({ tenantId, ...trendVariables(months) }), [months, tenantId]);
-  // The variables are built from TREND_MONTHS, which the document was written with.
-  const [{ data, error }] = useQuery({ query: MttTrendQuery, variables: variables as never });
-  const rows = useMemo(() => {
-    if (data === undefined) return [];
-    type Stat = { count: number; median?: number | null };
-    const byAlias = data as unknown as Record<string, { mtta: Stat; mttrRespond: Stat; mttrResolve: Stat }>;
-    return trendRows(months, months.map((_, i) => byAlias[`m${i}`]));
-  }, [data, months]);
+  const variables = useMemo(() => ({ tenantId, periods: trendPeriods(months) }), [months, tenantId]);
+  const [{ data, error }] = useQuery({ query: MttTrendQuery, variables });
+  const rows = useMemo(() => (data === undefined ? [] : trendRows(months, data.slaTrend)), [data, months]);
   // One chart per measure, each month a bar over that month; the table below has the numbers.
   const charts = useMemo(
     () =>

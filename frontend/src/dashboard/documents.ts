@@ -96,43 +96,21 @@ export const OpenCaseSeveritiesQuery = graphql(`
   }
 `);
 
-// One month's medians; the trend asks for six months by alias (m0 oldest .. m5 this month).
-export const MttMonthFragment = graphql(`
-  fragment MttMonth on SlaReport {
-    mtta {
-      count
-      median
-    }
-    mttrRespond {
-      count
-      median
-    }
-    mttrResolve {
-      count
-      median
-    }
-  }
-`);
-
 export const MttTrendQuery = graphql(`
-  query MttTrend($tenantId: ID!, $f0: DateTime!, $t0: DateTime!, $f1: DateTime!, $t1: DateTime!, $f2: DateTime!, $t2: DateTime!, $f3: DateTime!, $t3: DateTime!, $f4: DateTime!, $t4: DateTime!, $f5: DateTime!, $t5: DateTime!) {
-    m0: slaReport(tenantId: $tenantId, from: $f0, to: $t0) {
-      ...MttMonth
-    }
-    m1: slaReport(tenantId: $tenantId, from: $f1, to: $t1) {
-      ...MttMonth
-    }
-    m2: slaReport(tenantId: $tenantId, from: $f2, to: $t2) {
-      ...MttMonth
-    }
-    m3: slaReport(tenantId: $tenantId, from: $f3, to: $t3) {
-      ...MttMonth
-    }
-    m4: slaReport(tenantId: $tenantId, from: $f4, to: $t4) {
-      ...MttMonth
-    }
-    m5: slaReport(tenantId: $tenantId, from: $f5, to: $t5) {
-      ...MttMonth
+  query MttTrend($tenantId: ID!, $periods: [SlaPeriodInput!]!) {
+    slaTrend(tenantId: $tenantId, periods: $periods) {
+      mtta {
+        count
+        median
+      }
+      mttrRespond {
+        count
+        median
+      }
+      mttrResolve {
+        count
+        median
+      }
     }
   }
 `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trendBars, trendMonths, trendRows, trendVariables } from './trend';
+import { trendBars, trendMonths, trendPeriods, trendRows } from './trend';
 
 describe('trendMonths', () => {
   it('ends with this month and steps back across the year, oldest first', () => {
@@ -8,12 +8,12 @@ describe('trendMonths', () => {
     expect(months[3]).toEqual({ month: '2026-02', from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' });
   });
 
-  it('gives six months by default, numbered for the query', () => {
+  it('gives six months by default, as the query periods, oldest first', () => {
     const months = trendMonths(new Date('2026-12-01T00:00:00Z'));
     expect(months).toHaveLength(6);
-    const vars = trendVariables(months);
-    expect(vars.f0).toBe('2026-07-01T00:00:00.000Z');
-    expect(vars.t5).toBe('2027-01-01T00:00:00.000Z');
+    const periods = trendPeriods(months);
+    expect(periods[0]).toEqual({ from: '2026-07-01T00:00:00.000Z', to: '2026-08-01T00:00:00.000Z' });
+    expect(periods[5]?.to).toBe('2027-01-01T00:00:00.000Z');
   });
 });
 

@@ -1,6 +1,6 @@
 // The MTTA/MTTR trend on the customer dashboard (with time to resolve, as "SLA this month" shows it): the last TREND_MONTHS months up to this one, each
-// bounded as "SLA this month" bounds its month (UTC month starts), and one row per month from the
-// aliased `slaReport`s. A month with nothing measured has no median (null), not zero.
+// bounded as "SLA this month" bounds its month (UTC month starts), and one row per month from one
+// `slaTrend` request. A month with nothing measured has no median (null), not zero.
 
 import { currentMonth, monthRange } from '../sla/month';
 import { shiftMonth } from '../billing/month';
@@ -25,14 +25,9 @@ export function trendMonths(now: Date, count = TREND_MONTHS): TrendMonth[] {
   return months;
 }
 
-/** The query's variables: `f0..f5` and `t0..t5`, oldest month first. */
-export function trendVariables(months: readonly TrendMonth[]): Record<string, string> {
-  const vars: Record<string, string> = {};
-  months.forEach((m, i) => {
-    vars[`f${i}`] = m.from;
-    vars[`t${i}`] = m.to;
-  });
-  return vars;
+/** The query's periods, oldest month first (the answer keeps their order). */
+export function trendPeriods(months: readonly TrendMonth[]): { from: string; to: string }[] {
+  return months.map((m) => ({ from: m.from, to: m.to }));
 }
 
 interface Stat {
@@ -58,7 +53,7 @@ function median(stat: Stat | null | undefined): number | null {
   return stat.median ?? null;
 }
 
-/** One row per month, oldest first; `reports[i]` is the `m{i}` alias's report (missing: not loaded). */
+/** One row per month, oldest first; `reports[i]` is the i-th period's figures (missing: not loaded). */
 export function trendRows(
   months: readonly TrendMonth[],
   reports: ReadonlyArray<{ mtta: Stat; mttrRespond: Stat; mttrResolve: Stat } | null | undefined>,
