@@ -43,6 +43,22 @@ fn run_with(
     out
 }
 
+/// `event_count` of failed logons per user in one minute, firing at `gte` or more.
+fn failures_per_user_per_minute(gte: u32) -> CompiledRuleSet {
+    corr(&format!(
+        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: {gte}\n"
+    ))
+}
+
+/// An engine that accepts events up to a minute later than their group's newest.
+fn engine_with_lateness_of_a_minute() -> CorrelationEngine {
+    let limits = Limits {
+        max_lateness_ms: 60_000,
+        ..Limits::default()
+    };
+    CorrelationEngine::new("@timestamp", limits)
+}
+
 fn corr(body: &str) -> CompiledRuleSet {
     compile(&format!(
         "{BASE}---\ntitle: corr\nid: c1\ncorrelation:\n{body}"
@@ -51,9 +67,7 @@ fn corr(body: &str) -> CompiledRuleSet {
 
 #[test]
 fn event_count_per_group_within_timespan() {
-    let set = corr(
-        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 3\n",
-    );
+    let set = failures_per_user_per_minute(3);
     // bob: three failures within a minute; eve: three but spread over two minutes.
     let events = [
         ev(0, 4625, "bob"),
@@ -262,9 +276,7 @@ fn bad_correlations_are_rejected() {
 
 #[test]
 fn a_late_event_completes_the_window_it_belongs_to() {
-    let set = corr(
-        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 3\n",
-    );
+    let set = failures_per_user_per_minute(3);
     // bob at 0 s and 200 s, then a failure stamped 30 s arrives last: 0 and 30 share
     // a minute but make only two; a second late one at 50 s makes three.
     let events = [
@@ -293,14 +305,8 @@ fn temporal_ordered_follows_event_time_not_arrival() {
 
 #[test]
 fn events_later_than_the_allowed_lateness_are_counted_not_used() {
-    let set = corr(
-        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 2\n",
-    );
-    let limits = Limits {
-        max_lateness_ms: 60_000,
-        ..Limits::default()
-    };
-    let mut engine = CorrelationEngine::new("@timestamp", limits);
+    let set = failures_per_user_per_minute(2);
+    let mut engine = engine_with_lateness_of_a_minute();
     // Newest at 1000 s; 1000 - 60 - 60 = 880 s is the horizon.
     let fired = run_with(
         &set,
@@ -322,14 +328,8 @@ fn events_later_than_the_allowed_lateness_are_counted_not_used() {
 
 #[test]
 fn a_firing_does_not_make_a_very_late_event_look_on_time() {
-    let set = corr(
-        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 2\n",
-    );
-    let limits = Limits {
-        max_lateness_ms: 60_000,
-        ..Limits::default()
-    };
-    let mut engine = CorrelationEngine::new("@timestamp", limits);
+    let set = failures_per_user_per_minute(2);
+    let mut engine = engine_with_lateness_of_a_minute();
     let fired = run_with(
         &set,
         &mut engine,
@@ -350,9 +350,7 @@ fn a_firing_does_not_make_a_very_late_event_look_on_time() {
 
 #[test]
 fn late_windows_start_at_the_first_of_equal_times() {
-    let set = corr(
-        "  type: event_count\n  rules: [failed_logon]\n  group-by: [User]\n  timespan: 1m\n  condition:\n    gte: 4\n",
-    );
+    let set = failures_per_user_per_minute(4);
     // Two at 20 s, one at 70 s arrive first; a late one at 30 s makes four in [20 s, 80 s].
     let events = [
         ev(20, 4625, "bob"),
