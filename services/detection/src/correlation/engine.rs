@@ -205,10 +205,10 @@ impl CorrelationEngine {
             .timespan_ms
             .saturating_add(self.limits.max_lateness_ms.max(0));
         let groups = &mut self.state.groups[ci];
-        if !groups.contains_key(&key) && groups.len() >= self.limits.max_groups {
+        let fresh = !groups.contains_key(&key);
+        if fresh && groups.len() >= self.limits.max_groups {
             evict_stalest(groups, t.saturating_sub(keep));
         }
-        let fresh = !groups.contains_key(&key);
         let group = groups.entry(key.clone()).or_default();
         // The group's newest event ever, not its newest remaining entry: a firing
         // clears entries, and a very late event must not look on time after one.
