@@ -4,6 +4,10 @@
 //! `... -- bench --rules DIR --events FILE [--logsource-routing]`
 
 use garrison_detection::cli::{BenchOptions, EvalOptions, bench, check, eval};
+
+/// The allocator the `garrison` binary ships with, so figures match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

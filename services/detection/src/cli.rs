@@ -2,6 +2,7 @@
 //! binary only parses arguments and calls these.
 
 use crate::correlation::{CorrelationEngine, CorrelationMatch, Limits};
+use crate::event::raw::RawEvent;
 use crate::ruleset::{Rejection, RuleSetBuilder, Scratch};
 use crate::{CompiledRuleSet, Error};
 use serde_json::{Value, json};
@@ -99,6 +100,39 @@ fn open_events(path: &Path) -> Result<BufReader<std::fs::File>, Error> {
     Ok(BufReader::with_capacity(1 << 20, f))
 }
 
+fn event_error(path: &Path, line_no: usize, reason: impl ToString) -> Error {
+    Error::Event {
+        path: path.to_path_buf(),
+        line: line_no,
+        reason: reason.to_string(),
+    }
+}
+
+/// Reads an events file line by line into one reused buffer, calling `f` with each
+/// non-blank line (without its line ending) and its 0-based line number.
+fn each_line(
+    path: &Path,
+    f: &mut dyn FnMut(usize, &str) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut reader = open_events(path)?;
+    let mut buf = String::new();
+    for n in 0.. {
+        buf.clear();
+        let read = reader.read_line(&mut buf).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if read == 0 {
+            break;
+        }
+        let line = buf.trim_end_matches(['\n', '\r']);
+        if !line.trim().is_empty() {
+            f(n, line)?;
+        }
+    }
+    Ok(())
+}
+
 fn parse_event(path: &Path, line_no: usize, line: &str) -> Result<Value, Error> {
     let v: Value = serde_json::from_str(line).map_err(|e| Error::Event {
         path: path.to_path_buf(),
@@ -121,28 +155,33 @@ pub fn eval(opts: &EvalOptions, out: &mut dyn Write) -> Result<(), Error> {
     let (set, _rejections, _) = load(&opts.rules, opts.logsource_routing)?;
     let time_field = opts.time_field.as_deref().unwrap_or("@timestamp");
     let mut engine = CorrelationEngine::new(time_field, Limits::default());
-    let reader = open_events(&opts.events)?;
     let mut scratch = Scratch::default();
     let mut matched = Vec::new();
     let mut fired: Vec<CorrelationMatch> = Vec::new();
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| Error::Io {
-            path: opts.events.clone(),
-            source,
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let ev = parse_event(&opts.events, n, &line)?;
-        set.matches(&ev, &mut scratch, &mut matched);
+    let path = &opts.events;
+    each_line(path, &mut |n, line| {
+        // Lines are read lazily: most events have no candidate rule and are never
+        // built into a tree (see `RawEvent`).
+        let ev = RawEvent::parse(line).map_err(|e| event_error(path, n, e))?;
+        let tree = set
+            .matches_raw(&ev, &mut scratch, &mut matched)
+            .map_err(|e| event_error(path, n, e))?;
         for &r in &matched {
             let info = set.rule(r);
             if info.emit {
                 writeln!(out, "{}", json!({"rule": info.meta.id, "event": n}))?;
             }
         }
+        if set.correlation_count() == 0 {
+            return Ok(());
+        }
+        // Correlations read every event's time, matched or not.
+        let tree = match tree {
+            Some(t) => t,
+            None => ev.to_value().map_err(|e| event_error(path, n, e))?,
+        };
         fired.clear();
-        engine.process(&set, &ev, n as u64, &matched, &mut fired);
+        engine.process(&set, &tree, n as u64, &matched, &mut fired);
         for m in fired.iter().filter(|m| m.emit) {
             writeln!(
                 out,
@@ -150,8 +189,8 @@ pub fn eval(opts: &EvalOptions, out: &mut dyn Write) -> Result<(), Error> {
                 json!({"rule": m.id, "events": m.events, "group": m.group})
             )?;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Measures load time and evaluation throughput (events are parsed before timing).
@@ -172,11 +211,14 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
         set.unindexed_rules(),
         if opts.logsource_routing { "on" } else { "off" }
     )?;
+    for r in (0..set.len() as u32).filter(|&r| set.is_unindexed(r)) {
+        writeln!(out, "  evaluated on every event: {}", set.rule(r).source)?;
+    }
     let reader = open_events(&opts.events)?;
     let mut scratch = Scratch::default();
     let mut matched = Vec::new();
     let (mut events, mut matches) = (0usize, 0usize);
-    let (mut sampled, mut candidates) = (0usize, 0usize);
+    let (mut sampled, mut candidates, mut none) = (0usize, 0usize, 0usize);
     let mut eval_time = Duration::ZERO;
     let mut parse_time = Duration::ZERO;
     let mut chunk: Vec<Value> = Vec::with_capacity(8192);
@@ -212,7 +254,9 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
         // Diagnostics outside the timed loop: how many rules survive the prefilter.
         for ev in chunk.iter().step_by(16) {
             sampled += 1;
-            candidates += set.candidate_count(ev, &mut scratch);
+            let n = set.candidate_count(ev, &mut scratch);
+            candidates += n;
+            none += usize::from(n == 0);
         }
     }
     let secs = eval_time.as_secs_f64().max(1e-9);
@@ -224,13 +268,38 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(out, "matches: {matches}")?;
     writeln!(
         out,
-        "rules evaluated per event after prefilter/routing: {:.1} (sampled)",
-        candidates as f64 / sampled.max(1) as f64
+        "rules evaluated per event after prefilter/routing: {:.1}; events with none: {:.1}% (sampled)",
+        candidates as f64 / sampled.max(1) as f64,
+        none as f64 * 100.0 / sampled.max(1) as f64
     )?;
     writeln!(
         out,
         "evaluation: {secs:.3} s, {:.0} events/s (one thread)",
         events as f64 / secs
+    )?;
+    // End to end as `eval` runs it: read each line, locate its fields, build the tree
+    // only for events with candidate rules, evaluate.
+    let mut scratch = Scratch::default();
+    let (mut lazy_matches, mut built) = (0usize, 0usize);
+    let t = Instant::now();
+    let path = &opts.events;
+    each_line(path, &mut |n, line| {
+        let ev = RawEvent::parse(line).map_err(|e| event_error(path, n, e))?;
+        let tree = set
+            .matches_raw(&ev, &mut scratch, &mut matched)
+            .map_err(|e| event_error(path, n, e))?;
+        lazy_matches += matched.len();
+        built += usize::from(tree.is_some());
+        Ok(())
+    })?;
+    let e2e = t.elapsed().as_secs_f64().max(1e-9);
+    let (lookups, hits) = CompiledRuleSet::memo_stats(&scratch);
+    writeln!(
+        out,
+        "end to end (read, lazy parse, evaluate): {e2e:.3} s, {:.0} events/s (one thread); {lazy_matches} matches; {:.1}% of events built into a tree; scan memo hits {:.1}% of {lookups} lookups",
+        events as f64 / e2e,
+        built as f64 * 100.0 / events.max(1) as f64,
+        hits as f64 * 100.0 / lookups.max(1) as f64,
     )?;
     if let Some(kb) = peak_rss_kb() {
         writeln!(out, "peak memory (VmHWM): {} MB", kb / 1024)?;

@@ -6,6 +6,7 @@
 //! collectors emit `security` as well as `Security`). Routing is a superset filter:
 //! whatever the table does not know is evaluated on every event.
 
+use crate::event::raw::{RawEvent, RawScalar, decode};
 use crate::parse::LogSource;
 use serde_json::Value;
 
@@ -303,6 +304,28 @@ impl<'a> EventKey<'a> {
             _ => None,
         });
         EventKey { channel, event_id }
+    }
+}
+
+/// [`EventKey`] read from a lazily read line (the channel may need unescaping).
+#[derive(Debug)]
+pub struct RawEventKey<'a> {
+    pub channel: Option<std::borrow::Cow<'a, str>>,
+    pub event_id: Option<i64>,
+}
+
+impl EventKey<'_> {
+    /// Reads `Channel` and `EventID` from a line as [`EventKey::of`] does from a tree.
+    pub fn of_raw<'a>(ev: &RawEvent<'a>) -> RawEventKey<'a> {
+        let event_id = ev.get("EventID").and_then(|v| match decode(v) {
+            RawScalar::Number(n) => n.as_i64(),
+            RawScalar::Str(s) => s.trim().parse().ok(),
+            _ => None,
+        });
+        RawEventKey {
+            channel: ev.get_str("Channel"),
+            event_id,
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //! EventID), so an event only scans for the literals of rules that can apply to it.
 
 use crate::compile::Node;
-use crate::compile::prefilter::Prefilter;
+use crate::compile::prefilter::{Prefilter, PrefilterScratch};
+use crate::event::raw::RawEvent;
 use crate::logsource::{EventKey, Route};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -38,10 +39,7 @@ struct ChannelBuckets {
 /// Reusable buffers for [`Index::candidates`].
 #[derive(Debug, Default)]
 pub(crate) struct IndexScratch {
-    marks: Vec<u64>,
-    seen: Vec<u64>,
-    path: String,
-    lower: Vec<u8>,
+    pub(crate) pf: PrefilterScratch,
     channel: String,
 }
 
@@ -55,7 +53,7 @@ impl Index {
             .map(|(i, (node, _))| (i as u32, *node))
             .collect();
         if !routing {
-            return Index::Global(Prefilter::build(&all, n));
+            return Index::Global(Prefilter::build(&all, n)).with_slots();
         }
         let mut any = Vec::new();
         let mut not_windows = Vec::new();
@@ -106,7 +104,7 @@ impl Index {
         })
         .into_iter();
         let (Some(any), Some(not_windows)) = (built.next(), built.next()) else {
-            return Index::Global(Prefilter::build(&all, n));
+            return Index::Global(Prefilter::build(&all, n)).with_slots();
         };
         Index::Routed(Box::new(Router {
             any,
@@ -114,40 +112,60 @@ impl Index {
             channels,
             buckets: built.collect(),
         }))
+        .with_slots()
+    }
+
+    /// Gives each prefilter its own range of scan-memo slots (they share one memo).
+    fn with_slots(mut self) -> Self {
+        let mut base = 0;
+        let mut place = |p: &mut Prefilter| {
+            p.set_slot_base(base);
+            base += p.slot_count();
+        };
+        match &mut self {
+            Index::Global(p) => place(p),
+            Index::Routed(r) => {
+                place(&mut r.any);
+                place(&mut r.not_windows);
+                r.buckets.iter_mut().for_each(place);
+            }
+        }
+        self
     }
 
     /// The candidate rules for an event, sorted, into `out` (cleared first).
     pub(crate) fn candidates(&self, ev: &Value, s: &mut IndexScratch, out: &mut Vec<u32>) {
         out.clear();
-        let IndexScratch {
-            marks,
-            seen,
-            path,
-            lower,
-            channel,
-        } = s;
         match self {
-            Index::Global(p) => p.candidates(ev, marks, seen, path, lower, out),
+            Index::Global(p) => p.candidates(ev, &mut s.pf, out),
             Index::Routed(router) => {
                 let key = EventKey::of(ev);
-                router.any.candidates(ev, marks, seen, path, lower, out);
-                let Some(ch) = key.channel else {
-                    router
-                        .not_windows
-                        .candidates(ev, marks, seen, path, lower, out);
-                    out.sort_unstable();
-                    return;
-                };
-                channel.clear();
-                channel.extend(ch.chars().map(|c| c.to_ascii_lowercase()));
-                if let Some(cb) = router.channels.get(channel.as_str()) {
-                    let bucket = key
-                        .event_id
-                        .and_then(|id| cb.by_event_id.get(&id))
-                        .or(cb.star.as_ref());
-                    if let Some(&b) = bucket {
-                        router.buckets[b].candidates(ev, marks, seen, path, lower, out);
-                    }
+                router.any.candidates(ev, &mut s.pf, out);
+                let bucket = router.bucket(key.channel, key.event_id, &mut s.channel);
+                if let Some(p) = bucket {
+                    p.candidates(ev, &mut s.pf, out);
+                }
+            }
+        }
+        out.sort_unstable();
+    }
+
+    /// [`Index::candidates`] for a lazily read line.
+    pub(crate) fn candidates_raw(
+        &self,
+        ev: &RawEvent<'_>,
+        s: &mut IndexScratch,
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        match self {
+            Index::Global(p) => p.candidates_raw(ev, &mut s.pf, out),
+            Index::Routed(router) => {
+                let key = EventKey::of_raw(ev);
+                router.any.candidates_raw(ev, &mut s.pf, out);
+                let bucket = router.bucket(key.channel.as_deref(), key.event_id, &mut s.channel);
+                if let Some(p) = bucket {
+                    p.candidates_raw(ev, &mut s.pf, out);
                 }
             }
         }
@@ -173,8 +191,35 @@ impl Index {
             .collect()
     }
 
+    /// Scan-memo lookups so far and how many were hits.
+    pub(crate) fn memo_stats(s: &IndexScratch) -> (u64, u64) {
+        s.pf.cache.stats()
+    }
+
     /// Number of (field, literal) keys over all prefilters.
     pub(crate) fn literal_count(&self) -> usize {
         self.prefilters().iter().map(|p| p.literal_count()).sum()
+    }
+}
+
+impl Router {
+    /// The prefilter for an event's channel and EventID besides `any`: `not_windows`
+    /// without a channel, the (channel, EventID) bucket, else the channel-wide one.
+    fn bucket(
+        &self,
+        ch: Option<&str>,
+        event_id: Option<i64>,
+        lower: &mut String,
+    ) -> Option<&Prefilter> {
+        let Some(ch) = ch else {
+            return Some(&self.not_windows);
+        };
+        lower.clear();
+        lower.extend(ch.chars().map(|c| c.to_ascii_lowercase()));
+        let cb = self.channels.get(lower.as_str())?;
+        let b = event_id
+            .and_then(|id| cb.by_event_id.get(&id))
+            .or(cb.star.as_ref())?;
+        self.buckets.get(*b)
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::compile::{CompileCtx, Node, compile_detection};
 use crate::correlation::{CorrelationDef, compile_correlations};
+use crate::event::raw::RawEvent;
 use crate::logsource::{Route, route_for};
 use crate::parallel::par_map;
 use crate::parse::{Document, LogSource, Meta, parse_str};
@@ -371,6 +372,40 @@ impl CompiledRuleSet {
         self.index
             .candidates(ev, &mut scratch.index, &mut scratch.candidates);
         scratch.candidates.len()
+    }
+
+    /// [`CompiledRuleSet::matches`] on a lazily read line: the prefilter reads only the
+    /// fields it indexes, and the event's tree is built only when some rule is a
+    /// candidate. Returns that tree (for correlations or output), or `None` when no
+    /// rule could match and none was built.
+    pub fn matches_raw(
+        &self,
+        ev: &RawEvent<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<RuleIdx>,
+    ) -> serde_json::Result<Option<Value>> {
+        out.clear();
+        let Scratch {
+            fold,
+            index,
+            candidates,
+        } = scratch;
+        self.index.candidates_raw(ev, index, candidates);
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let value = ev.to_value()?;
+        for &r in candidates.iter() {
+            if self.rules[r as usize].node.eval(&value, fold) {
+                out.push(r);
+            }
+        }
+        Ok(Some(value))
+    }
+
+    /// Scan-memo lookups and hits on this scratch so far (diagnostics for benchmarks).
+    pub fn memo_stats(scratch: &Scratch) -> (u64, u64) {
+        Index::memo_stats(&scratch.index)
     }
 
     /// Appends the indices of all rules matching `ev` to `out` (cleared first), in

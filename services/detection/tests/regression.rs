@@ -3,6 +3,7 @@
 
 mod common;
 
+use garrison_detection::event::raw::RawEvent;
 use garrison_detection::{RuleSetBuilder, Scratch};
 use serde_json::Value;
 
@@ -120,6 +121,7 @@ fn prefilter_agrees_with_exhaustive_evaluation() -> Result<(), Box<dyn std::erro
     let (fast, slow) = (build(false)?, build(true)?);
     assert_eq!(slow.unindexed_rules(), slow.len());
     let mut scratch = Scratch::default();
+    let mut lazy_scratch = Scratch::default();
     let (mut a, mut b) = (Vec::new(), Vec::new());
     let mut events = 0;
     let mut matches = 0;
@@ -130,6 +132,7 @@ fn prefilter_agrees_with_exhaustive_evaluation() -> Result<(), Box<dyn std::erro
             fast.matches(&ev, &mut scratch, &mut a);
             slow.matches(&ev, &mut scratch, &mut b);
             assert_eq!(a, b, "prefilter disagrees on {line}");
+            assert_lazy_agrees(&fast, line, &a, &mut lazy_scratch)?;
             events += 1;
             matches += a.len();
         }
@@ -157,6 +160,7 @@ fn routed_prefilters_agree_with_exhaustive_evaluation() -> Result<(), Box<dyn st
     slow.add_path(&base.join("rules"))?;
     let slow = slow.build().0;
     let mut scratch = Scratch::default();
+    let mut lazy_scratch = Scratch::default();
     let (mut a, mut b) = (Vec::new(), Vec::new());
     let mut routed_matches = 0;
     for entry in std::fs::read_dir(base.join("regression/flat"))? {
@@ -164,6 +168,7 @@ fn routed_prefilters_agree_with_exhaustive_evaluation() -> Result<(), Box<dyn st
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let ev: Value = serde_json::from_str(line)?;
             routed.matches(&ev, &mut scratch, &mut a);
+            assert_lazy_agrees(&routed, line, &a, &mut lazy_scratch)?;
             slow.matches(&ev, &mut scratch, &mut b);
             let key = EventKey::of(&ev);
             b.retain(|&r| route_for(&slow.rule(r).logsource).admits(&key));
@@ -172,5 +177,22 @@ fn routed_prefilters_agree_with_exhaustive_evaluation() -> Result<(), Box<dyn st
         }
     }
     assert!(routed_matches >= 200, "{routed_matches} routed matches");
+    Ok(())
+}
+
+/// Reading the line lazily finds the same matches as the parsed event, the first time
+/// (scanning) and the second (from the scan memo).
+fn assert_lazy_agrees(
+    set: &garrison_detection::CompiledRuleSet,
+    line: &str,
+    want: &[u32],
+    scratch: &mut Scratch,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut got = Vec::new();
+    for _ in 0..2 {
+        let raw = RawEvent::parse(line)?;
+        set.matches_raw(&raw, scratch, &mut got)?;
+        assert_eq!(got, want, "lazy reading disagrees on {line}");
+    }
     Ok(())
 }

@@ -7,6 +7,7 @@
 mod item;
 pub mod needs;
 pub mod prefilter;
+mod scancache;
 mod scanner;
 pub mod strmatch;
 mod values;

@@ -4,13 +4,20 @@
 //! over each indexed field's value (plus an integer lookup) yields the few rules worth
 //! evaluating; rules without such needs (pure negations) are always evaluated. The
 //! needs themselves are derived in [`super::needs`].
+//!
+//! The index reads either a parsed event or a lazily read line ([`RawEvent`]), and
+//! remembers scans of repeated values ([`ScanCache`]).
 
 use super::Node;
 use super::needs::{IndexKey, Need, required};
+use super::scancache::ScanCache;
 use super::scanner::{Fnv, Scanner, build_ac};
 use crate::event::any_string;
+use crate::event::raw::{RawEvent, RawScalar, decode};
 use serde_json::Value;
-use std::collections::HashMap;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 /// Index of one event field.
@@ -19,6 +26,8 @@ struct FieldIndex {
     /// The key id of "this field is present", if any rule needs only that.
     present: Option<u32>,
     ac: Option<Scanner>,
+    /// This field's automaton's slot in the scan memo (relative to the index's base).
+    slot: u32,
     /// Global pattern id of each local pattern.
     pat_global: Vec<u32>,
     ints: HashMap<i64, u32>,
@@ -28,6 +37,8 @@ struct FieldIndex {
 #[derive(Debug, Default)]
 pub struct Prefilter {
     fields: HashMap<String, FieldIndex, BuildHasherDefault<Fnv>>,
+    /// Dotted prefixes of indexed field names: the nested objects worth descending into.
+    nested: HashSet<String, BuildHasherDefault<Fnv>>,
     anywhere: Option<Scanner>,
     anywhere_global: Vec<u32>,
     /// Rules per global pattern id.
@@ -35,6 +46,8 @@ pub struct Prefilter {
     /// Rules that must always be evaluated.
     pub always: Vec<u32>,
     n_rules: usize,
+    /// First scan-memo slot of this index (see [`Prefilter::set_slot_base`]).
+    slot_base: usize,
 }
 
 #[derive(Default)]
@@ -122,13 +135,18 @@ impl Prefilter {
         // Automaton construction dominates compile time; fields build independently.
         let automata = crate::parallel::par_map(&builds, |(_, fb)| build_ac(&fb.lits));
         let mut fields = HashMap::default();
-        for ((name, fb), ac) in builds.into_iter().zip(automata) {
+        let mut nested = HashSet::default();
+        for (slot, ((name, fb), ac)) in builds.into_iter().zip(automata).enumerate() {
             let index = FieldIndex {
                 present: fb.present,
                 ac,
+                slot: slot as u32,
                 pat_global: fb.ids,
                 ints: fb.ints,
             };
+            for (i, _) in name.match_indices('.') {
+                nested.insert(name[..i].to_string());
+            }
             fields.insert(name, index);
         }
         // Text needs whose automaton failed to build cannot be indexed safely.
@@ -142,12 +160,26 @@ impl Prefilter {
         let anywhere = build_ac(&anywhere_lits);
         Prefilter {
             fields,
+            nested,
             anywhere,
             anywhere_global,
             pat_rules,
             always,
             n_rules,
+            slot_base: 0,
         }
+    }
+
+    /// Number of scan-memo slots this index uses: per automaton, one for decoded
+    /// values and one for raw JSON text.
+    pub(crate) fn slot_count(&self) -> usize {
+        2 * (self.fields.len() + 1)
+    }
+
+    /// Places this index's memo slots after those of the indexes before it, so that
+    /// several indexes can share one [`ScanCache`].
+    pub(crate) fn set_slot_base(&mut self, base: usize) {
+        self.slot_base = base;
     }
 
     /// Number of distinct needs indexed.
@@ -156,62 +188,80 @@ impl Prefilter {
     }
 
     /// Appends the candidate rules for an event to `out` (deduplicated within this
-    /// index, unsorted). `marks` and `seen` are reusable bitmaps (rules, needs);
-    /// `path` and `lower` reusable buffers.
-    #[allow(clippy::too_many_arguments)]
-    pub fn candidates(
-        &self,
-        ev: &Value,
-        marks: &mut Vec<u64>,
-        seen: &mut Vec<u64>,
-        path: &mut String,
-        lower: &mut Vec<u8>,
-        out: &mut Vec<u32>,
-    ) {
-        marks.clear();
-        marks.resize(self.n_rules.div_ceil(64), 0);
-        seen.clear();
-        seen.resize(self.pat_rules.len().div_ceil(64), 0);
-        let mut st = State {
-            pf: self,
-            marks,
-            seen,
-            out,
-            lower,
-        };
-        for &r in &self.always {
-            st.mark_rule(r);
-        }
+    /// index, unsorted), using the reusable buffers in `s`.
+    pub(crate) fn candidates(&self, ev: &Value, s: &mut PrefilterScratch, out: &mut Vec<u32>) {
+        let mut st = State::new(self, s, out);
         if let Some(obj) = ev.as_object() {
+            let mut path = std::mem::take(&mut st.s.path);
             path.clear();
-            st.scan_object(obj, path);
+            st.scan_object(obj, &mut path);
+            st.s.path = path;
         }
-        if let Some(ac) = &self.anywhere {
-            let mut lower = std::mem::take(st.lower);
-            any_string(ev, &mut |s| {
-                ac.each_match(s, &mut lower, &mut |p| {
-                    st.mark_need(self.anywhere_global[p]);
-                });
+        if self.anywhere.is_some() {
+            any_string(ev, &mut |text| {
+                st.scan_anywhere(text, None);
                 false
             });
-            *st.lower = lower;
+        }
+    }
+
+    /// [`Prefilter::candidates`] for a lazily read line: only the fields this index
+    /// knows are decoded.
+    pub(crate) fn candidates_raw(
+        &self,
+        ev: &RawEvent<'_>,
+        s: &mut PrefilterScratch,
+        out: &mut Vec<u32>,
+    ) {
+        let mut st = State::new(self, s, out);
+        let mut path = std::mem::take(&mut st.s.path);
+        path.clear();
+        st.scan_raw_object(ev.fields(), &mut path);
+        st.s.path = path;
+        if self.anywhere.is_some() {
+            for (_, v) in ev.fields() {
+                st.anywhere_raw(v);
+            }
         }
     }
 }
 
-struct State<'a> {
-    pf: &'a Prefilter,
-    marks: &'a mut Vec<u64>,
-    seen: &'a mut Vec<u64>,
-    out: &'a mut Vec<u32>,
-    lower: &'a mut Vec<u8>,
+/// Reusable buffers for [`Prefilter::candidates`]: bitmaps of marked rules and seen
+/// needs, the current dotted path, a lowercase copy of a value, the needs one scan
+/// found, and the scan memo.
+#[derive(Debug, Default)]
+pub(crate) struct PrefilterScratch {
+    marks: Vec<u64>,
+    seen: Vec<u64>,
+    path: String,
+    lower: Vec<u8>,
+    found: Vec<u32>,
+    pub(crate) cache: ScanCache,
 }
 
-impl State<'_> {
+struct State<'a> {
+    pf: &'a Prefilter,
+    s: &'a mut PrefilterScratch,
+    out: &'a mut Vec<u32>,
+}
+
+impl<'a> State<'a> {
+    fn new(pf: &'a Prefilter, s: &'a mut PrefilterScratch, out: &'a mut Vec<u32>) -> Self {
+        s.marks.clear();
+        s.marks.resize(pf.n_rules.div_ceil(64), 0);
+        s.seen.clear();
+        s.seen.resize(pf.pat_rules.len().div_ceil(64), 0);
+        let mut st = State { pf, s, out };
+        for &r in &pf.always {
+            st.mark_rule(r);
+        }
+        st
+    }
+
     fn mark_rule(&mut self, r: u32) {
         let (w, b) = ((r / 64) as usize, r % 64);
-        if self.marks[w] & (1 << b) == 0 {
-            self.marks[w] |= 1 << b;
+        if self.s.marks[w] & (1 << b) == 0 {
+            self.s.marks[w] |= 1 << b;
             self.out.push(r);
         }
     }
@@ -219,10 +269,10 @@ impl State<'_> {
     fn mark_need(&mut self, id: u32) {
         // A need seen once already marked all its rules.
         let (w, b) = ((id / 64) as usize, id % 64);
-        if self.seen[w] & (1 << b) != 0 {
+        if self.s.seen[w] & (1 << b) != 0 {
             return;
         }
-        self.seen[w] |= 1 << b;
+        self.s.seen[w] |= 1 << b;
         let pf = self.pf;
         for &r in &pf.pat_rules[id as usize] {
             self.mark_rule(r);
@@ -254,28 +304,10 @@ impl State<'_> {
     fn scan_value(&mut self, fi: &FieldIndex, v: &Value) {
         match v {
             Value::String(s) => {
-                if let Some(ac) = &fi.ac {
-                    let mut lower = std::mem::take(self.lower);
-                    ac.each_match(s, &mut lower, &mut |p| {
-                        self.mark_need(fi.pat_global[p]);
-                    });
-                    *self.lower = lower;
-                }
-                if !fi.ints.is_empty()
-                    && let Ok(i) = s.trim().parse::<i64>()
-                    && let Some(&id) = fi.ints.get(&i)
-                {
-                    self.mark_need(id);
-                }
+                self.scan_text(fi, s);
+                self.scan_int_text(fi, s);
             }
-            Value::Number(n) => {
-                let i = n
-                    .as_i64()
-                    .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64));
-                if let Some(id) = i.and_then(|i| fi.ints.get(&i)) {
-                    self.mark_need(*id);
-                }
-            }
+            Value::Number(n) => self.scan_number(fi, n),
             Value::Array(a) => {
                 for x in a {
                     self.scan_value(fi, x);
@@ -284,10 +316,196 @@ impl State<'_> {
             _ => {}
         }
     }
+
+    /// The memo slot of a field's automaton; `raw` when keyed by JSON text.
+    fn field_slot(&self, fi: &FieldIndex, raw: bool) -> usize {
+        self.pf.slot_base + 2 * fi.slot as usize + usize::from(raw)
+    }
+
+    /// The memo slot of the keyword automaton.
+    fn anywhere_slot(&self, raw: bool) -> usize {
+        self.pf.slot_base + 2 * self.pf.fields.len() + usize::from(raw)
+    }
+
+    /// Marks the needs remembered for `key` in `slot`; false when not remembered.
+    fn recall(&mut self, slot: usize, key: &str) -> bool {
+        if !ScanCache::worth(key.len()) {
+            return false;
+        }
+        let mut cache = std::mem::take(&mut self.s.cache);
+        let hit = match cache.get(slot, key) {
+            Some(found) => {
+                for &id in found {
+                    self.mark_need(id);
+                }
+                true
+            }
+            None => false,
+        };
+        self.s.cache = cache;
+        hit
+    }
+
+    /// Runs a field's automaton over a value, through the memo. `raw` is the value's
+    /// JSON text when read from a line: the memo is then keyed by it, so a repeated
+    /// value is not even unescaped.
+    fn scan_text(&mut self, fi: &FieldIndex, text: &str) {
+        let Some(ac) = &fi.ac else {
+            return;
+        };
+        let slot = self.field_slot(fi, false);
+        if !self.recall(slot, text) {
+            self.scan_fresh(ac, slot, text, text, &|p| fi.pat_global[p]);
+        }
+    }
+
+    /// Runs an automaton over `text` and remembers what it found under `key`.
+    fn scan_fresh(
+        &mut self,
+        ac: &Scanner,
+        slot: usize,
+        text: &str,
+        key: &str,
+        need_of: &dyn Fn(usize) -> u32,
+    ) {
+        let mut found = std::mem::take(&mut self.s.found);
+        found.clear();
+        ac.each_match(text, &mut self.s.lower, &mut |p| found.push(need_of(p)));
+        for &id in &found {
+            self.mark_need(id);
+        }
+        if ScanCache::worth(key.len()) {
+            self.s.cache.put(slot, key, &found);
+        }
+        self.s.found = found;
+    }
+
+    /// The keyword automaton over one string value (`raw`: its JSON text, if read
+    /// from a line, already known not to be remembered).
+    fn scan_anywhere(&mut self, text: &str, raw: Option<&str>) {
+        let pf = self.pf;
+        let Some(ac) = &pf.anywhere else {
+            return;
+        };
+        let slot = self.anywhere_slot(raw.is_some());
+        if raw.is_none() && self.recall(slot, text) {
+            return;
+        }
+        self.scan_fresh(ac, slot, text, raw.unwrap_or(text), &|p| {
+            pf.anywhere_global[p]
+        });
+    }
+
+    fn scan_int_text(&mut self, fi: &FieldIndex, s: &str) {
+        if !fi.ints.is_empty()
+            && let Ok(i) = s.trim().parse::<i64>()
+            && let Some(&id) = fi.ints.get(&i)
+        {
+            self.mark_need(id);
+        }
+    }
+
+    fn scan_number(&mut self, fi: &FieldIndex, n: &serde_json::Number) {
+        let i = n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64));
+        if let Some(id) = i.and_then(|i| fi.ints.get(&i)) {
+            self.mark_need(*id);
+        }
+    }
+
+    /// [`State::scan_object`] over a line's raw members.
+    fn scan_raw_object(&mut self, fields: &[(Cow<'_, str>, &RawValue)], path: &mut String) {
+        let pf = self.pf;
+        for (k, v) in fields {
+            let len = path.len();
+            if len > 0 {
+                path.push('.');
+            }
+            path.push_str(k);
+            if let Some(fi) = pf.fields.get(path.as_str()) {
+                if let Some(id) = fi.present {
+                    self.mark_need(id);
+                }
+                self.scan_raw_value(fi, v);
+            }
+            if v.get().starts_with('{')
+                && pf.nested.contains(path.as_str())
+                && let RawScalar::Object(inner) = decode(v)
+            {
+                self.scan_raw_object(&inner, path);
+            }
+            path.truncate(len);
+        }
+    }
+
+    fn scan_raw_value(&mut self, fi: &FieldIndex, v: &RawValue) {
+        let text = v.get();
+        if text.starts_with('"') {
+            // A remembered value is not even unescaped.
+            let remembered = match &fi.ac {
+                Some(_) => self.recall(self.field_slot(fi, true), text),
+                None => true,
+            };
+            if remembered && fi.ints.is_empty() {
+                return;
+            }
+            if let RawScalar::Str(s) = decode(v) {
+                if let (false, Some(ac)) = (remembered, &fi.ac) {
+                    let slot = self.field_slot(fi, true);
+                    self.scan_fresh(ac, slot, &s, text, &|p| fi.pat_global[p]);
+                }
+                self.scan_int_text(fi, &s);
+            }
+            return;
+        }
+        // Besides strings, only numbers and arrays can hold a need.
+        let number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+        if !(text.starts_with('[') || number && !fi.ints.is_empty()) {
+            return;
+        }
+        match decode(v) {
+            RawScalar::Str(_) => {}
+            RawScalar::Number(n) => self.scan_number(fi, &n),
+            RawScalar::Array(items) => {
+                for x in items {
+                    self.scan_raw_value(fi, x);
+                }
+            }
+            RawScalar::Object(_) | RawScalar::Other => {}
+        }
+    }
+
+    /// The keyword automaton over every string in a raw value.
+    fn anywhere_raw(&mut self, v: &RawValue) {
+        let text = v.get();
+        if !text.starts_with(['"', '[', '{']) {
+            return;
+        }
+        if text.starts_with('"') && self.recall(self.anywhere_slot(true), text) {
+            return;
+        }
+        match decode(v) {
+            RawScalar::Str(s) => self.scan_anywhere(&s, Some(text)),
+            RawScalar::Array(items) => {
+                for x in items {
+                    self.anywhere_raw(x);
+                }
+            }
+            RawScalar::Object(members) => {
+                for (_, x) in members {
+                    self.anywhere_raw(x);
+                }
+            }
+            RawScalar::Number(_) | RawScalar::Other => {}
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::CompiledRuleSet;
+    use crate::event::raw::RawEvent;
     use crate::ruleset::{RuleSetBuilder, Scratch};
     use serde_json::json;
 
@@ -308,6 +526,54 @@ mod tests {
             );
             assert_eq!(out, vec![0, 1]);
         }
+    }
+
+    /// The lazy line reader and the parsed event find the same matches: nested
+    /// objects under dotted names, escaped text, arrays, numbers as text, keywords in
+    /// nested strings, and repeated values answered from the scan memo.
+    #[test]
+    fn lazily_read_lines_match_like_parsed_events() -> Result<(), String> {
+        let yaml = "title: a\nid: a\ndetection:\n  s:\n    process.executable|endswith: '\\evil-tool.exe'\n  condition: s\n---\ntitle: b\nid: b\ndetection:\n  s:\n    EventID: 4688\n    CommandLine|contains: 'quoted \"arg\" here'\n  condition: s\n---\ntitle: c\nid: c\ndetection:\n  keywords:\n    - 'sekurlsa::logonpasswords'\n  condition: keywords\n---\ntitle: d\nid: d\ndetection:\n  s:\n    Tags|contains: 'lateral-movement'\n  condition: s\n";
+        let mut b = RuleSetBuilder::new();
+        b.add_yaml("t", yaml);
+        let (set, rejected) = b.build();
+        assert!(rejected.is_empty(), "{rejected:?}");
+        let lines = [
+            r#"{"process":{"executable":"C:\\Temp\\Evil-Tool.exe"}}"#,
+            r#"{"process.executable":"C:\\Temp\\evil-tool.exe"}"#,
+            r#"{"process":{"executable":"C:\\Temp\\benign.exe"}}"#,
+            r#"{"EventID":"4688","CommandLine":"run.exe quoted \"arg\" here and more"}"#,
+            r#"{"EventID":4688,"CommandLine":"run.exe quoted arg here"}"#,
+            r#"{"a":{"b":["x","mimikatz # sekurlsa::logonpasswords"]}}"#,
+            r#"{"Tags":["initial","lateral-movement-by-wmi-and-more-words"]}"#,
+            r#"{"Tags":"no such tag in this rather long value"}"#,
+        ];
+        let mut parsed = Scratch::default();
+        let mut lazy = Scratch::default();
+        let (mut want, mut got) = (Vec::new(), Vec::new());
+        let mut total = 0;
+        for round in 0..2 {
+            for (i, line) in lines.into_iter().enumerate() {
+                let ev: serde_json::Value =
+                    serde_json::from_str(line).map_err(|e| e.to_string())?;
+                set.matches(&ev, &mut parsed, &mut want);
+                let raw = RawEvent::parse(line)?;
+                let tree = set
+                    .matches_raw(&raw, &mut lazy, &mut got)
+                    .map_err(|e| e.to_string())?;
+                assert_eq!(got, want, "round {round}: {line}");
+                // No rule's literal occurs in these: no tree is built for them.
+                if i == 2 || i == 7 {
+                    assert!(tree.is_none(), "{line}");
+                }
+                total += got.len();
+            }
+        }
+        // a twice, b, c, d: once per round.
+        assert_eq!(total, 2 * 5);
+        let (lookups, hits) = CompiledRuleSet::memo_stats(&lazy);
+        assert!(hits > 0 && hits * 2 >= lookups, "{hits} of {lookups}");
+        Ok(())
     }
 
     #[test]

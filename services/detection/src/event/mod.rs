@@ -1,5 +1,8 @@
 //! Reading fields out of an event (`serde_json::Value`): exact keys first, then dotted
 //! names into nested objects, over a list of candidate names from the field mapping.
+//! [`raw`] reads event lines lazily for the prefilter.
+
+pub mod raw;
 
 use crate::fieldmap::Alt;
 use serde_json::Value;

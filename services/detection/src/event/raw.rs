@@ -1,0 +1,232 @@
+//! An event line read lazily: the top-level JSON object's fields as slices of the line,
+//! each decoded only when the rule index asks for it.
+//!
+//! Most events match no rule. Building a full `serde_json::Value` for each one (a map
+//! node, a key and a value string per field) cost more than finding out that no rule
+//! applies, so the prefilter runs on this view and the tree is built only for events
+//! that have candidate rules ([`RawEvent::to_value`]).
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::{Number, Value};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A JSON object line with its top-level fields located but not decoded.
+#[derive(Debug)]
+pub struct RawEvent<'a> {
+    line: &'a str,
+    fields: Vec<(Cow<'a, str>, &'a RawValue)>,
+}
+
+/// A decoded field value, as the prefilter needs it.
+#[derive(Debug)]
+pub enum RawScalar<'a> {
+    Str(Cow<'a, str>),
+    Number(Number),
+    Array(Vec<&'a RawValue>),
+    Object(Vec<(Cow<'a, str>, &'a RawValue)>),
+    /// `true`, `false` or `null`: never a literal or integer need.
+    Other,
+}
+
+impl<'a> RawEvent<'a> {
+    /// Locates the fields of a JSON object line. The whole line is checked to be valid
+    /// JSON (nested values are skipped over, not built); anything else is an error
+    /// naming what is wrong.
+    pub fn parse(line: &'a str) -> Result<Self, String> {
+        let trimmed = line.trim_start();
+        if !trimmed.starts_with('{') {
+            return Err("not a JSON object".into());
+        }
+        let fields = serde_json::from_str::<Fields<'a>>(line)
+            .map_err(|e| e.to_string())?
+            .0;
+        Ok(RawEvent { line, fields })
+    }
+
+    /// The whole line.
+    pub fn line(&self) -> &'a str {
+        self.line
+    }
+
+    /// The top-level fields in line order (a repeated key appears each time).
+    pub fn fields(&self) -> &[(Cow<'a, str>, &'a RawValue)] {
+        &self.fields
+    }
+
+    /// A top-level field's raw value; for a repeated key the last one, as a parsed
+    /// object keeps it.
+    pub fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| *v)
+    }
+
+    /// A top-level string field (decoded), or `None` when absent or not a string.
+    pub fn get_str(&self, key: &str) -> Option<Cow<'a, str>> {
+        match decode(self.get(key)?) {
+            RawScalar::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The full tree, for evaluating rules on the event.
+    pub fn to_value(&self) -> serde_json::Result<Value> {
+        serde_json::from_str(self.line)
+    }
+}
+
+/// Decodes one raw value far enough for the prefilter: strings are unescaped only when
+/// they contain an escape, arrays and objects are split into their raw members.
+pub fn decode(raw: &RawValue) -> RawScalar<'_> {
+    let text = raw.get();
+    match text.as_bytes().first() {
+        Some(b'"') => {
+            let inner = &text[1..text.len() - 1];
+            if !inner.contains('\\') {
+                return RawScalar::Str(Cow::Borrowed(inner));
+            }
+            serde_json::from_str::<String>(text)
+                .map(|s| RawScalar::Str(Cow::Owned(s)))
+                .unwrap_or(RawScalar::Other)
+        }
+        Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(text)
+            .map(RawScalar::Array)
+            .unwrap_or(RawScalar::Other),
+        Some(b'{') => serde_json::from_str::<Fields<'_>>(text)
+            .map(|f| RawScalar::Object(f.0))
+            .unwrap_or(RawScalar::Other),
+        Some(b'-' | b'0'..=b'9') => serde_json::from_str::<Number>(text)
+            .map(RawScalar::Number)
+            .unwrap_or(RawScalar::Other),
+        _ => RawScalar::Other,
+    }
+}
+
+/// An object's members in order, keys borrowed from the line unless they hold escapes.
+struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(FieldsVisitor)
+    }
+}
+
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = Fields<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(map.size_hint().unwrap_or(32));
+        while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
+            let v: &'de RawValue = map.next_value()?;
+            out.push((k, v));
+        }
+        Ok(Fields(out))
+    }
+}
+
+/// A member name: borrowed when it has no escapes, owned otherwise.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Key(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Key(Cow::Owned(v)))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Err(E::custom("member name is not text"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_located_and_decoded_on_demand() -> Result<(), String> {
+        let line = r#"{"Image":"C:\\Windows\\x.exe","EventID":4688,"a\"b":"plain","n":{"k":[1,"two"]},"t":true}"#;
+        let ev = RawEvent::parse(line)?;
+        assert_eq!(ev.fields().len(), 5);
+        assert_eq!(ev.get_str("Image").as_deref(), Some("C:\\Windows\\x.exe"));
+        assert_eq!(ev.get_str("a\"b").as_deref(), Some("plain"));
+        assert!(matches!(ev.get_str("a\"b"), Some(Cow::Borrowed(_))));
+        match ev.get("EventID").map(decode) {
+            Some(RawScalar::Number(n)) => assert_eq!(n.as_i64(), Some(4688)),
+            other => return Err(format!("EventID decoded as {other:?}")),
+        }
+        let Some(RawScalar::Object(inner)) = ev.get("n").map(decode) else {
+            return Err("n is not an object".into());
+        };
+        let Some(RawScalar::Array(items)) = inner.first().map(|(_, v)| decode(v)) else {
+            return Err("n.k is not an array".into());
+        };
+        assert_eq!(items.len(), 2);
+        assert!(matches!(ev.get("t").map(decode), Some(RawScalar::Other)));
+        assert_eq!(
+            ev.to_value().map_err(|e| e.to_string())?["n"]["k"][1],
+            "two"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_repeated_key_reads_as_its_last_value() -> Result<(), String> {
+        let ev = RawEvent::parse(r#"{"a":"1","a":"2"}"#)?;
+        assert_eq!(ev.get_str("a").as_deref(), Some("2"));
+        Ok(())
+    }
+
+    #[test]
+    fn bad_lines_are_errors_naming_the_problem() {
+        assert_eq!(
+            RawEvent::parse("[1,2]").err().as_deref(),
+            Some("not a JSON object")
+        );
+        let truncated = RawEvent::parse(r#"{"a":"1","b":[1,2"#).err();
+        assert!(
+            truncated.as_deref().is_some_and(|e| e.contains("EOF")),
+            "{truncated:?}"
+        );
+        let bad_escape = RawEvent::parse(r#"{"a":"\q"}"#).err();
+        assert!(
+            bad_escape.as_deref().is_some_and(|e| e.contains("escape")),
+            "{bad_escape:?}"
+        );
+        let trailing = RawEvent::parse(r#"{"a":1} x"#).err();
+        assert!(
+            trailing.as_deref().is_some_and(|e| e.contains("trailing")),
+            "{trailing:?}"
+        );
+    }
+}
