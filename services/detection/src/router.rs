@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// How candidate rules are found.
 #[derive(Debug)]
 pub(crate) enum Index {
-    Global(Prefilter),
+    Global(Box<Prefilter>),
     Routed(Box<Router>),
 }
 
@@ -53,7 +53,7 @@ impl Index {
             .map(|(i, (node, _))| (i as u32, *node))
             .collect();
         if !routing {
-            return Index::Global(Prefilter::build(&all, n)).with_slots();
+            return Index::Global(Box::new(Prefilter::build(&all, n))).with_slots();
         }
         let mut any = Vec::new();
         let mut not_windows = Vec::new();
@@ -104,7 +104,7 @@ impl Index {
         })
         .into_iter();
         let (Some(any), Some(not_windows)) = (built.next(), built.next()) else {
-            return Index::Global(Prefilter::build(&all, n)).with_slots();
+            return Index::Global(Box::new(Prefilter::build(&all, n))).with_slots();
         };
         Index::Routed(Box::new(Router {
             any,

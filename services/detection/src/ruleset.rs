@@ -31,6 +31,8 @@ struct CompiledRule {
     info: RuleInfo,
     node: Node,
     route: Route,
+    /// The top-level event keys the node reads (`None`: any), set once it is final.
+    reads: Option<Vec<String>>,
 }
 
 /// Collects YAML documents and compiles them into a [`CompiledRuleSet`].
@@ -141,6 +143,7 @@ impl RuleSetBuilder {
                     match compile_detection(&r.detection, ctx) {
                         Ok(node) => rules.push(CompiledRule {
                             route: route_for(&r.logsource),
+                            reads: None,
                             info: RuleInfo {
                                 meta: r.meta,
                                 logsource: r.logsource,
@@ -201,6 +204,9 @@ impl RuleSetBuilder {
                     rules[r as usize].info.emit = false;
                 }
             }
+        }
+        for r in &mut rules {
+            r.reads = r.node.reads();
         }
         let always_route = Route::Any;
         let keyed: Vec<(&Node, &Route)> = rules
@@ -369,21 +375,26 @@ impl CompiledRuleSet {
     /// How many rules the prefilter and routing leave to evaluate for an event
     /// (diagnostics for benchmarks).
     pub fn candidate_count(&self, ev: &Value, scratch: &mut Scratch) -> usize {
+        self.candidates(ev, scratch).len()
+    }
+
+    /// The rules the prefilter and routing leave to evaluate for an event, sorted
+    /// (diagnostics for benchmarks).
+    pub fn candidates<'s>(&self, ev: &Value, scratch: &'s mut Scratch) -> &'s [RuleIdx] {
         self.index
             .candidates(ev, &mut scratch.index, &mut scratch.candidates);
-        scratch.candidates.len()
+        &scratch.candidates
     }
 
     /// [`CompiledRuleSet::matches`] on a lazily read line: the prefilter reads only the
-    /// fields it indexes, and the event's tree is built only when some rule is a
-    /// candidate. Returns that tree (for correlations or output), or `None` when no
-    /// rule could match and none was built.
+    /// fields it indexes, and only the fields the candidate rules read are built into
+    /// a tree. Returns whether any rule was a candidate (and a tree was built).
     pub fn matches_raw(
         &self,
         ev: &RawEvent<'_>,
         scratch: &mut Scratch,
         out: &mut Vec<RuleIdx>,
-    ) -> serde_json::Result<Option<Value>> {
+    ) -> serde_json::Result<bool> {
         out.clear();
         let Scratch {
             fold,
@@ -392,15 +403,33 @@ impl CompiledRuleSet {
         } = scratch;
         self.index.candidates_raw(ev, index, candidates);
         if candidates.is_empty() {
-            return Ok(None);
+            return Ok(false);
         }
-        let value = ev.to_value()?;
+        let mut keys: Vec<&str> = Vec::new();
+        let mut everything = false;
+        for &r in candidates.iter() {
+            match &self.rules[r as usize].reads {
+                Some(k) => keys.extend(k.iter().map(String::as_str)),
+                None => everything = true,
+            }
+        }
+        let value = if everything {
+            ev.to_value()?
+        } else {
+            ev.partial_value(&keys)?
+        };
         for &r in candidates.iter() {
             if self.rules[r as usize].node.eval(&value, fold) {
                 out.push(r);
             }
         }
-        Ok(Some(value))
+        Ok(true)
+    }
+
+    /// The top-level keys rule `i` reads (`None`: any).
+    #[cfg(test)]
+    pub(crate) fn rule_reads(&self, i: RuleIdx) -> Option<Vec<String>> {
+        self.rules.get(i as usize).and_then(|r| r.reads.clone())
     }
 
     /// Scan-memo lookups and hits on this scratch so far (diagnostics for benchmarks).

@@ -220,6 +220,9 @@ pub fn compile_item(item: &FieldItem, ctx: CompileCtx<'_>) -> Result<Node, Strin
     if has(Modifier::Neq) {
         preds = preds.into_iter().map(|p| Pred::Not(Box::new(p))).collect();
     }
+    if !all {
+        preds = super::literalset::fold(preds);
+    }
     Ok(Node::Field(Box::new(FieldTest { path, preds, all })))
 }
 

@@ -5,8 +5,10 @@
 //! while an event is evaluated.
 
 mod item;
+pub mod literalset;
 pub mod needs;
 pub mod prefilter;
+mod reads;
 mod scancache;
 mod scanner;
 pub mod strmatch;
@@ -61,6 +63,8 @@ pub enum DatePart {
 #[derive(Debug, Clone)]
 pub enum Pred {
     Str(StrMatcher),
+    /// Many case-insensitive literals at once (see [`literalset`]).
+    Set(Box<literalset::LiteralSet>),
     /// `null`: the field is absent or null.
     Null,
     /// `exists`: the field is present (and not null) when true.
@@ -129,6 +133,16 @@ impl Pred {
 
     fn scalar(&self, v: &Value, ev: &Value, scratch: &mut String) -> bool {
         match self {
+            Pred::Set(set) => match v {
+                Value::String(s) => set.is_match(s, scratch),
+                Value::Number(n) => {
+                    let mut buf = StackBuf::default();
+                    use std::fmt::Write;
+                    write!(buf, "{n}").is_ok() && set.is_match(buf.as_str(), scratch)
+                }
+                Value::Bool(b) => set.is_match(if *b { "true" } else { "false" }, scratch),
+                _ => false,
+            },
             Pred::Str(m) => match v {
                 Value::String(s) => m.is_match(s, scratch),
                 Value::Number(n) => {

@@ -14,6 +14,9 @@ pub enum Need {
     /// One of these fields (a rule field and its mapped names) contains the literal
     /// (lowercase ASCII).
     Text(Vec<String>, String),
+    /// One of these fields equals the text (ASCII, lowercase; compared ASCII
+    /// case-insensitively), looked up in a per-field map instead of scanned for.
+    Exact(Vec<String>, String),
     /// One of these fields equals the integer (as a number or numeric text).
     Int(Vec<String>, i64),
     /// Some string value anywhere contains the literal (keyword searches).
@@ -29,6 +32,8 @@ impl Need {
     fn quality(&self) -> usize {
         match self {
             Need::Text(_, l) => l.len() + 2,
+            // A whole value is far more selective than a substring of the same length.
+            Need::Exact(_, l) => l.len() + 12,
             Need::Int(..) => 4,
             Need::Anywhere(l) => l.len(),
             Need::Present(_) => 1,
@@ -53,11 +58,18 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
         Node::Field(f) => {
             let fields: Vec<String> = f.path.names().map(str::to_string).collect();
             let present = || Some(Need::Present(fields.clone()));
-            let sets = f.preds.iter().map(|p| match p {
-                Pred::Str(m) => field_need(&fields, m).or_else(present),
-                Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => present(),
-                Pred::Exists(true) => present(),
-                Pred::Null | Pred::Exists(false) | Pred::Not(_) => None,
+            let sets = f.preds.iter().flat_map(|p| match p {
+                Pred::Str(m) => vec![field_need(&fields, m).or_else(present)],
+                Pred::Set(set) => set
+                    .members
+                    .iter()
+                    .map(|m| field_need(&fields, m).or_else(present))
+                    .collect(),
+                Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => {
+                    vec![present()]
+                }
+                Pred::Exists(true) => vec![present()],
+                Pred::Null | Pred::Exists(false) | Pred::Not(_) => vec![None],
             });
             if f.all {
                 sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
@@ -98,7 +110,8 @@ impl Need {
     fn on_long_field(&self) -> bool {
         match self {
             Need::Text(fields, _) => fields.iter().any(|f| LONG_FIELDS.contains(&f.as_str())),
-            Need::Int(..) => false,
+            // One hash lookup, whatever the field.
+            Need::Exact(..) | Need::Int(..) => false,
             Need::Anywhere(_) => true,
             Need::Present(_) => false,
         }
@@ -112,6 +125,10 @@ impl Need {
             Need::Text(fields, lit) => fields
                 .iter()
                 .map(|f| IndexKey::Text(f.clone(), lit.clone()))
+                .collect(),
+            Need::Exact(fields, lit) => fields
+                .iter()
+                .map(|f| IndexKey::Exact(f.clone(), lit.clone()))
                 .collect(),
             Need::Int(fields, v) => fields
                 .iter()
@@ -137,6 +154,13 @@ fn score(set: &[Need]) -> (bool, usize, std::cmp::Reverse<usize>) {
 fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
     if let (StrKind::Exact, Some(i)) = (&m.kind, m.int) {
         return Some(Need::Int(fields.to_vec(), i));
+    }
+    // A whole ASCII value: indexed exactly. (Non-ASCII needles fold beyond ASCII, so
+    // they are found through their longest ASCII run instead.)
+    if matches!(m.kind, StrKind::Exact) && m.needle.is_ascii() {
+        return text_literal(m)
+            .filter(|l| l.len() == m.needle.len())
+            .map(|l| Need::Exact(fields.to_vec(), l));
     }
     text_literal(m).map(|l| Need::Text(fields.to_vec(), l))
 }
@@ -167,6 +191,7 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum IndexKey {
     Text(String, String),
+    Exact(String, String),
     Int(String, i64),
     Anywhere(String),
     Present(String),
@@ -214,7 +239,8 @@ mod tests {
     #[test]
     fn or_unions_and_not_gives_up() {
         let n = needs("  a:\n    A: 'xx1'\n  b:\n    B|endswith: 'yy2'\n  condition: a or b\n");
-        assert_eq!(n, Some(vec![text("A", "xx1"), text("B", "yy2")]));
+        let exact = Need::Exact(vec!["A".into()], "xx1".into());
+        assert_eq!(n, Some(vec![exact, text("B", "yy2")]));
         assert_eq!(needs("  a:\n    A: 'xx1'\n  condition: not a\n"), None);
     }
 
@@ -240,6 +266,25 @@ mod tests {
             Some(vec![Need::Present(vec!["A".into()])])
         );
         assert_eq!(needs("  a:\n    A: null\n  condition: a\n"), None);
+    }
+
+    #[test]
+    fn whole_values_are_exact_needs_and_win_over_longer_substrings() {
+        let n = needs(
+            "  s:\n    TargetImage|endswith: '\\svchost.exe'\n    GrantedAccess: '0x143A'\n  condition: s\n",
+        );
+        assert_eq!(
+            n,
+            Some(vec![Need::Exact(
+                vec!["GrantedAccess".into()],
+                "0x143a".into()
+            )])
+        );
+        // Non-ASCII values are found through their longest ASCII run.
+        assert_eq!(
+            needs("  s:\n    A: 'prüfung'\n  condition: s\n"),
+            Some(vec![text("A", "fung")])
+        );
     }
 
     #[test]

@@ -3,38 +3,47 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::hash::Hasher;
 
-/// Largest pattern set built ASCII case-insensitive (see [`Scanner`]).
-const FOLDING_MAX_PATTERNS: usize = 64;
+/// Largest pattern set given a gate (see [`Scanner`]): the SIMD searcher's limit.
+const GATE_MAX_PATTERNS: usize = 64;
 
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
 const DFA_MAX_PATTERNS: usize = 1000;
 
 /// A multi-pattern automaton over lowercase literals.
 ///
-/// Small sets are built ASCII case-insensitive and search the value as is (cheap to
-/// build, and the crate's SIMD prefilters apply). Large sets are built case-sensitive,
-/// which builds several times faster, and search an ASCII-lowercased copy of the value
-/// made in a reused buffer.
+/// Automata are built case-sensitive (several times faster to build than ASCII
+/// case-insensitive ones) and search an ASCII-lowercased copy of the value made in a
+/// reused buffer.
+///
+/// Small sets also carry a leftmost-first twin used only to ask "any match at all?":
+/// the crate's SIMD (Teddy) searcher serves leftmost, case-sensitive searches but not
+/// overlapping ones, and most values match nothing, so the overlapping pass that
+/// reports every pattern runs only behind it.
 #[derive(Debug)]
 pub(super) struct Scanner {
     ac: AhoCorasick,
-    folds: bool,
+    gate: Option<AhoCorasick>,
 }
 
 impl Scanner {
-    /// Calls `f` with the index of every pattern occurrence (overlapping) in `s`.
-    pub(super) fn each_match(&self, s: &str, lower: &mut Vec<u8>, f: &mut dyn FnMut(usize)) {
-        let hay: &[u8] = if self.folds {
-            s.as_bytes()
-        } else {
-            lower.clear();
-            lower.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
-            lower
-        };
+    /// Calls `f` with the index of every pattern occurrence (overlapping) in `hay`,
+    /// which the caller has ASCII-lowercased (see [`lowercase_into`]).
+    pub(super) fn each_match(&self, hay: &[u8], f: &mut dyn FnMut(usize)) {
+        if let Some(gate) = &self.gate
+            && !gate.is_match(hay)
+        {
+            return;
+        }
         for m in self.ac.find_overlapping_iter(hay) {
             f(m.pattern().as_usize());
         }
     }
+}
+
+/// Writes the ASCII-lowercased bytes of `s` into `out` (cleared first).
+pub(super) fn lowercase_into(s: &str, out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
 }
 
 pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
@@ -44,19 +53,30 @@ pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
     // A full DFA scans fastest but its build time and memory grow with the pattern
     // count; past a threshold (hash IOC lists, command-line fragments) a contiguous
     // NFA keeps the whole set compiling in well under a second.
-    let kind = if lits.len() <= DFA_MAX_PATTERNS {
+    let ac_kind = if lits.len() <= DFA_MAX_PATTERNS {
         AhoCorasickKind::DFA
     } else {
         AhoCorasickKind::ContiguousNFA
     };
-    let folds = lits.len() <= FOLDING_MAX_PATTERNS;
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(folds)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(lits)
-        .ok()?;
-    Some(Scanner { ac, folds })
+    let build = |match_kind: MatchKind, kind: AhoCorasickKind| {
+        AhoCorasickBuilder::new()
+            .match_kind(match_kind)
+            .kind(Some(kind))
+            .build(lits)
+            .ok()
+    };
+    let ac = build(MatchKind::Standard, ac_kind)?;
+    // The gate's work is its SIMD prefilter; its automaton only confirms a candidate,
+    // so the cheaper-to-build NFA serves.
+    let gate = if lits.len() <= GATE_MAX_PATTERNS {
+        Some(build(
+            MatchKind::LeftmostFirst,
+            AhoCorasickKind::ContiguousNFA,
+        )?)
+    } else {
+        None
+    };
+    Some(Scanner { ac, gate })
 }
 
 /// FNV-1a for the per-field index, looked up once per event field. The map holds only

@@ -81,6 +81,20 @@ impl FieldPath {
         self.keys.iter().map(|k| k.full.as_str())
     }
 
+    /// The top-level event keys a lookup may read: each candidate name, the first
+    /// part of a dotted one, and `Channel` when a candidate depends on it.
+    pub fn top_level_keys(&self, out: &mut Vec<String>) {
+        for k in &self.keys {
+            out.push(k.full.clone());
+            if let Some(first) = k.parts.as_ref().and_then(|p| p.first()) {
+                out.push(first.clone());
+            }
+            if k.channels.is_some() {
+                out.push("Channel".into());
+            }
+        }
+    }
+
     /// The field's value in the event, if any candidate name is present.
     #[inline]
     pub fn lookup<'a>(&self, event: &'a Value) -> Option<&'a Value> {

@@ -77,6 +77,18 @@ impl<'a> RawEvent<'a> {
     pub fn to_value(&self) -> serde_json::Result<Value> {
         serde_json::from_str(self.line)
     }
+
+    /// A tree of only the named top-level fields (a repeated key keeps its last
+    /// value, as in the full tree): enough for rules that read nothing else.
+    pub fn partial_value(&self, keys: &[&str]) -> serde_json::Result<Value> {
+        let mut map = serde_json::Map::new();
+        for (k, v) in &self.fields {
+            if keys.contains(&k.as_ref()) {
+                map.insert(k.to_string(), serde_json::from_str(v.get())?);
+            }
+        }
+        Ok(Value::Object(map))
+    }
 }
 
 /// Decodes one raw value far enough for the prefilter: strings are unescaped only when
@@ -99,9 +111,13 @@ pub fn decode(raw: &RawValue) -> RawScalar<'_> {
         Some(b'{') => serde_json::from_str::<Fields<'_>>(text)
             .map(|f| RawScalar::Object(f.0))
             .unwrap_or(RawScalar::Other),
-        Some(b'-' | b'0'..=b'9') => serde_json::from_str::<Number>(text)
-            .map(RawScalar::Number)
-            .unwrap_or(RawScalar::Other),
+        Some(b'-' | b'0'..=b'9') => match text.parse::<i64>() {
+            // Integers (EventIDs, process ids) are by far the most common numbers.
+            Ok(i) => RawScalar::Number(i.into()),
+            Err(_) => serde_json::from_str::<Number>(text)
+                .map(RawScalar::Number)
+                .unwrap_or(RawScalar::Other),
+        },
         _ => RawScalar::Other,
     }
 }
@@ -197,6 +213,10 @@ mod tests {
             ev.to_value().map_err(|e| e.to_string())?["n"]["k"][1],
             "two"
         );
+        let part = ev
+            .partial_value(&["n", "t", "missing"])
+            .map_err(|e| e.to_string())?;
+        assert_eq!(part, serde_json::json!({"n": {"k": [1, "two"]}, "t": true}));
         Ok(())
     }
 
