@@ -24,7 +24,7 @@ pub(crate) struct Router {
     /// Non-Windows rules: events without a `Channel`.
     not_windows: Prefilter,
     /// Lowercase channel -> its buckets.
-    channels: HashMap<String, ChannelBuckets>,
+    channels: HashMap<String, ChannelBuckets, foldhash::fast::RandomState>,
     buckets: Vec<Prefilter>,
 }
 
@@ -33,7 +33,8 @@ struct ChannelBuckets {
     /// Rules for the whole channel (service-level log sources).
     star: Option<usize>,
     /// Rules for one EventID, together with the channel-wide ones.
-    by_event_id: HashMap<i64, usize>,
+    /// Looked up per event: a fast hash (keys come from rules, never from events).
+    by_event_id: HashMap<i64, usize, foldhash::fast::RandomState>,
 }
 
 /// Reusable buffers for [`Index::candidates`].
@@ -81,7 +82,7 @@ impl Index {
         }
         // Rule lists of every prefilter: [any, not_windows, buckets...].
         let mut lists: Vec<Vec<u32>> = vec![any, not_windows];
-        let mut channels: HashMap<String, ChannelBuckets> = HashMap::new();
+        let mut channels: HashMap<String, ChannelBuckets, _> = HashMap::default();
         for (ch, rs) in &star {
             lists.push(rs.iter().copied().collect());
             channels.entry(ch.clone()).or_default().star = Some(lists.len() - 3);

@@ -396,12 +396,11 @@ impl CompiledRuleSet {
         out: &mut Vec<RuleIdx>,
     ) -> serde_json::Result<bool> {
         out.clear();
+        self.index
+            .candidates_raw(ev, &mut scratch.index, &mut scratch.candidates);
         let Scratch {
-            fold,
-            index,
-            candidates,
+            fold, candidates, ..
         } = scratch;
-        self.index.candidates_raw(ev, index, candidates);
         if candidates.is_empty() {
             return Ok(false);
         }
@@ -418,11 +417,7 @@ impl CompiledRuleSet {
         } else {
             ev.partial_value(&keys)?
         };
-        for &r in candidates.iter() {
-            if self.rules[r as usize].node.eval(&value, fold) {
-                out.push(r);
-            }
-        }
+        self.eval_candidates(&value, candidates, fold, out);
         Ok(true)
     }
 
@@ -441,13 +436,20 @@ impl CompiledRuleSet {
     /// rule order. Includes rules that only feed correlations (see [`RuleInfo::emit`]).
     pub fn matches(&self, ev: &Value, scratch: &mut Scratch, out: &mut Vec<RuleIdx>) {
         out.clear();
-        let Scratch {
-            fold,
-            index,
-            candidates,
-        } = scratch;
-        self.index.candidates(ev, index, candidates);
-        for &r in candidates.iter() {
+        self.index
+            .candidates(ev, &mut scratch.index, &mut scratch.candidates);
+        self.eval_candidates(ev, &scratch.candidates, &mut scratch.fold, out);
+    }
+
+    /// Appends the candidates that match `ev` to `out`, in rule order.
+    fn eval_candidates(
+        &self,
+        ev: &Value,
+        candidates: &[u32],
+        fold: &mut String,
+        out: &mut Vec<RuleIdx>,
+    ) {
+        for &r in candidates {
             if self.rules[r as usize].node.eval(ev, fold) {
                 out.push(r);
             }

@@ -41,6 +41,32 @@ impl Need {
     }
 }
 
+/// One or two need sets that must all hold for the node to match (one need of each),
+/// or `None` when none can be derived. The first is [`required`]'s; for an AND, the
+/// second is the best other cheap set of its parts, so that, say, "TargetImage ends
+/// with \\svchost.exe AND GrantedAccess is 0x1F3FFF" waits for both instead of
+/// running on every event that reaches svchost.
+pub fn required_sets(node: &Node) -> Option<Vec<Vec<Need>>> {
+    let first = required(node)?;
+    let mut parts = Vec::new();
+    if !first.is_empty() && matches!(node, Node::And(_)) {
+        and_parts(node, &mut parts);
+    }
+    parts.sort_by_key(|s| std::cmp::Reverse(score(s)));
+    let second = parts
+        .into_iter()
+        .find(|s| !s.is_empty() && *s != first && !s.iter().any(Need::on_long_field));
+    Some(std::iter::once(first).chain(second).collect())
+}
+
+/// The need sets of the leaves of nested ANDs (parts without one are skipped).
+fn and_parts(node: &Node, out: &mut Vec<Vec<Need>>) {
+    match node {
+        Node::And(v) => v.iter().for_each(|n| and_parts(n, out)),
+        other => out.extend(required(other)),
+    }
+}
+
 /// Needs one of which must hold for the node to match, or `None` when no such set
 /// can be derived.
 pub fn required(node: &Node) -> Option<Vec<Need>> {
@@ -59,6 +85,16 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
             let fields: Vec<String> = f.path.names().map(str::to_string).collect();
             let present = || Some(Need::Present(fields.clone()));
             let sets = f.preds.iter().flat_map(|p| match p {
+                // A regex's literals are alternatives: under `all` they cannot stand
+                // for the predicate one by one.
+                Pred::Str(m) if matches!(m.kind, StrKind::Regex(_)) => {
+                    match regex_needs(&fields, m) {
+                        Some(needs) if !f.all || needs.len() == 1 => {
+                            needs.into_iter().map(Some).collect()
+                        }
+                        _ => vec![present()],
+                    }
+                }
                 Pred::Str(m) => vec![field_need(&fields, m).or_else(present)],
                 Pred::Set(set) => set
                     .members
@@ -165,6 +201,37 @@ fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
     text_literal(m).map(|l| Need::Text(fields.to_vec(), l))
 }
 
+/// Shortest regex literal worth indexing (regex prefixes are often short words).
+const MIN_REGEX_LITERAL: usize = 3;
+
+/// Literals one of which begins every match of a `re` value, as text needs: what
+/// regex-syntax's prefix extractor finds, lowercased (the index folds case, so this
+/// covers case-sensitive and `i` patterns alike). `None` when there is no such finite
+/// set of useful literals.
+fn regex_needs(fields: &[String], m: &StrMatcher) -> Option<Vec<Need>> {
+    let StrKind::Regex(rx) = &m.kind else {
+        return None;
+    };
+    let hir = regex_syntax::Parser::new().parse(rx.as_str()).ok()?;
+    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() {
+        return None;
+    }
+    let mut out: Vec<Need> = Vec::new();
+    for l in lits {
+        let text = std::str::from_utf8(l.as_bytes()).ok()?;
+        if text.len() < MIN_REGEX_LITERAL {
+            return None;
+        }
+        let need = Need::Text(fields.to_vec(), text.to_ascii_lowercase());
+        if !out.contains(&need) {
+            out.push(need);
+        }
+    }
+    Some(out)
+}
+
 fn text_literal(m: &StrMatcher) -> Option<String> {
     let lit = match &m.kind {
         StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains => m.needle.as_str(),
@@ -261,6 +328,11 @@ mod tests {
             needs("  a:\n    A|re: 'x.*y'\n  condition: a\n"),
             Some(vec![Need::Present(vec!["A".into()])])
         );
+        // A regex whose matches all begin with known literals is indexed by them.
+        assert_eq!(
+            needs("  a:\n    A|re: '(?:APT|Unc)\\d+'\n  condition: a\n"),
+            Some(vec![text("A", "apt"), text("A", "unc")])
+        );
         assert_eq!(
             needs("  a:\n    A|gt: 3\n  condition: a\n"),
             Some(vec![Need::Present(vec!["A".into()])])
@@ -284,6 +356,33 @@ mod tests {
         assert_eq!(
             needs("  s:\n    A: 'prüfung'\n  condition: s\n"),
             Some(vec![text("A", "fung")])
+        );
+    }
+
+    #[test]
+    fn an_and_waits_for_two_cheap_sets() {
+        let yaml = "  s:\n    TargetImage|endswith: '\\svchost.exe'\n    GrantedAccess: '0x1F3FFF'\n    CallTrace|contains: 'UNKNOWN'\n  f:\n    SourceImage|endswith: '\\x.exe'\n  condition: s and not f\n";
+        let docs = parse_str(&format!("title: t\nid: t\ndetection:\n{yaml}")).expect("parses");
+        let Some(Document::Rule(r)) = docs.into_iter().next() else {
+            panic!("not a rule");
+        };
+        let ph = HashMap::new();
+        let ctx = CompileCtx {
+            logsource: &LogSource::default(),
+            placeholders: &ph,
+        };
+        let node = compile_detection(&r.detection, ctx).expect("compiles");
+        // GrantedAccess (a whole value) first, then TargetImage; CallTrace is long
+        // free text and the negated filter gives nothing.
+        assert_eq!(
+            required_sets(&node),
+            Some(vec![
+                vec![Need::Exact(vec!["GrantedAccess".into()], "0x1f3fff".into())],
+                vec![Need::Text(
+                    vec!["TargetImage".into(), "winlog.event_data.TargetImage".into()],
+                    "\\svchost.exe".into()
+                )],
+            ])
         );
     }
 

@@ -9,11 +9,11 @@
 //! remembers scans of repeated values ([`ScanCache`]).
 
 use super::Node;
-use super::needs::{IndexKey, Need, required};
+use super::needs::{IndexKey, Need, required_sets};
 use super::scancache::ScanCache;
 use super::scanner::{Fnv, Scanner, build_ac, lowercase_into};
 use crate::event::any_string;
-use crate::event::raw::{RawEvent, RawScalar, decode};
+use crate::event::raw::{RawEvent, RawScalar, decode, raw_str};
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -32,7 +32,9 @@ struct FieldIndex {
     pat_global: Vec<u32>,
     /// Whole lowercase values -> their need (exact-match needs).
     exact: HashMap<Box<[u8]>, u32, foldhash::fast::RandomState>,
-    ints: HashMap<i64, u32>,
+    /// Integer needs. Looked up per numeric field of every event: a fast hash (the
+    /// keys come from rules, never from events).
+    ints: HashMap<i64, u32, foldhash::fast::RandomState>,
 }
 
 impl FieldIndex {
@@ -59,8 +61,11 @@ pub struct Prefilter {
     /// The keyword literals as they read inside JSON text, to scan a whole line at once.
     anywhere_escaped: Option<Scanner>,
     anywhere_global: Vec<u32>,
-    /// Rules per global pattern id.
+    /// Per need id, the rules it serves, each as `rule << 1 | set` (which of the
+    /// rule's need sets it belongs to).
     pat_rules: Vec<Vec<u32>>,
+    /// Rules with two need sets (bitmap): candidates only once both hold.
+    two_sets: Vec<u64>,
     /// Rules that must always be evaluated.
     pub always: Vec<u32>,
     n_rules: usize,
@@ -101,21 +106,28 @@ impl Prefilter {
         let mut key_ids: HashMap<IndexKey, u32> = HashMap::new();
         let mut keys: Vec<IndexKey> = Vec::new();
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
+        let mut two_sets = vec![0u64; n_rules.div_ceil(64)];
         let mut always = Vec::new();
         for &(rule, n) in rules {
-            let Some(needs) = required(n) else {
+            let Some(sets) = required_sets(n) else {
                 always.push(rule);
                 continue;
             };
-            for key in needs.iter().flat_map(Need::keys) {
-                let id = *key_ids.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key);
-                    pat_rules.push(Vec::new());
-                    (pat_rules.len() - 1) as u32
-                });
-                let rules = &mut pat_rules[id as usize];
-                if rules.last() != Some(&rule) {
-                    rules.push(rule);
+            if sets.len() == 2 {
+                two_sets[(rule / 64) as usize] |= 1 << (rule % 64);
+            }
+            for (set, needs) in sets.iter().enumerate() {
+                let entry = rule << 1 | set as u32;
+                for key in needs.iter().flat_map(Need::keys) {
+                    let id = *key_ids.entry(key.clone()).or_insert_with(|| {
+                        keys.push(key);
+                        pat_rules.push(Vec::new());
+                        (pat_rules.len() - 1) as u32
+                    });
+                    let rules = &mut pat_rules[id as usize];
+                    if !rules.contains(&entry) {
+                        rules.push(entry);
+                    }
                 }
             }
         }
@@ -166,12 +178,12 @@ impl Prefilter {
                 ac,
                 slot: slot as u32,
                 pat_global: fb.ids,
+                ints: fb.ints.into_iter().collect(),
                 exact: fb
                     .exact
                     .into_iter()
                     .map(|(k, v)| (k.into_bytes().into_boxed_slice(), v))
                     .collect(),
-                ints: fb.ints,
             };
             for (i, _) in name.match_indices('.') {
                 nested.insert(name[..i].to_string());
@@ -196,6 +208,7 @@ impl Prefilter {
             anywhere_escaped,
             anywhere_global,
             pat_rules,
+            two_sets,
             always,
             n_rules,
             slot_base: 0,
@@ -315,6 +328,12 @@ pub(crate) struct PrefilterScratch {
     path: String,
     lower: Vec<u8>,
     found: Vec<u32>,
+    /// An unescaped string value.
+    unescaped: String,
+    /// Per rule, which of its two need sets have held (see `Prefilter::two_sets`),
+    /// and the rules to reset.
+    progress: Vec<u8>,
+    touched: Vec<u32>,
     pub(crate) cache: ScanCache,
 }
 
@@ -330,6 +349,12 @@ impl<'a> State<'a> {
         s.marks.resize(pf.n_rules.div_ceil(64), 0);
         s.seen.clear();
         s.seen.resize(pf.pat_rules.len().div_ceil(64), 0);
+        for r in s.touched.drain(..) {
+            s.progress[r as usize] = 0;
+        }
+        if s.progress.len() < pf.n_rules {
+            s.progress.resize(pf.n_rules, 0);
+        }
         let mut st = State { pf, s, out };
         for &r in &pf.always {
             st.mark_rule(r);
@@ -353,24 +378,44 @@ impl<'a> State<'a> {
         }
         self.s.seen[w] |= 1 << b;
         let pf = self.pf;
-        for &r in &pf.pat_rules[id as usize] {
-            self.mark_rule(r);
+        for &entry in &pf.pat_rules[id as usize] {
+            let r = entry >> 1;
+            let (w, b) = ((r / 64) as usize, r % 64);
+            if pf.two_sets[w] & (1 << b) == 0 {
+                self.mark_rule(r);
+                continue;
+            }
+            // A two-set rule: a candidate once a need of each set has held.
+            let p = &mut self.s.progress[r as usize];
+            if *p == 0 {
+                self.s.touched.push(r);
+            }
+            *p |= 1 << (entry & 1);
+            if *p == 0b11 {
+                self.mark_rule(r);
+            }
         }
+    }
+
+    /// Extends the dotted `path` by member `k` and returns the index of the field it
+    /// names, if any, after marking that field's presence need.
+    fn enter(&mut self, path: &mut String, k: &str) -> Option<&'a FieldIndex> {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(k);
+        let fi = self.pf.fields.get(path.as_str())?;
+        if let Some(id) = fi.present {
+            self.mark_need(id);
+        }
+        Some(fi)
     }
 
     /// Scans top-level fields, and nested objects under their dotted names.
     fn scan_object(&mut self, obj: &serde_json::Map<String, Value>, path: &mut String) {
-        let pf = self.pf;
         for (k, v) in obj {
             let len = path.len();
-            if len > 0 {
-                path.push('.');
-            }
-            path.push_str(k);
-            if let Some(fi) = pf.fields.get(path.as_str()) {
-                if let Some(id) = fi.present {
-                    self.mark_need(id);
-                }
+            if let Some(fi) = self.enter(path, k) {
                 self.scan_value(fi, v);
             }
             if let Value::Object(inner) = v {
@@ -504,14 +549,7 @@ impl<'a> State<'a> {
         let pf = self.pf;
         for (k, v) in fields {
             let len = path.len();
-            if len > 0 {
-                path.push('.');
-            }
-            path.push_str(k);
-            if let Some(fi) = pf.fields.get(path.as_str()) {
-                if let Some(id) = fi.present {
-                    self.mark_need(id);
-                }
+            if let Some(fi) = self.enter(path, k) {
                 self.scan_raw_value(fi, v);
             }
             if v.get().starts_with('{')
@@ -532,13 +570,15 @@ impl<'a> State<'a> {
             if remembered && fi.ints.is_empty() {
                 return;
             }
-            if let RawScalar::Str(s) = decode(v) {
+            let mut buf = std::mem::take(&mut self.s.unescaped);
+            if let Some(s) = raw_str(text, &mut buf) {
                 if !remembered {
                     let slot = self.field_slot(fi, true);
-                    self.scan_fresh(Target::Field(fi), slot, &s, text);
+                    self.scan_fresh(Target::Field(fi), slot, s, text);
                 }
-                self.scan_int_text(fi, &s);
+                self.scan_int_text(fi, s);
             }
+            self.s.unescaped = buf;
             return;
         }
         // Besides strings, only numbers and arrays can hold a need.
@@ -564,11 +604,17 @@ impl<'a> State<'a> {
         if !text.starts_with(['"', '[', '{']) {
             return;
         }
-        if text.starts_with('"') && self.recall(self.anywhere_slot(true), text) {
+        if text.starts_with('"') {
+            if !self.recall(self.anywhere_slot(true), text) {
+                let mut buf = std::mem::take(&mut self.s.unescaped);
+                if let Some(s) = raw_str(text, &mut buf) {
+                    self.scan_anywhere(s, Some(text));
+                }
+                self.s.unescaped = buf;
+            }
             return;
         }
         match decode(v) {
-            RawScalar::Str(s) => self.scan_anywhere(&s, Some(text)),
             RawScalar::Array(items) => {
                 for x in items {
                     self.anywhere_raw(x);
@@ -579,7 +625,7 @@ impl<'a> State<'a> {
                     self.anywhere_raw(x);
                 }
             }
-            RawScalar::Number(_) | RawScalar::Other => {}
+            RawScalar::Str(_) | RawScalar::Number(_) | RawScalar::Other => {}
         }
     }
 }

@@ -122,6 +122,47 @@ pub fn decode(raw: &RawValue) -> RawScalar<'_> {
     }
 }
 
+/// The text of a raw JSON string value (with its quotes), unescaped into `buf` only
+/// when it holds escapes; `None` when it is not a string. Windows paths make most
+/// values hold escapes, so this reuses one buffer instead of allocating per value.
+pub fn raw_str<'b>(raw: &'b str, buf: &'b mut String) -> Option<&'b str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    if !inner.contains('\\') {
+        return Some(inner);
+    }
+    if unescape_into(inner, buf).is_some() {
+        return Some(buf.as_str());
+    }
+    // `\uXXXX` (rare): serde_json's own decoding, with its surrogate rules.
+    *buf = serde_json::from_str::<String>(raw).ok()?;
+    Some(buf.as_str())
+}
+
+/// Unescapes the inside of a JSON string into `out`; `None` for `\u` escapes (left to
+/// serde_json) or an invalid escape.
+fn unescape_into(inner: &str, out: &mut String) -> Option<()> {
+    out.clear();
+    let mut rest = inner;
+    while let Some(i) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        let c = match rest.as_bytes().get(i + 1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            _ => return None,
+        };
+        out.push(c);
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    Some(())
+}
+
 /// An object's members in order, keys borrowed from the line unless they hold escapes.
 struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
 
@@ -209,6 +250,16 @@ mod tests {
         };
         assert_eq!(items.len(), 2);
         assert!(matches!(ev.get("t").map(decode), Some(RawScalar::Other)));
+        let mut buf = String::new();
+        for raw in [
+            r#""plain""#,
+            r#""C:\\x \"q\" \/ \t\n\b\f\r""#,
+            r#""\u00e9\ud83d\ude00""#,
+        ] {
+            let want: String = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+            assert_eq!(raw_str(raw, &mut buf), Some(want.as_str()), "{raw}");
+        }
+        assert_eq!(raw_str("12", &mut buf), None);
         assert_eq!(
             ev.to_value().map_err(|e| e.to_string())?["n"]["k"][1],
             "two"
