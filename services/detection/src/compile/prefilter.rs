@@ -11,14 +11,12 @@
 use super::Node;
 use super::needs::{IndexKey, Need, required_sets};
 use super::scancache::ScanCache;
-use super::scanner::{Fnv, Scanner, build_ac, lowercase_into};
+use super::scanner::{Scanner, build_ac, lowercase_into};
 use crate::event::any_string;
 use crate::event::raw::{RawEvent, RawScalar, decode, raw_str};
 use serde_json::Value;
-use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 
 /// Index of one event field.
 #[derive(Debug, Default)]
@@ -54,9 +52,11 @@ enum Target<'a> {
 /// The index over all rules of a set.
 #[derive(Debug, Default)]
 pub struct Prefilter {
-    fields: HashMap<String, FieldIndex, BuildHasherDefault<Fnv>>,
+    /// Looked up for every member of every event: foldhash, which hashes a short
+    /// name in a few word operations (the map holds only rule field names).
+    fields: HashMap<String, FieldIndex, foldhash::fast::RandomState>,
     /// Dotted prefixes of indexed field names: the nested objects worth descending into.
-    nested: HashSet<String, BuildHasherDefault<Fnv>>,
+    nested: HashSet<String, foldhash::fast::RandomState>,
     anywhere: Option<Scanner>,
     /// The keyword literals as they read inside JSON text, to scan a whole line at once.
     anywhere_escaped: Option<Scanner>,
@@ -545,14 +545,14 @@ impl<'a> State<'a> {
     }
 
     /// [`State::scan_object`] over a line's raw members.
-    fn scan_raw_object(&mut self, fields: &[(Cow<'_, str>, &RawValue)], path: &mut String) {
+    fn scan_raw_object(&mut self, fields: &[(Cow<'_, str>, &str)], path: &mut String) {
         let pf = self.pf;
         for (k, v) in fields {
             let len = path.len();
             if let Some(fi) = self.enter(path, k) {
                 self.scan_raw_value(fi, v);
             }
-            if v.get().starts_with('{')
+            if v.starts_with('{')
                 && pf.nested.contains(path.as_str())
                 && let RawScalar::Object(inner) = decode(v)
             {
@@ -562,8 +562,7 @@ impl<'a> State<'a> {
         }
     }
 
-    fn scan_raw_value(&mut self, fi: &FieldIndex, v: &RawValue) {
-        let text = v.get();
+    fn scan_raw_value(&mut self, fi: &FieldIndex, text: &str) {
         if text.starts_with('"') {
             // A remembered value is not even unescaped.
             let remembered = !fi.reads_text() || self.recall(self.field_slot(fi, true), text);
@@ -586,7 +585,7 @@ impl<'a> State<'a> {
         if !(text.starts_with('[') || number && !fi.ints.is_empty()) {
             return;
         }
-        match decode(v) {
+        match decode(text) {
             RawScalar::Str(_) => {}
             RawScalar::Number(n) => self.scan_number(fi, &n),
             RawScalar::Array(items) => {
@@ -599,8 +598,7 @@ impl<'a> State<'a> {
     }
 
     /// The keyword automaton over every string in a raw value.
-    fn anywhere_raw(&mut self, v: &RawValue) {
-        let text = v.get();
+    fn anywhere_raw(&mut self, text: &str) {
         if !text.starts_with(['"', '[', '{']) {
             return;
         }
@@ -614,7 +612,7 @@ impl<'a> State<'a> {
             }
             return;
         }
-        match decode(v) {
+        match decode(text) {
             RawScalar::Array(items) => {
                 for x in items {
                     self.anywhere_raw(x);

@@ -1,7 +1,6 @@
-//! Multi-pattern automata for the prefilter, and the small hash used for its field map.
+//! Multi-pattern automata for the prefilter.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::hash::Hasher;
 
 /// Largest pattern set given a gate (see [`Scanner`]): the SIMD searcher's limit.
 const GATE_MAX_PATTERNS: usize = 64;
@@ -77,29 +76,4 @@ pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
         None
     };
     Some(Scanner { ac, gate })
-}
-
-/// FNV-1a for the per-field index, looked up once per event field. The map holds only
-/// rule field names and never grows from event input, so a flooding attack has nothing
-/// to fill; a simple fast hash beats SipHash here.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }

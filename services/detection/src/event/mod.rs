@@ -3,6 +3,7 @@
 //! [`raw`] reads event lines lazily for the prefilter.
 
 pub mod raw;
+pub mod scan;
 
 use crate::fieldmap::Alt;
 use serde_json::Value;

@@ -6,17 +6,17 @@
 //! applies, so the prefilter runs on this view and the tree is built only for events
 //! that have candidate rules ([`RawEvent::to_value`]).
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use super::scan::{Member, object_members};
 use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 use std::borrow::Cow;
-use std::fmt;
 
 /// A JSON object line with its top-level fields located but not decoded.
 #[derive(Debug)]
 pub struct RawEvent<'a> {
     line: &'a str,
-    fields: Vec<(Cow<'a, str>, &'a RawValue)>,
+    /// Each member's name and its value's JSON text.
+    fields: Vec<Member<'a>>,
 }
 
 /// A decoded field value, as the prefilter needs it.
@@ -24,8 +24,8 @@ pub struct RawEvent<'a> {
 pub enum RawScalar<'a> {
     Str(Cow<'a, str>),
     Number(Number),
-    Array(Vec<&'a RawValue>),
-    Object(Vec<(Cow<'a, str>, &'a RawValue)>),
+    Array(Vec<&'a str>),
+    Object(Vec<Member<'a>>),
     /// `true`, `false` or `null`: never a literal or integer need.
     Other,
 }
@@ -35,13 +35,7 @@ impl<'a> RawEvent<'a> {
     /// JSON (nested values are skipped over, not built); anything else is an error
     /// naming what is wrong.
     pub fn parse(line: &'a str) -> Result<Self, String> {
-        let trimmed = line.trim_start();
-        if !trimmed.starts_with('{') {
-            return Err("not a JSON object".into());
-        }
-        let fields = serde_json::from_str::<Fields<'a>>(line)
-            .map_err(|e| e.to_string())?
-            .0;
+        let fields = object_members(line)?;
         Ok(RawEvent { line, fields })
     }
 
@@ -51,13 +45,13 @@ impl<'a> RawEvent<'a> {
     }
 
     /// The top-level fields in line order (a repeated key appears each time).
-    pub fn fields(&self) -> &[(Cow<'a, str>, &'a RawValue)] {
+    pub fn fields(&self) -> &[Member<'a>] {
         &self.fields
     }
 
     /// A top-level field's raw value; for a repeated key the last one, as a parsed
     /// object keeps it.
-    pub fn get(&self, key: &str) -> Option<&'a RawValue> {
+    pub fn get(&self, key: &str) -> Option<&'a str> {
         self.fields
             .iter()
             .rev()
@@ -84,7 +78,7 @@ impl<'a> RawEvent<'a> {
         let mut map = serde_json::Map::new();
         for (k, v) in &self.fields {
             if keys.contains(&k.as_ref()) {
-                map.insert(k.to_string(), serde_json::from_str(v.get())?);
+                map.insert(k.to_string(), serde_json::from_str(v)?);
             }
         }
         Ok(Value::Object(map))
@@ -93,8 +87,7 @@ impl<'a> RawEvent<'a> {
 
 /// Decodes one raw value far enough for the prefilter: strings are unescaped only when
 /// they contain an escape, arrays and objects are split into their raw members.
-pub fn decode(raw: &RawValue) -> RawScalar<'_> {
-    let text = raw.get();
+pub fn decode(text: &str) -> RawScalar<'_> {
     match text.as_bytes().first() {
         Some(b'"') => {
             let inner = &text[1..text.len() - 1];
@@ -106,10 +99,10 @@ pub fn decode(raw: &RawValue) -> RawScalar<'_> {
                 .unwrap_or(RawScalar::Other)
         }
         Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(text)
-            .map(RawScalar::Array)
+            .map(|items| RawScalar::Array(items.into_iter().map(RawValue::get).collect()))
             .unwrap_or(RawScalar::Other),
-        Some(b'{') => serde_json::from_str::<Fields<'_>>(text)
-            .map(|f| RawScalar::Object(f.0))
+        Some(b'{') => object_members(text)
+            .map(RawScalar::Object)
             .unwrap_or(RawScalar::Other),
         Some(b'-' | b'0'..=b'9') => match text.parse::<i64>() {
             // Integers (EventIDs, process ids) are by far the most common numbers.
@@ -161,69 +154,6 @@ fn unescape_into(inner: &str, out: &mut String) -> Option<()> {
     }
     out.push_str(rest);
     Some(())
-}
-
-/// An object's members in order, keys borrowed from the line unless they hold escapes.
-struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Fields<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(FieldsVisitor)
-    }
-}
-
-struct FieldsVisitor;
-
-impl<'de> Visitor<'de> for FieldsVisitor {
-    type Value = Fields<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(map.size_hint().unwrap_or(32));
-        while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
-            let v: &'de RawValue = map.next_value()?;
-            out.push((k, v));
-        }
-        Ok(Fields(out))
-    }
-}
-
-/// A member name: borrowed when it has no escapes, owned otherwise.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Borrowed(v)))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Owned(v.to_string())))
-    }
-
-    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Key(Cow::Owned(v)))
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
-        Err(E::custom("member name is not text"))
-    }
 }
 
 #[cfg(test)]

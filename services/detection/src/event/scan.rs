@@ -1,0 +1,350 @@
+//! A validating scanner for one JSON object: it checks the whole text against the
+//! JSON grammar and returns the top-level members as slices, without building or
+//! decoding anything.
+//!
+//! Locating fields was a fifth of `sigma eval`'s time through serde_json's generic
+//! skipping; strings, which are most of an event's bytes, are crossed here eight
+//! bytes at a time.
+
+use std::borrow::Cow;
+
+/// Deepest nesting accepted (serde_json's default limit).
+const MAX_DEPTH: usize = 128;
+
+/// A top-level member: its name (decoded only if it holds escapes) and its value's
+/// JSON text.
+pub type Member<'a> = (Cow<'a, str>, &'a str);
+
+/// The members of the JSON object in `text`, in order; an error names the problem and
+/// its byte offset.
+pub fn object_members(text: &str) -> Result<Vec<Member<'_>>, String> {
+    let mut c = Cursor {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+    };
+    c.ws();
+    if c.peek() != Some(b'{') {
+        return Err("not a JSON object".into());
+    }
+    let mut out = Vec::with_capacity(32);
+    c.object(0, &mut |k, v| out.push((k, v)))?;
+    c.ws();
+    if c.i < c.s.len() {
+        return Err(c.error("trailing characters"));
+    }
+    Ok(out)
+}
+
+/// The index of the first quote, backslash or control character at or after `i` (or
+/// the length): eight bytes at a time, with the classic "has a zero byte" bit trick.
+fn special(s: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+        // Bytes below 0x20: subtracting 0x20 borrows into the high bit.
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let hit = (zero(quote) | zero(backslash) | control) & HIGH;
+        if hit != 0 {
+            // The lowest flagged byte is exact (false flags only sit above a true one).
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = s.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+struct Cursor<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn error(&self, what: &str) -> String {
+        format!("{what} at byte {}", self.i)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, b: u8, what: &str) -> Result<(), String> {
+        if self.peek() == Some(b) {
+            self.i += 1;
+            Ok(())
+        } else if self.i >= self.s.len() {
+            Err(self.error("EOF while parsing"))
+        } else {
+            Err(self.error(what))
+        }
+    }
+
+    /// An object at `{`; calls `member` with each member (name, value text).
+    fn object(
+        &mut self,
+        depth: usize,
+        member: &mut dyn FnMut(Cow<'a, str>, &'a str),
+    ) -> Result<(), String> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.i += 1;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(if self.i >= self.s.len() {
+                    self.error("EOF while parsing an object")
+                } else {
+                    self.error("expected a member name")
+                });
+            }
+            let start = self.i;
+            let escaped = self.string()?;
+            let raw = &self.text[start..self.i];
+            let name = if escaped {
+                Cow::Owned(
+                    serde_json::from_str::<String>(raw)
+                        .map_err(|e| format!("member name at byte {start}: {e}"))?,
+                )
+            } else {
+                Cow::Borrowed(&raw[1..raw.len() - 1])
+            };
+            self.ws();
+            self.expect(b':', "expected ':'")?;
+            self.ws();
+            let vstart = self.i;
+            self.value(depth + 1)?;
+            member(name, &self.text[vstart..self.i]);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<(), String> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.i += 1;
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            self.value(depth + 1)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                None => return Err(self.error("EOF while parsing a list")),
+                Some(_) => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<(), String> {
+        match self.peek() {
+            Some(b'"') => self.string().map(|_| ()),
+            Some(b'{') => self.object(depth, &mut |_, _| {}),
+            Some(b'[') => self.array(depth),
+            Some(b't') => self.word(b"true"),
+            Some(b'f') => self.word(b"false"),
+            Some(b'n') => self.word(b"null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            None => Err(self.error("EOF while parsing a value")),
+            Some(_) => Err(self.error("expected value")),
+        }
+    }
+
+    fn word(&mut self, w: &[u8]) -> Result<(), String> {
+        if self.s[self.i..].starts_with(w) {
+            self.i += w.len();
+            Ok(())
+        } else {
+            Err(self.error("expected value"))
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Result<(), String> {
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.error("invalid number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        Ok(())
+    }
+
+    /// A string at `"`; returns whether it holds escapes.
+    fn string(&mut self) -> Result<bool, String> {
+        self.i += 1;
+        let mut escaped = false;
+        loop {
+            self.i = special(self.s, self.i);
+            match self.s.get(self.i) {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(&b) if b < 0x20 => {
+                    return Err(self.error(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
+                }
+                _ => {}
+            }
+            if self.s[self.i] == b'"' {
+                self.i += 1;
+                return Ok(escaped);
+            }
+            escaped = true;
+            match self.s.get(self.i + 1) {
+                Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.i += 2,
+                Some(b'u') => {
+                    let hex = self.s.get(self.i + 2..self.i + 6);
+                    if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                        return Err(self.error("invalid \\u escape"));
+                    }
+                    self.i += 6;
+                }
+                None => {
+                    self.i = self.s.len();
+                    return Err(self.error("EOF while parsing a string"));
+                }
+                Some(_) => return Err(self.error("invalid escape")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Accepts exactly what serde_json accepts as an object, with the same members.
+    #[test]
+    fn agrees_with_serde_json() {
+        let cases = [
+            r#"{}"#,
+            r#" { "a" : 1 , "b":[1, 2.5e-3, -0, "x"], "c":{"d":null,"e":[true,false]} } "#,
+            r#"{"k\"ey":"v\\al\/ue\u00e9\n","s":"plain"}"#,
+            r#"{"a":1,}"#,
+            r#"{"a" 1}"#,
+            r#"{"a":01}"#,
+            r#"{"a":1.}"#,
+            r#"{"a":-}"#,
+            r#"{"a":1e}"#,
+            r#"{"a":tru}"#,
+            r#"{"a":"\q"}"#,
+            r#"{"a":"\u12G4"}"#,
+            "{\"a\":\"tab\there\"}",
+            r#"{"a":"unterminated}"#,
+            r#"{"a":[1,2}"#,
+            r#"{"a":1} x"#,
+            r#"{"a":1}{"b":2}"#,
+            r#"[1]"#,
+            r#"{a:1}"#,
+            r#"{"a":{"b":{"c":[[[]]]}}}"#,
+            "",
+        ];
+        for text in cases {
+            let ours = object_members(text);
+            let theirs = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text);
+            assert_eq!(
+                ours.is_ok(),
+                theirs.is_ok(),
+                "{text:?}: {ours:?} vs {theirs:?}"
+            );
+            if let (Ok(members), Ok(map)) = (ours, theirs) {
+                assert_eq!(members.len(), map.len(), "{text:?}");
+                for (k, v) in members {
+                    let want = map.get(k.as_ref());
+                    let got: serde_json::Value = serde_json::from_str(v).unwrap_or_default();
+                    assert_eq!(Some(&got), want, "{text:?} member {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_scan_finds_the_first_special_byte() {
+        let text = b"abcdefghijklmnop\"qrs\\tu";
+        assert_eq!(special(text, 0), 16);
+        assert_eq!(special(text, 17), 20);
+        assert_eq!(special(b"abcdefgh\x01", 0), 8);
+        assert_eq!(special(b"\x1f", 0), 0);
+        assert_eq!(special("é€ plain text with no end".as_bytes(), 0), 28);
+        // Bytes just above each special one are not special.
+        assert_eq!(special(b"#]! ####!!!!]]]]", 0), 16);
+    }
+
+    #[test]
+    fn depth_is_limited_and_errors_say_where() {
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(200), "]".repeat(200));
+        let e = object_members(&deep).err().unwrap_or_default();
+        assert!(e.contains("recursion limit"), "{e}");
+        let e = object_members(r#"{"a":"\q"}"#).err().unwrap_or_default();
+        assert_eq!(e, "invalid escape at byte 6");
+    }
+}
