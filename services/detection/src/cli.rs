@@ -216,6 +216,7 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
     let (mut events, mut matches) = (0usize, 0usize);
     let (mut sampled, mut candidates, mut none) = (0usize, 0usize, 0usize);
     let mut per_rule: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut rule_time: BTreeMap<u32, Duration> = BTreeMap::new();
     let mut eval_time = Duration::ZERO;
     let mut parse_time = Duration::ZERO;
     let mut chunk: Vec<Value> = Vec::with_capacity(8192);
@@ -251,11 +252,14 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
         // Diagnostics outside the timed loop: how many rules survive the prefilter.
         for ev in chunk.iter().step_by(16) {
             sampled += 1;
-            let these = set.candidates(ev, &mut scratch);
+            let these = set.candidates(ev, &mut scratch).to_vec();
             candidates += these.len();
             none += usize::from(these.is_empty());
-            for &r in these {
+            for r in these {
                 *per_rule.entry(r).or_default() += 1;
+                let t = Instant::now();
+                set.rule_matches(r, ev, &mut scratch);
+                *rule_time.entry(r).or_default() += t.elapsed();
             }
         }
     }
@@ -280,6 +284,18 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
             out,
             "  candidate for {:.1}% of events: {}",
             n as f64 * 100.0 / sampled.max(1) as f64,
+            set.rule(r).source
+        )?;
+    }
+    // And the rules whose evaluation costs most in all (sampled events).
+    let mut costliest: Vec<(u32, Duration)> = rule_time.into_iter().collect();
+    costliest.sort_by_key(|&(r, t)| (std::cmp::Reverse(t), r));
+    let total: Duration = costliest.iter().map(|&(_, t)| t).sum();
+    for (r, t) in costliest.into_iter().take(5) {
+        writeln!(
+            out,
+            "  {:.1}% of sampled evaluation time: {}",
+            t.as_secs_f64() * 100.0 / total.as_secs_f64().max(1e-9),
             set.rule(r).source
         )?;
     }

@@ -441,6 +441,13 @@ impl CompiledRuleSet {
         self.eval_candidates(ev, &scratch.candidates, &mut scratch.fold, out);
     }
 
+    /// Evaluates one rule on a parsed event, prefilter aside (diagnostics).
+    pub fn rule_matches(&self, r: RuleIdx, ev: &Value, scratch: &mut Scratch) -> bool {
+        self.rules
+            .get(r as usize)
+            .is_some_and(|rule| rule.node.eval(ev, &mut scratch.fold))
+    }
+
     /// Appends the candidates that match `ev` to `out`, in rule order.
     fn eval_candidates(
         &self,

@@ -4,9 +4,9 @@
 //! side-loading, threat-actor names, tool paths). Tried one by one, such a list costs
 //! a comparison per value on every candidate event; here the exact values are one hash
 //! lookup, the prefixes and suffixes one lookup per distinct length, and the
-//! substrings one Aho-Corasick pass. Only case-insensitive ASCII literals are folded
-//! in (where ASCII folding is the whole of the comparison); every other predicate is
-//! kept as it was.
+//! substrings one Aho-Corasick pass. Only case-insensitive literals whose comparison
+//! is ASCII folding alone (ASCII text, or characters without case such as emoji) are
+//! folded in; every other predicate is kept as it was.
 
 use super::Pred;
 use super::strmatch::{StrKind, StrMatcher};
@@ -34,7 +34,7 @@ fn foldable(m: &StrMatcher) -> bool {
     !m.cased
         && m.int.is_none()
         && !m.needle.is_empty()
-        && m.needle.is_ascii()
+        && m.folds_ascii()
         && matches!(
             m.kind,
             StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains
@@ -154,6 +154,8 @@ mod tests {
             m(StrKind::Suffix, "\\evil.dll"),
             m(StrKind::Suffix, ".ps1"),
             m(StrKind::Contains, "mimikatz"),
+            // Caseless non-ASCII folds in too.
+            m(StrKind::Contains, "😀"),
             // Kept apart: cased, and a number.
             Pred::Str(StrMatcher::literal(StrKind::Contains, "CaseMe", true)),
             m(StrKind::Exact, "4688"),
@@ -170,7 +172,7 @@ mod tests {
         let Some(Pred::Set(set)) = folded.first() else {
             panic!("no set first: {folded:?}");
         };
-        assert_eq!(set.members.len(), 5);
+        assert_eq!(set.members.len(), 6);
         let mut scratch = String::new();
         for hay in [
             "CMD.EXE",
@@ -185,10 +187,12 @@ mod tests {
             "mimikat",
             "",
             "Ünïcode \\evil.dll",
+            "smile 😀 please",
+            "smile 😃",
         ] {
             let want = members
                 .iter()
-                .take(5)
+                .take(6)
                 .any(|s| s.is_match(hay, &mut scratch));
             assert_eq!(set.is_match(hay, &mut scratch), want, "{hay:?}");
         }

@@ -240,12 +240,18 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
     };
     // Numbers and booleans may be stored as JSON numbers/bools, which are not scanned.
     let numeric = m.int.is_some() || lit.parse::<f64>().is_ok();
-    // Non-ASCII needles (windash's typographic dashes, homoglyphs) are indexed by
-    // their longest ASCII run, which any match must contain too.
-    let lit = lit
-        .split(|c: char| !c.is_ascii())
-        .max_by_key(|run| run.len())
-        .unwrap_or_default();
+    // Needles whose case-insensitive comparison is ASCII folding alone (ASCII, or
+    // caseless characters such as emoji) are indexed whole, as bytes. Other non-ASCII
+    // needles (homoglyphs with case) by their longest ASCII run, which any match must
+    // contain too.
+    let literal_kind = !matches!(m.kind, StrKind::Glob(_));
+    let lit = if literal_kind && (m.folds_ascii() || m.cased) {
+        lit
+    } else {
+        lit.split(|c: char| !c.is_ascii())
+            .max_by_key(|run| run.len())
+            .unwrap_or_default()
+    };
     // Very short literals occur in nearly every value: indexing them costs more in
     // automaton matches than evaluating the rule directly.
     if lit.len() < MIN_LITERAL || numeric || lit == "true" || lit == "false" {
@@ -356,6 +362,11 @@ mod tests {
         assert_eq!(
             needs("  s:\n    A: 'prüfung'\n  condition: s\n"),
             Some(vec![text("A", "fung")])
+        );
+        // Caseless characters (emoji) compare by ASCII folding: indexed whole.
+        assert_eq!(
+            needs("  s:\n    A|contains: '😀'\n  condition: s\n"),
+            Some(vec![text("A", "😀")])
         );
     }
 

@@ -35,7 +35,15 @@ pub struct StrMatcher {
 impl StrMatcher {
     /// Compiles a Sigma string; wildcards at the ends become prefix/suffix/contains.
     pub fn from_sigma(s: &SigmaString, cased: bool) -> Result<StrMatcher, String> {
-        let parts = &s.parts;
+        // `**` is `*`: collapsing runs lets `contains: '*'` (any value) and the like
+        // become plain literal tests instead of regexes over the whole value.
+        let mut parts: Vec<Part> = Vec::with_capacity(s.parts.len());
+        for p in &s.parts {
+            if !(*p == Part::Star && parts.last() == Some(&Part::Star)) {
+                parts.push(p.clone());
+            }
+        }
+        let parts = &parts;
         let lead = parts.first() == Some(&Part::Star);
         let trail = parts.len() > usize::from(lead) && parts.last() == Some(&Part::Star);
         let inner = &parts[usize::from(lead)..parts.len() - usize::from(trail)];
@@ -111,6 +119,12 @@ impl StrMatcher {
             glob_lit: None,
             ascii,
         }
+    }
+
+    /// Whether ASCII case folding is the whole of this literal's case-insensitive
+    /// comparison (its characters are ASCII or have no case, like emoji).
+    pub fn folds_ascii(&self) -> bool {
+        self.ascii
     }
 
     /// Compiles a `re` value with its flags.
@@ -236,6 +250,12 @@ mod tests {
         assert!(matches!(m("*abc").kind, StrKind::Suffix));
         assert!(matches!(m("*abc*").kind, StrKind::Contains));
         assert!(matches!(m("a*c").kind, StrKind::Glob(_)));
+        // Runs of stars collapse: these are literal tests, not regexes.
+        assert!(matches!(m("**abc**").kind, StrKind::Contains));
+        let any = m("***");
+        assert!(!matches!(any.kind, StrKind::Glob(_)));
+        assert!(hit(&any, "") && hit(&any, "anything at all"));
+        assert!(hit(&m("a**c"), "abbc") && !hit(&m("a**c"), "abbd"));
     }
 
     #[test]
