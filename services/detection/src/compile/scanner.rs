@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 const GATE_MAX_PATTERNS: usize = 64;
 
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
-const DFA_MAX_PATTERNS: usize = 1000;
+const DFA_MAX_PATTERNS: usize = 300;
 
 /// A multi-pattern automaton over lowercase literals.
 ///
