@@ -98,19 +98,45 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Steps into an object or list at its opening bracket; true when it is empty
+    /// (and already closed).
+    fn open(&mut self, depth: usize, close: u8) -> Result<bool, String> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.i += 1;
+        self.ws();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.i += 1;
+        }
+        Ok(empty)
+    }
+
+    /// After an element: true at the closing bracket (consumed), false at a comma.
+    fn closes(&mut self, close: u8, inside: &str) -> Result<bool, String> {
+        self.ws();
+        match self.peek() {
+            Some(b',') => {
+                self.i += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.i += 1;
+                Ok(true)
+            }
+            None => Err(self.error(&format!("EOF while parsing {inside}"))),
+            Some(_) => Err(self.error(&format!("expected ',' or '{}'", close as char))),
+        }
+    }
+
     /// An object at `{`; calls `member` with each member (name, value text).
     fn object(
         &mut self,
         depth: usize,
         member: &mut dyn FnMut(Cow<'a, str>, &'a str),
     ) -> Result<(), String> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
-        }
-        self.i += 1;
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
+        if self.open(depth, b'}')? {
             return Ok(());
         }
         loop {
@@ -139,41 +165,21 @@ impl<'a> Cursor<'a> {
             let vstart = self.i;
             self.value(depth + 1)?;
             member(name, &self.text[vstart..self.i]);
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected ',' or '}'")),
+            if self.closes(b'}', "an object")? {
+                return Ok(());
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<(), String> {
-        if depth >= MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
-        }
-        self.i += 1;
-        self.ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
+        if self.open(depth, b']')? {
             return Ok(());
         }
         loop {
             self.ws();
             self.value(depth + 1)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(_) => return Err(self.error("expected ',' or ']'")),
+            if self.closes(b']', "a list")? {
+                return Ok(());
             }
         }
     }
