@@ -6,16 +6,20 @@
 //! needs themselves are derived in [`super::needs`].
 //!
 //! The index reads either a parsed event or a lazily read line ([`RawEvent`]), and
-//! remembers scans of repeated values ([`ScanCache`]).
+//! remembers scans of repeated values (`compile/scancache.rs`); `state.rs` walks an
+//! event through one index.
+
+mod state;
+
+pub(crate) use state::PrefilterScratch;
 
 use super::Node;
 use super::needs::{IndexKey, Need, required_sets};
-use super::scancache::ScanCache;
 use super::scanner::{Scanner, build_ac, lowercase_into};
 use crate::event::any_string;
-use crate::event::raw::{RawEvent, RawScalar, decode, raw_str};
+use crate::event::raw::RawEvent;
 use serde_json::Value;
-use std::borrow::Cow;
+use state::State;
 use std::collections::{HashMap, HashSet};
 
 /// Index of one event field.
@@ -222,7 +226,7 @@ impl Prefilter {
     }
 
     /// Places this index's memo slots after those of the indexes before it, so that
-    /// several indexes can share one [`ScanCache`].
+    /// several indexes can share one scan memo.
     pub(crate) fn set_slot_base(&mut self, base: usize) {
         self.slot_base = base;
     }
@@ -316,316 +320,6 @@ fn single_spelling(json: &str) -> bool {
         }
     }
     true
-}
-
-/// Reusable buffers for [`Prefilter::candidates`]: bitmaps of marked rules and seen
-/// needs, the current dotted path, a lowercase copy of a value, the needs one scan
-/// found, and the scan memo.
-#[derive(Debug, Default)]
-pub(crate) struct PrefilterScratch {
-    marks: Vec<u64>,
-    seen: Vec<u64>,
-    path: String,
-    lower: Vec<u8>,
-    found: Vec<u32>,
-    /// An unescaped string value.
-    unescaped: String,
-    /// Per rule, which of its two need sets have held (see `Prefilter::two_sets`),
-    /// and the rules to reset.
-    progress: Vec<u8>,
-    touched: Vec<u32>,
-    pub(crate) cache: ScanCache,
-}
-
-struct State<'a> {
-    pf: &'a Prefilter,
-    s: &'a mut PrefilterScratch,
-    out: &'a mut Vec<u32>,
-}
-
-impl<'a> State<'a> {
-    fn new(pf: &'a Prefilter, s: &'a mut PrefilterScratch, out: &'a mut Vec<u32>) -> Self {
-        s.marks.clear();
-        s.marks.resize(pf.n_rules.div_ceil(64), 0);
-        s.seen.clear();
-        s.seen.resize(pf.pat_rules.len().div_ceil(64), 0);
-        for r in s.touched.drain(..) {
-            s.progress[r as usize] = 0;
-        }
-        if s.progress.len() < pf.n_rules {
-            s.progress.resize(pf.n_rules, 0);
-        }
-        let mut st = State { pf, s, out };
-        for &r in &pf.always {
-            st.mark_rule(r);
-        }
-        st
-    }
-
-    fn mark_rule(&mut self, r: u32) {
-        let (w, b) = ((r / 64) as usize, r % 64);
-        if self.s.marks[w] & (1 << b) == 0 {
-            self.s.marks[w] |= 1 << b;
-            self.out.push(r);
-        }
-    }
-
-    fn mark_need(&mut self, id: u32) {
-        // A need seen once already marked all its rules.
-        let (w, b) = ((id / 64) as usize, id % 64);
-        if self.s.seen[w] & (1 << b) != 0 {
-            return;
-        }
-        self.s.seen[w] |= 1 << b;
-        let pf = self.pf;
-        for &entry in &pf.pat_rules[id as usize] {
-            let r = entry >> 1;
-            let (w, b) = ((r / 64) as usize, r % 64);
-            if pf.two_sets[w] & (1 << b) == 0 {
-                self.mark_rule(r);
-                continue;
-            }
-            // A two-set rule: a candidate once a need of each set has held.
-            let p = &mut self.s.progress[r as usize];
-            if *p == 0 {
-                self.s.touched.push(r);
-            }
-            *p |= 1 << (entry & 1);
-            if *p == 0b11 {
-                self.mark_rule(r);
-            }
-        }
-    }
-
-    /// Extends the dotted `path` by member `k` and returns the index of the field it
-    /// names, if any, after marking that field's presence need.
-    fn enter(&mut self, path: &mut String, k: &str) -> Option<&'a FieldIndex> {
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(k);
-        let fi = self.pf.fields.get(path.as_str())?;
-        if let Some(id) = fi.present {
-            self.mark_need(id);
-        }
-        Some(fi)
-    }
-
-    /// Scans top-level fields, and nested objects under their dotted names.
-    fn scan_object(&mut self, obj: &serde_json::Map<String, Value>, path: &mut String) {
-        for (k, v) in obj {
-            let len = path.len();
-            if let Some(fi) = self.enter(path, k) {
-                self.scan_value(fi, v);
-            }
-            if let Value::Object(inner) = v {
-                self.scan_object(inner, path);
-            }
-            path.truncate(len);
-        }
-    }
-
-    fn scan_value(&mut self, fi: &FieldIndex, v: &Value) {
-        match v {
-            Value::String(s) => {
-                self.scan_text(fi, s);
-                self.scan_int_text(fi, s);
-            }
-            Value::Number(n) => self.scan_number(fi, n),
-            Value::Array(a) => {
-                for x in a {
-                    self.scan_value(fi, x);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The memo slot of a field's automaton; `raw` when keyed by JSON text.
-    fn field_slot(&self, fi: &FieldIndex, raw: bool) -> usize {
-        self.pf.slot_base + 2 * fi.slot as usize + usize::from(raw)
-    }
-
-    /// The memo slot of the keyword automaton.
-    fn anywhere_slot(&self, raw: bool) -> usize {
-        self.pf.slot_base + 2 * self.pf.fields.len() + usize::from(raw)
-    }
-
-    /// Marks the needs remembered for `key` in `slot`; false when not remembered.
-    fn recall(&mut self, slot: usize, key: &str) -> bool {
-        if !ScanCache::worth(key.len()) {
-            return false;
-        }
-        let mut cache = std::mem::take(&mut self.s.cache);
-        let hit = match cache.get(slot, key) {
-            Some(found) => {
-                for &id in found {
-                    self.mark_need(id);
-                }
-                true
-            }
-            None => false,
-        };
-        self.s.cache = cache;
-        hit
-    }
-
-    /// Runs a field's automaton over a value, through the memo. `raw` is the value's
-    /// JSON text when read from a line: the memo is then keyed by it, so a repeated
-    /// value is not even unescaped.
-    fn scan_text(&mut self, fi: &FieldIndex, text: &str) {
-        if !fi.reads_text() {
-            return;
-        }
-        let slot = self.field_slot(fi, false);
-        if !self.recall(slot, text) {
-            self.scan_fresh(Target::Field(fi), slot, text, text);
-        }
-    }
-
-    /// Scans `text` for a target's needs and remembers what it found under `key`.
-    fn scan_fresh(&mut self, target: Target<'_>, slot: usize, text: &str, key: &str) {
-        let mut found = std::mem::take(&mut self.s.found);
-        found.clear();
-        let lower = &mut self.s.lower;
-        lowercase_into(text, lower);
-        match target {
-            Target::Field(fi) => {
-                if let Some(ac) = &fi.ac {
-                    ac.each_match(lower, &mut |p| found.push(fi.pat_global[p]));
-                }
-                if let Some(&id) = fi.exact.get(&lower[..]) {
-                    found.push(id);
-                }
-            }
-            Target::Anywhere(ac) => {
-                let pf = self.pf;
-                ac.each_match(lower, &mut |p| found.push(pf.anywhere_global[p]));
-            }
-        }
-        for &id in &found {
-            self.mark_need(id);
-        }
-        if ScanCache::worth(key.len()) {
-            self.s.cache.put(slot, key, &found);
-        }
-        self.s.found = found;
-    }
-
-    /// The keyword automaton over one string value (`raw`: its JSON text, if read
-    /// from a line, already known not to be remembered).
-    fn scan_anywhere(&mut self, text: &str, raw: Option<&str>) {
-        let pf = self.pf;
-        let Some(ac) = &pf.anywhere else {
-            return;
-        };
-        let slot = self.anywhere_slot(raw.is_some());
-        if raw.is_none() && self.recall(slot, text) {
-            return;
-        }
-        self.scan_fresh(Target::Anywhere(ac), slot, text, raw.unwrap_or(text));
-    }
-
-    fn scan_int_text(&mut self, fi: &FieldIndex, s: &str) {
-        if !fi.ints.is_empty()
-            && let Ok(i) = s.trim().parse::<i64>()
-            && let Some(&id) = fi.ints.get(&i)
-        {
-            self.mark_need(id);
-        }
-    }
-
-    fn scan_number(&mut self, fi: &FieldIndex, n: &serde_json::Number) {
-        let i = n
-            .as_i64()
-            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64));
-        if let Some(id) = i.and_then(|i| fi.ints.get(&i)) {
-            self.mark_need(*id);
-        }
-    }
-
-    /// [`State::scan_object`] over a line's raw members.
-    fn scan_raw_object(&mut self, fields: &[(Cow<'_, str>, &str)], path: &mut String) {
-        let pf = self.pf;
-        for (k, v) in fields {
-            let len = path.len();
-            if let Some(fi) = self.enter(path, k) {
-                self.scan_raw_value(fi, v);
-            }
-            if v.starts_with('{')
-                && pf.nested.contains(path.as_str())
-                && let RawScalar::Object(inner) = decode(v)
-            {
-                self.scan_raw_object(&inner, path);
-            }
-            path.truncate(len);
-        }
-    }
-
-    fn scan_raw_value(&mut self, fi: &FieldIndex, text: &str) {
-        if text.starts_with('"') {
-            // A remembered value is not even unescaped.
-            let remembered = !fi.reads_text() || self.recall(self.field_slot(fi, true), text);
-            if remembered && fi.ints.is_empty() {
-                return;
-            }
-            let mut buf = std::mem::take(&mut self.s.unescaped);
-            if let Some(s) = raw_str(text, &mut buf) {
-                if !remembered {
-                    let slot = self.field_slot(fi, true);
-                    self.scan_fresh(Target::Field(fi), slot, s, text);
-                }
-                self.scan_int_text(fi, s);
-            }
-            self.s.unescaped = buf;
-            return;
-        }
-        // Besides strings, only numbers and arrays can hold a need.
-        let number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit());
-        if !(text.starts_with('[') || number && !fi.ints.is_empty()) {
-            return;
-        }
-        match decode(text) {
-            RawScalar::Str(_) => {}
-            RawScalar::Number(n) => self.scan_number(fi, &n),
-            RawScalar::Array(items) => {
-                for x in items {
-                    self.scan_raw_value(fi, x);
-                }
-            }
-            RawScalar::Object(_) | RawScalar::Other => {}
-        }
-    }
-
-    /// The keyword automaton over every string in a raw value.
-    fn anywhere_raw(&mut self, text: &str) {
-        if !text.starts_with(['"', '[', '{']) {
-            return;
-        }
-        if text.starts_with('"') {
-            if !self.recall(self.anywhere_slot(true), text) {
-                let mut buf = std::mem::take(&mut self.s.unescaped);
-                if let Some(s) = raw_str(text, &mut buf) {
-                    self.scan_anywhere(s, Some(text));
-                }
-                self.s.unescaped = buf;
-            }
-            return;
-        }
-        match decode(text) {
-            RawScalar::Array(items) => {
-                for x in items {
-                    self.anywhere_raw(x);
-                }
-            }
-            RawScalar::Object(members) => {
-                for (_, x) in members {
-                    self.anywhere_raw(x);
-                }
-            }
-            RawScalar::Str(_) | RawScalar::Number(_) | RawScalar::Other => {}
-        }
-    }
 }
 
 #[cfg(test)]
