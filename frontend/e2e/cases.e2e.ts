@@ -197,8 +197,11 @@ describe('cases', () => {
     await expect.poll(firstRow).toContain(`crit-${stamp}`);
     await page.getByLabel('Order').selectOption({ label: 'Newest first' });
     await page.waitForURL((url) => !url.searchParams.has('order'));
-    await page.getByLabel('Assigned to me').check();
+    // The box is controlled by the URL: it shows checked once the navigation it starts
+    // has landed, so wait for that rather than for the click to flip it at once.
+    await page.getByLabel('Assigned to me').click();
     await page.waitForURL((url) => url.searchParams.get('mine') === '1');
+    await expect.poll(() => page.getByLabel('Assigned to me').isChecked()).toBe(true);
     await page.getByText('1 of 1 case').waitFor();
     await page.reload();
     expect(await page.getByLabel('Assigned to me').isChecked()).toBe(true);
