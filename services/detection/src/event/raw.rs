@@ -126,7 +126,8 @@ pub fn raw_str<'b>(raw: &'b str, buf: &'b mut String) -> Option<&'b str> {
     if unescape_into(inner, buf).is_some() {
         return Some(buf.as_str());
     }
-    // `\uXXXX` (rare): serde_json's own decoding, with its surrogate rules.
+    // `\u` escapes such as `\u00e9` (rare): serde_json's own decoding, with its
+    // surrogate rules.
     *buf = serde_json::from_str::<String>(raw).ok()?;
     Some(buf.as_str())
 }

@@ -273,8 +273,8 @@ impl Prefilter {
         // Keyword literals: one pass over the whole line with their escaped forms,
         // instead of one per string. Outside strings the line holds only keys,
         // numbers and punctuation, so a hit there is at worst one rule too many.
-        // Only `\uXXXX` and `\/` can spell a character two ways; lines using them
-        // are scanned string by string.
+        // Only `\u` escapes (`\u00e9`) and `\/` can spell a character two ways; lines
+        // using them are scanned string by string.
         match &self.anywhere_escaped {
             Some(ac) if single_spelling(ev.line()) => {
                 let mut lower = std::mem::take(&mut st.s.lower);
@@ -304,8 +304,9 @@ fn json_escaped(lit: &str) -> String {
         .to_string()
 }
 
-/// Whether every character in the JSON text has one spelling: no `\uXXXX` and no `\/`
-/// escapes (the others are the only way to write their character).
+/// Whether every character in the JSON text has one spelling: no `\u` escapes
+/// (`\u00e9`) and no `\/` (the other escapes are the only way to write their
+/// character).
 fn single_spelling(json: &str) -> bool {
     let b = json.as_bytes();
     let mut i = 0;
