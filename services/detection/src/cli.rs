@@ -328,6 +328,13 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
         built as f64 * 100.0 / events.max(1) as f64,
         hits as f64 * 100.0 / lookups.max(1) as f64,
     )?;
+    if let Some((built, total, took)) = set.lazy_builds() {
+        writeln!(
+            out,
+            "routing buckets built on first use: {built} of {total}, in {:.3} s (counted in the evaluation above)",
+            took.as_secs_f64()
+        )?;
+    }
     if let Some(kb) = peak_rss_kb() {
         writeln!(out, "peak memory (VmHWM): {} MB", kb / 1024)?;
     }

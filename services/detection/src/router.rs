@@ -1,13 +1,21 @@
 //! Candidate selection for a compiled set: one literal prefilter over all rules, or,
 //! with log-source routing, one prefilter per route bucket (Windows channel and
 //! EventID), so an event only scans for the literals of rules that can apply to it.
+//!
+//! Routing buckets are built on first use: a large pack has hundreds of buckets and a
+//! tenant's stream reaches a fraction of them, while their automata were most of the
+//! cost of compiling the set.
 
 use crate::compile::Node;
-use crate::compile::prefilter::{Prefilter, PrefilterScratch};
+use crate::compile::prefilter::{Automata, Prefilter, PrefilterScratch, RuleKeys};
+use crate::compile::scanner::ScannerCache;
 use crate::event::raw::RawEvent;
 use crate::logsource::{EventKey, Route};
+use crate::parallel::par_map;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// How candidate rules are found.
 #[derive(Debug)]
@@ -16,16 +24,31 @@ pub(crate) enum Index {
     Routed(Box<Router>),
 }
 
-/// Per-bucket prefilters.
+/// Prefilter positions in [`Router::lists`] besides the buckets.
+const ANY: usize = 0;
+const NOT_WINDOWS: usize = 1;
+
+/// Per-bucket prefilters. Every bucket also holds the rules of no particular log
+/// source, so that an event is walked by one prefilter only.
 #[derive(Debug)]
 pub(crate) struct Router {
-    /// Rules with no usable log source: every event.
-    any: Prefilter,
-    /// Non-Windows rules: events without a `Channel`.
-    not_windows: Prefilter,
+    /// Each rule's index keys, derived once and shared by the buckets it is in.
+    keys: Vec<RuleKeys>,
+    /// The rules of each prefilter: [`ANY`] (rules with no usable log source: events
+    /// of a channel no rule names), [`NOT_WINDOWS`] (non-Windows rules and the `ANY`
+    /// ones: events without a `Channel`), then the (channel, EventID) and channel-wide
+    /// buckets, each with the `ANY` rules.
+    lists: Vec<Vec<u32>>,
+    /// The prefilter of each list, once an event has needed it.
+    built: Vec<OnceLock<Prefilter>>,
+    /// The next free scan-memo slot: a prefilter claims its range when built.
+    next_slot: AtomicUsize,
+    /// Time spent building prefilters on first use (diagnostics).
+    build_nanos: AtomicU64,
+    /// Automata shared by the buckets' identical literal lists.
+    automata: ScannerCache,
     /// Lowercase channel -> its buckets.
     channels: HashMap<String, ChannelBuckets, foldhash::fast::RandomState>,
-    buckets: Vec<Prefilter>,
 }
 
 #[derive(Debug, Default)]
@@ -48,13 +71,14 @@ impl Index {
     /// Builds the index; `rules` holds each rule's node and route, in set order.
     pub(crate) fn build(rules: &[(&Node, &Route)], routing: bool) -> Index {
         let n = rules.len();
-        let all: Vec<(u32, &Node)> = rules
-            .iter()
-            .enumerate()
-            .map(|(i, (node, _))| (i as u32, *node))
-            .collect();
+        let keys: Vec<RuleKeys> = par_map(rules, |(node, _)| RuleKeys::of(node));
         if !routing {
-            return Index::Global(Box::new(Prefilter::build(&all, n))).with_slots();
+            let all: Vec<(u32, &RuleKeys)> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (i as u32, k))
+                .collect();
+            return Index::Global(Box::new(Prefilter::build(&all, n, Automata::Parallel)));
         }
         let mut any = Vec::new();
         let mut not_windows = Vec::new();
@@ -80,58 +104,40 @@ impl Index {
                 }
             }
         }
-        // Rule lists of every prefilter: [any, not_windows, buckets...].
-        let mut lists: Vec<Vec<u32>> = vec![any, not_windows];
+        let with_any = |rs: &mut dyn Iterator<Item = u32>| -> Vec<u32> {
+            let mut v: Vec<u32> = rs.chain(any.iter().copied()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let mut lists: Vec<Vec<u32>> = vec![
+            with_any(&mut std::iter::empty()),
+            with_any(&mut not_windows.iter().copied()),
+        ];
         let mut channels: HashMap<String, ChannelBuckets, _> = HashMap::default();
         for (ch, rs) in &star {
-            lists.push(rs.iter().copied().collect());
-            channels.entry(ch.clone()).or_default().star = Some(lists.len() - 3);
+            lists.push(with_any(&mut rs.iter().copied()));
+            channels.entry(ch.clone()).or_default().star = Some(lists.len() - 1);
         }
         for ((ch, id), rs) in &exact {
             let channel_wide = star.get(ch).into_iter().flatten().copied();
-            lists.push(rs.iter().copied().chain(channel_wide).collect());
+            lists.push(with_any(&mut rs.iter().copied().chain(channel_wide)));
             channels
                 .entry(ch.clone())
                 .or_default()
                 .by_event_id
-                .insert(*id, lists.len() - 3);
+                .insert(*id, lists.len() - 1);
         }
-        let mut built = crate::parallel::par_map(&lists, |ids| {
-            let mut v = ids.clone();
-            v.sort_unstable();
-            v.dedup();
-            let pairs: Vec<(u32, &Node)> = v.iter().map(|&r| all[r as usize]).collect();
-            Prefilter::build(&pairs, n)
-        })
-        .into_iter();
-        let (Some(any), Some(not_windows)) = (built.next(), built.next()) else {
-            return Index::Global(Box::new(Prefilter::build(&all, n))).with_slots();
-        };
+        let built = lists.iter().map(|_| OnceLock::new()).collect();
         Index::Routed(Box::new(Router {
-            any,
-            not_windows,
+            keys,
+            lists,
+            built,
+            next_slot: AtomicUsize::new(0),
+            build_nanos: AtomicU64::new(0),
+            automata: ScannerCache::default(),
             channels,
-            buckets: built.collect(),
         }))
-        .with_slots()
-    }
-
-    /// Gives each prefilter its own range of scan-memo slots (they share one memo).
-    fn with_slots(mut self) -> Self {
-        let mut base = 0;
-        let mut place = |p: &mut Prefilter| {
-            p.set_slot_base(base);
-            base += p.slot_count();
-        };
-        match &mut self {
-            Index::Global(p) => place(p),
-            Index::Routed(r) => {
-                place(&mut r.any);
-                place(&mut r.not_windows);
-                r.buckets.iter_mut().for_each(place);
-            }
-        }
-        self
     }
 
     /// The candidate rules for an event, sorted, into `out` (cleared first).
@@ -141,11 +147,8 @@ impl Index {
             Index::Global(p) => p.candidates(ev, &mut s.pf, out),
             Index::Routed(router) => {
                 let key = EventKey::of(ev);
-                router.any.candidates(ev, &mut s.pf, out);
-                let bucket = router.bucket(key.channel, key.event_id, &mut s.channel);
-                if let Some(p) = bucket {
-                    p.candidates(ev, &mut s.pf, out);
-                }
+                let i = router.list_for(key.channel, key.event_id, &mut s.channel);
+                router.prefilter(i).candidates(ev, &mut s.pf, out);
             }
         }
         out.sort_unstable();
@@ -163,33 +166,21 @@ impl Index {
             Index::Global(p) => p.candidates_raw(ev, &mut s.pf, out),
             Index::Routed(router) => {
                 let key = EventKey::of_raw(ev);
-                router.any.candidates_raw(ev, &mut s.pf, out);
-                let bucket = router.bucket(key.channel.as_deref(), key.event_id, &mut s.channel);
-                if let Some(p) = bucket {
-                    p.candidates_raw(ev, &mut s.pf, out);
-                }
+                let i = router.list_for(key.channel.as_deref(), key.event_id, &mut s.channel);
+                router.prefilter(i).candidates_raw(ev, &mut s.pf, out);
             }
         }
         out.sort_unstable();
     }
 
-    fn prefilters(&self) -> Vec<&Prefilter> {
-        match self {
-            Index::Global(p) => vec![p],
-            Index::Routed(r) => {
-                let mut v = vec![&r.any, &r.not_windows];
-                v.extend(r.buckets.iter());
-                v
-            }
-        }
-    }
-
     /// Rules evaluated on every event their route admits (no literal to index by).
     pub(crate) fn unindexed(&self) -> BTreeSet<u32> {
-        self.prefilters()
-            .iter()
-            .flat_map(|p| p.always.iter().copied())
-            .collect()
+        match self {
+            Index::Global(p) => p.always.iter().copied().collect(),
+            Index::Routed(r) => (0..r.keys.len() as u32)
+                .filter(|&i| r.keys[i as usize].unindexed())
+                .collect(),
+        }
     }
 
     /// Scan-memo lookups so far and how many were hits.
@@ -197,30 +188,66 @@ impl Index {
         s.pf.cache.stats()
     }
 
-    /// Number of (field, literal) keys over all prefilters.
+    /// Number of distinct (field, literal) keys indexed.
     pub(crate) fn literal_count(&self) -> usize {
-        self.prefilters().iter().map(|p| p.literal_count()).sum()
+        match self {
+            Index::Global(p) => p.literal_count(),
+            Index::Routed(r) => r
+                .keys
+                .iter()
+                .flat_map(RuleKeys::keys)
+                .collect::<HashSet<_>>()
+                .len(),
+        }
+    }
+
+    /// With routing: how many prefilters were built on first use so far, of how
+    /// many, and the time that took.
+    pub(crate) fn lazy_builds(&self) -> Option<(usize, usize, std::time::Duration)> {
+        match self {
+            Index::Global(_) => None,
+            Index::Routed(r) => Some((
+                r.built.iter().filter(|b| b.get().is_some()).count(),
+                r.built.len(),
+                std::time::Duration::from_nanos(r.build_nanos.load(Ordering::Relaxed)),
+            )),
+        }
     }
 }
 
 impl Router {
-    /// The prefilter for an event's channel and EventID besides `any`: `not_windows`
-    /// without a channel, the (channel, EventID) bucket, else the channel-wide one.
-    fn bucket(
-        &self,
-        ch: Option<&str>,
-        event_id: Option<i64>,
-        lower: &mut String,
-    ) -> Option<&Prefilter> {
+    /// The list whose prefilter serves an event's channel and EventID: [`NOT_WINDOWS`]
+    /// without a channel, the (channel, EventID) bucket, else the channel-wide one,
+    /// else [`ANY`].
+    fn list_for(&self, ch: Option<&str>, event_id: Option<i64>, lower: &mut String) -> usize {
         let Some(ch) = ch else {
-            return Some(&self.not_windows);
+            return NOT_WINDOWS;
         };
         lower.clear();
         lower.extend(ch.chars().map(|c| c.to_ascii_lowercase()));
-        let cb = self.channels.get(lower.as_str())?;
-        let b = event_id
+        let Some(cb) = self.channels.get(lower.as_str()) else {
+            return ANY;
+        };
+        event_id
             .and_then(|id| cb.by_event_id.get(&id))
-            .or(cb.star.as_ref())?;
-        self.buckets.get(*b)
+            .or(cb.star.as_ref())
+            .copied()
+            .unwrap_or(ANY)
+    }
+
+    /// The prefilter of list `i`, built now if no event needed it before.
+    fn prefilter(&self, i: usize) -> &Prefilter {
+        self.built[i].get_or_init(|| {
+            let start = std::time::Instant::now();
+            let pairs: Vec<(u32, &RuleKeys)> = self.lists[i]
+                .iter()
+                .map(|&r| (r, &self.keys[r as usize]))
+                .collect();
+            let mut p = Prefilter::build(&pairs, self.keys.len(), Automata::Shared(&self.automata));
+            p.set_slot_base(self.next_slot.fetch_add(p.slot_count(), Ordering::Relaxed));
+            let took = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            self.build_nanos.fetch_add(took, Ordering::Relaxed);
+            p
+        })
     }
 }

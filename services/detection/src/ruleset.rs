@@ -372,6 +372,12 @@ impl CompiledRuleSet {
         self.index.literal_count()
     }
 
+    /// With routing: routing buckets built so far (they are built when an event first
+    /// needs one), of how many, and the time building them took.
+    pub fn lazy_builds(&self) -> Option<(usize, usize, std::time::Duration)> {
+        self.index.lazy_builds()
+    }
+
     /// How many rules the prefilter and routing leave to evaluate for an event
     /// (diagnostics for benchmarks).
     pub fn candidate_count(&self, ev: &Value, scratch: &mut Scratch) -> usize {

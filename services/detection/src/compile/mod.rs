@@ -10,7 +10,7 @@ pub mod needs;
 pub mod prefilter;
 mod reads;
 mod scancache;
-mod scanner;
+pub(crate) mod scanner;
 pub mod strmatch;
 mod values;
 

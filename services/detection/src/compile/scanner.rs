@@ -1,6 +1,8 @@
 //! Multi-pattern automata for the prefilter.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 /// Largest pattern set given a gate (see [`Scanner`]): the SIMD searcher's limit.
 const GATE_MAX_PATTERNS: usize = 64;
@@ -18,8 +20,10 @@ const DFA_MAX_PATTERNS: usize = 300;
 /// the crate's SIMD (Teddy) searcher serves leftmost, case-sensitive searches but not
 /// overlapping ones, and most values match nothing, so the overlapping pass that
 /// reports every pattern runs only behind it.
-#[derive(Debug)]
-pub(super) struct Scanner {
+///
+/// Cloning one is cheap: the automata are reference-counted.
+#[derive(Debug, Clone)]
+pub(crate) struct Scanner {
     ac: AhoCorasick,
     gate: Option<AhoCorasick>,
 }
@@ -76,4 +80,28 @@ pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
         None
     };
     Some(Scanner { ac, gate })
+}
+
+/// Automata built once per distinct literal list. Routing buckets all carry the rules
+/// of no particular log source (antivirus signatures, keyword rules), so the fields
+/// only those rules read have the same literals in every bucket, and one automaton
+/// serves them all.
+#[derive(Debug, Default)]
+pub(crate) struct ScannerCache {
+    built: Mutex<HashMap<Vec<String>, Option<Scanner>, foldhash::fast::RandomState>>,
+}
+
+impl ScannerCache {
+    /// The automaton over `lits`, built now unless an identical list was built before.
+    pub(super) fn get(&self, lits: &[String]) -> Option<Scanner> {
+        // A panic elsewhere while holding the lock leaves the map consistent (an
+        // entry is inserted whole), so a poisoned lock is still usable.
+        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(s) = built.get(lits) {
+            return s.clone();
+        }
+        let s = build_ac(lits);
+        built.insert(lits.to_vec(), s.clone());
+        s
+    }
 }

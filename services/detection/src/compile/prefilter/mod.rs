@@ -15,7 +15,7 @@ pub(crate) use state::PrefilterScratch;
 
 use super::Node;
 use super::needs::{IndexKey, Need, required_sets};
-use super::scanner::{Scanner, build_ac, lowercase_into};
+use super::scanner::{Scanner, ScannerCache, build_ac, lowercase_into};
 use crate::event::any_string;
 use crate::event::raw::RawEvent;
 use serde_json::Value;
@@ -99,32 +99,74 @@ fn field_build<'a>(
     per_field.entry(f).or_default()
 }
 
+/// How a prefilter's automata are built.
+#[derive(Clone, Copy)]
+pub(crate) enum Automata<'a> {
+    /// Spread over the cores (an eager build of the whole set).
+    Parallel,
+    /// In place, reusing those of identical literal lists (a routing bucket built on
+    /// first use, in the middle of a stream).
+    Shared(&'a ScannerCache),
+}
+
+/// What the prefilter indexes one rule by: for each of its need sets (one or two, see
+/// [`required_sets`]), the index keys any one of which satisfies it; `None` when the
+/// rule cannot be indexed and is always evaluated. Derived once per rule and shared by
+/// every prefilter (routing bucket) the rule belongs to.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleKeys(Option<Vec<Vec<IndexKey>>>);
+
+impl RuleKeys {
+    /// The keys of a rule's compiled node.
+    pub(crate) fn of(node: &Node) -> RuleKeys {
+        RuleKeys(required_sets(node).map(|sets| {
+            sets.iter()
+                .map(|needs| needs.iter().flat_map(Need::keys).collect())
+                .collect()
+        }))
+    }
+
+    /// Whether the rule is evaluated on every event its route admits.
+    pub(crate) fn unindexed(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The rule's distinct index keys.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &IndexKey> {
+        self.0.iter().flatten().flatten()
+    }
+}
+
 impl Prefilter {
-    /// Builds the index from each rule's node.
-    /// `rules` pairs each rule's index in the whole set with its node; `n_rules` is
+    /// Builds the index over some rules of a set.
+    /// `rules` pairs each rule's index in the whole set with its keys; `n_rules` is
     /// the size of the whole set (the candidate bitmap covers it).
-    pub fn build(rules: &[(u32, &Node)], n_rules: usize) -> Prefilter {
+    pub(crate) fn build(
+        rules: &[(u32, &RuleKeys)],
+        n_rules: usize,
+        automata: Automata<'_>,
+    ) -> Prefilter {
         // Needs are split into per-field keys, so that a literal shared by rules whose
         // field lists differ (a rule field with or without a mapped alternative) is
         // one pattern of each field's automaton, carrying all those rules.
-        let mut key_ids: HashMap<IndexKey, u32> = HashMap::new();
+        let mut key_ids: HashMap<&IndexKey, u32> = HashMap::new();
         let mut keys: Vec<IndexKey> = Vec::new();
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
         let mut two_sets = vec![0u64; n_rules.div_ceil(64)];
         let mut always = Vec::new();
-        for &(rule, n) in rules {
-            let Some(sets) = required_sets(n) else {
+        for &(rule, rk) in rules {
+            let Some(sets) = &rk.0 else {
                 always.push(rule);
                 continue;
             };
             if sets.len() == 2 {
                 two_sets[(rule / 64) as usize] |= 1 << (rule % 64);
             }
-            for (set, needs) in sets.iter().enumerate() {
+            for (set, set_keys) in sets.iter().enumerate() {
                 let entry = rule << 1 | set as u32;
-                for key in needs.iter().flat_map(Need::keys) {
-                    let id = *key_ids.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
+                for key in set_keys {
+                    let id = *key_ids.entry(key).or_insert_with(|| {
+                        keys.push(key.clone());
                         pat_rules.push(Vec::new());
                         (pat_rules.len() - 1) as u32
                     });
@@ -173,10 +215,17 @@ impl Prefilter {
             .filter_map(|name| per_field.remove(&name).map(|fb| (name, fb)))
             .collect();
         // Automaton construction dominates compile time; fields build independently.
-        let automata = crate::parallel::par_map(&builds, |(_, fb)| build_ac(&fb.lits));
+        let build = |lits: &[String]| match automata {
+            Automata::Parallel => build_ac(lits),
+            Automata::Shared(cache) => cache.get(lits),
+        };
+        let scanners: Vec<Option<Scanner>> = match automata {
+            Automata::Parallel => crate::parallel::par_map(&builds, |(_, fb)| build_ac(&fb.lits)),
+            Automata::Shared(_) => builds.iter().map(|(_, fb)| build(&fb.lits)).collect(),
+        };
         let mut fields = HashMap::default();
         let mut nested = HashSet::default();
-        for (slot, ((name, fb), ac)) in builds.into_iter().zip(automata).enumerate() {
+        for (slot, ((name, fb), ac)) in builds.into_iter().zip(scanners).enumerate() {
             let index = FieldIndex {
                 present: fb.present,
                 ac,
@@ -194,9 +243,9 @@ impl Prefilter {
             }
             fields.insert(name, index);
         }
-        let anywhere = build_ac(&anywhere_lits);
+        let anywhere = build(&anywhere_lits);
         let escaped: Vec<String> = anywhere_lits.iter().map(|l| json_escaped(l)).collect();
-        let anywhere_escaped = build_ac(&escaped);
+        let anywhere_escaped = build(&escaped);
         // Text needs whose automaton failed to build cannot be indexed safely.
         if fields
             .values()
