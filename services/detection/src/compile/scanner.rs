@@ -1,11 +1,19 @@
 //! Multi-pattern automata for the prefilter.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, packed};
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 /// Largest pattern set given a gate (see [`Scanner`]): the SIMD searcher's limit.
 const GATE_MAX_PATTERNS: usize = 64;
+
+/// Most gated parts a pattern set is split into; larger sets (thousands of
+/// command-line fragments) are one ungated automaton, as that many SIMD passes would
+/// cost more than the one overlapping pass they would spare.
+const MAX_GATED_PARTS: usize = 5;
+
+/// Shortest value a split set scans part by part (see [`Scanner`]).
+const GATED_MIN_LEN: usize = 1024;
 
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
 const DFA_MAX_PATTERNS: usize = 300;
@@ -19,26 +27,50 @@ const DFA_MAX_PATTERNS: usize = 300;
 /// Small sets also carry a leftmost-first twin used only to ask "any match at all?":
 /// the crate's SIMD (Teddy) searcher serves leftmost, case-sensitive searches but not
 /// overlapping ones, and most values match nothing, so the overlapping pass that
-/// reports every pattern runs only behind it.
+/// reports every pattern runs only behind it. Mid-sized sets are split into parts of
+/// that size, each behind its own gate: several SIMD passes over a long value that
+/// matches nothing (a PowerShell context block, say) cost a fraction of one
+/// overlapping pass of the whole automaton. Short values go through the whole
+/// automaton in one pass: there the gates' fixed costs would dominate.
 ///
 /// Cloning one is cheap: the automata are reference-counted.
 #[derive(Debug, Clone)]
 pub(crate) struct Scanner {
+    /// All patterns in one ungated automaton (sets too large for one gate).
+    whole: Option<Part>,
+    /// Gated parts (sets of up to [`MAX_GATED_PARTS`] gates' worth of patterns).
+    parts: Vec<Part>,
+}
+
+/// Some of a scanner's patterns, numbered from `first`.
+#[derive(Debug, Clone)]
+struct Part {
     ac: AhoCorasick,
-    gate: Option<AhoCorasick>,
+    gate: Option<packed::Searcher>,
+    first: usize,
 }
 
 impl Scanner {
     /// Calls `f` with the index of every pattern occurrence (overlapping) in `hay`,
     /// which the caller has ASCII-lowercased (see [`lowercase_into`]).
     pub(super) fn each_match(&self, hay: &[u8], f: &mut dyn FnMut(usize)) {
-        if let Some(gate) = &self.gate
-            && !gate.is_match(hay)
+        if let Some(whole) = &self.whole
+            && (self.parts.is_empty() || hay.len() < GATED_MIN_LEN)
         {
+            for m in whole.ac.find_overlapping_iter(hay) {
+                f(m.pattern().as_usize());
+            }
             return;
         }
-        for m in self.ac.find_overlapping_iter(hay) {
-            f(m.pattern().as_usize());
+        for part in &self.parts {
+            if let Some(gate) = &part.gate
+                && gate.find(hay).is_none()
+            {
+                continue;
+            }
+            for m in part.ac.find_overlapping_iter(hay) {
+                f(part.first + m.pattern().as_usize());
+            }
         }
     }
 }
@@ -53,6 +85,22 @@ pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
     if lits.is_empty() {
         return None;
     }
+    let whole = if lits.len() > GATE_MAX_PATTERNS {
+        Some(build_part(lits, 0, false)?)
+    } else {
+        None
+    };
+    let mut parts = Vec::new();
+    if lits.len() <= GATE_MAX_PATTERNS * MAX_GATED_PARTS {
+        for (i, chunk) in lits.chunks(GATE_MAX_PATTERNS).enumerate() {
+            parts.push(build_part(chunk, i * GATE_MAX_PATTERNS, true)?);
+        }
+    }
+    Some(Scanner { whole, parts })
+}
+
+/// One part of a scanner over `lits`, numbered from `first`.
+fn build_part(lits: &[String], first: usize, gated: bool) -> Option<Part> {
     // A full DFA scans fastest but its build time and memory grow with the pattern
     // count; past a threshold (hash IOC lists, command-line fragments) a contiguous
     // NFA keeps the whole set compiling in well under a second.
@@ -71,15 +119,17 @@ pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
     let ac = build(MatchKind::Standard, ac_kind)?;
     // The gate's work is its SIMD prefilter; its automaton only confirms a candidate,
     // so the cheaper-to-build NFA serves.
-    let gate = if lits.len() <= GATE_MAX_PATTERNS {
-        Some(build(
-            MatchKind::LeftmostFirst,
-            AhoCorasickKind::ContiguousNFA,
-        )?)
+    let gate = if gated {
+        packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .heuristic_pattern_limits(false)
+            .builder()
+            .extend(lits)
+            .build()
     } else {
         None
     };
-    Some(Scanner { ac, gate })
+    Some(Part { ac, gate, first })
 }
 
 /// Automata built once per distinct literal list. Routing buckets all carry the rules
