@@ -2,6 +2,7 @@
 //! binary only parses arguments and calls these.
 
 use crate::correlation::{CorrelationEngine, CorrelationMatch, Limits};
+use crate::event::lines::for_each_line;
 use crate::event::raw::RawEvent;
 use crate::ruleset::{Rejection, RuleSetBuilder, Scratch};
 use crate::{CompiledRuleSet, Error};
@@ -86,18 +87,17 @@ fn load(
     Ok((set, rej, start.elapsed()))
 }
 
-fn open_events(path: &Path) -> Result<BufReader<std::fs::File>, Error> {
+fn open_events(path: &Path) -> Result<std::fs::File, Error> {
     if path.extension().is_some_and(|e| e == "zst" || e == "gz") {
         return Err(Error::Unsupported(format!(
             "{}: compressed input is not supported; decompress it first (zstd -dc FILE > events.jsonl)",
             path.display()
         )));
     }
-    let f = std::fs::File::open(path).map_err(|source| Error::Io {
+    std::fs::File::open(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    Ok(BufReader::with_capacity(1 << 20, f))
+    })
 }
 
 fn event_error(path: &Path, line_no: usize, reason: impl ToString) -> Error {
@@ -108,29 +108,24 @@ fn event_error(path: &Path, line_no: usize, reason: impl ToString) -> Error {
     }
 }
 
-/// Reads an events file line by line into one reused buffer, calling `f` with each
-/// non-blank line (without its line ending) and its 0-based line number.
+/// Reads an events file in large blocks, calling `f` with each non-blank line (without
+/// its line ending) and its 0-based line number.
 fn each_line(
     path: &Path,
     f: &mut dyn FnMut(usize, &str) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let mut reader = open_events(path)?;
-    let mut buf = String::new();
-    for n in 0.. {
-        buf.clear();
-        let read = reader.read_line(&mut buf).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        if read == 0 {
-            break;
+    let file = open_events(path)?;
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    for_each_line(file, &io, &mut |n, line| {
+        let line = line.map_err(|e| event_error(path, n, e))?;
+        if line.trim().is_empty() {
+            return Ok(());
         }
-        let line = buf.trim_end_matches(['\n', '\r']);
-        if !line.trim().is_empty() {
-            f(n, line)?;
-        }
-    }
-    Ok(())
+        f(n, line)
+    })
 }
 
 fn parse_event(path: &Path, line_no: usize, line: &str) -> Result<Value, Error> {
@@ -210,7 +205,7 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
     for r in (0..set.len() as u32).filter(|&r| set.is_unindexed(r)) {
         writeln!(out, "  evaluated on every event: {}", set.rule(r).source)?;
     }
-    let reader = open_events(&opts.events)?;
+    let reader = BufReader::with_capacity(1 << 20, open_events(&opts.events)?);
     let mut scratch = Scratch::default();
     let mut matched = Vec::new();
     let (mut events, mut matches) = (0usize, 0usize);
