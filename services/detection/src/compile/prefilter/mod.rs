@@ -77,19 +77,23 @@ pub struct Prefilter {
     slot_base: usize,
 }
 
+/// The maps of a build: keyed by rule literals only, and hashed in bulk when a
+/// bucket is built mid-stream, so a fast hash rather than SipHash.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 #[derive(Default)]
 struct FieldBuild {
     lits: Vec<String>,
     /// Global key id of each literal.
     ids: Vec<u32>,
     present: Option<u32>,
-    exact: HashMap<String, u32>,
-    ints: HashMap<i64, u32>,
+    exact: FastMap<String, u32>,
+    ints: FastMap<i64, u32>,
 }
 
 /// The builder of a field's index, created (and its order recorded) on first use.
 fn field_build<'a>(
-    per_field: &'a mut HashMap<String, FieldBuild>,
+    per_field: &'a mut FastMap<String, FieldBuild>,
     order: &mut Vec<String>,
     f: String,
 ) -> &'a mut FieldBuild {
@@ -149,7 +153,7 @@ impl Prefilter {
         // Needs are split into per-field keys, so that a literal shared by rules whose
         // field lists differ (a rule field with or without a mapped alternative) is
         // one pattern of each field's automaton, carrying all those rules.
-        let mut key_ids: HashMap<&IndexKey, u32> = HashMap::new();
+        let mut key_ids: FastMap<&IndexKey, u32> = FastMap::default();
         let mut keys: Vec<IndexKey> = Vec::new();
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
         let mut two_sets = vec![0u64; n_rules.div_ceil(64)];
@@ -179,7 +183,7 @@ impl Prefilter {
         }
         // Spread the keys over per-field automata / integer maps (in first-seen order,
         // so builds are deterministic).
-        let mut per_field: HashMap<String, FieldBuild> = HashMap::new();
+        let mut per_field: FastMap<String, FieldBuild> = FastMap::default();
         let mut field_order: Vec<String> = Vec::new();
         let mut anywhere_lits = Vec::new();
         let mut anywhere_global = Vec::new();
