@@ -2,6 +2,7 @@
 //! from YAML, compiled once, evaluated per event through the literal prefilter and
 //! (optionally) log-source routing.
 
+use crate::compile::fold::Fold;
 use crate::compile::{CompileCtx, Node, compile_detection};
 use crate::correlation::{CorrelationDef, compile_correlations};
 use crate::event::raw::RawEvent;
@@ -320,7 +321,7 @@ pub struct CompiledRuleSet {
 /// Reusable per-thread buffers so evaluation does not allocate per event.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    fold: String,
+    fold: Fold,
     index: IndexScratch,
     candidates: Vec<u32>,
 }
@@ -449,9 +450,10 @@ impl CompiledRuleSet {
 
     /// Evaluates one rule on a parsed event, prefilter aside (diagnostics).
     pub fn rule_matches(&self, r: RuleIdx, ev: &Value, scratch: &mut Scratch) -> bool {
-        self.rules
-            .get(r as usize)
-            .is_some_and(|rule| rule.node.eval(ev, &mut scratch.fold))
+        self.rules.get(r as usize).is_some_and(|rule| {
+            scratch.fold.reset();
+            rule.node.eval(ev, &mut scratch.fold)
+        })
     }
 
     /// Appends the candidates that match `ev` to `out`, in rule order.
@@ -459,9 +461,11 @@ impl CompiledRuleSet {
         &self,
         ev: &Value,
         candidates: &[u32],
-        fold: &mut String,
+        fold: &mut Fold,
         out: &mut Vec<RuleIdx>,
     ) {
+        // Folded copies remembered from the previous event name its strings.
+        fold.reset();
         for &r in candidates {
             if self.rules[r as usize].node.eval(ev, fold) {
                 out.push(r);

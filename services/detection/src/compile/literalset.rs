@@ -4,14 +4,18 @@
 //! side-loading, threat-actor names, tool paths). Tried one by one, such a list costs
 //! a comparison per value on every candidate event; here the exact values are one hash
 //! lookup, the prefixes and suffixes one lookup per distinct length, and the
-//! substrings one Aho-Corasick pass. Only case-insensitive literals whose comparison
+//! substrings one Aho-Corasick pass. That automaton is built when the set is first
+//! evaluated: most rules of a large pack never see a candidate event, and building
+//! these automata up front was a third of compiling the pack. Only case-insensitive literals whose comparison
 //! is ASCII folding alone (ASCII text, or characters without case such as emoji) are
 //! folded in; every other predicate is kept as it was.
 
 use super::Pred;
-use super::strmatch::{StrKind, StrMatcher};
+use super::fold::Fold;
+use super::strmatch::{StrKind, StrMatcher, contains};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// Lists shorter than this are left as separate predicates.
 const MIN_MEMBERS: usize = 4;
@@ -27,7 +31,10 @@ pub struct LiteralSet {
     /// (length, prefixes of that length), longest first.
     prefixes: Vec<(usize, Set)>,
     suffixes: Vec<(usize, Set)>,
-    contains: Option<AhoCorasick>,
+    /// The substring literals, and their automaton once built (`None` if it could
+    /// not be: then they are searched for one by one).
+    contains: Vec<String>,
+    contains_ac: OnceLock<Option<AhoCorasick>>,
 }
 
 fn foldable(m: &StrMatcher) -> bool {
@@ -58,17 +65,13 @@ pub fn fold(preds: Vec<Pred>) -> Vec<Pred> {
             other => rest.push(other),
         }
     }
-    match LiteralSet::new(members) {
-        Ok(set) => rest.insert(0, Pred::Set(Box::new(set))),
-        Err(members) => rest.extend(members.into_iter().map(Pred::Str)),
-    }
+    rest.insert(0, Pred::Set(Box::new(LiteralSet::new(members))));
     rest
 }
 
 impl LiteralSet {
-    /// Builds the set; gives the members back if the substring automaton cannot be
-    /// built (then they stay separate predicates).
-    fn new(members: Vec<StrMatcher>) -> Result<LiteralSet, Vec<StrMatcher>> {
+    /// Builds the set (its substring automaton waits for the first evaluation).
+    fn new(members: Vec<StrMatcher>) -> LiteralSet {
         let mut exact = Set::default();
         let mut prefixes: BTreeMap<usize, Set> = BTreeMap::new();
         let mut suffixes: BTreeMap<usize, Set> = BTreeMap::new();
@@ -88,34 +91,19 @@ impl LiteralSet {
                 _ => contains.push(m.needle.clone()),
             }
         }
-        let contains = if contains.is_empty() {
-            None
-        } else {
-            // A contiguous NFA: built fast (thousands of these lists compile per
-            // tenant) and small; these automata see only candidate events.
-            let built = AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&contains);
-            match built {
-                Ok(ac) => Some(ac),
-                Err(_) => return Err(members),
-            }
-        };
-        Ok(LiteralSet {
+        LiteralSet {
             members,
             exact,
             prefixes: prefixes.into_iter().rev().collect(),
             suffixes: suffixes.into_iter().rev().collect(),
             contains,
-        })
+            contains_ac: OnceLock::new(),
+        }
     }
 
-    /// Whether any member matches `hay`; `scratch` receives its lowercase copy.
-    pub fn is_match(&self, hay: &str, scratch: &mut String) -> bool {
-        scratch.clear();
-        scratch.push_str(hay);
-        scratch.make_ascii_lowercase();
-        let lower = scratch.as_bytes();
+    /// Whether any member matches `hay` (folded through `fold`).
+    pub fn is_match(&self, hay: &str, fold: &mut Fold) -> bool {
+        let lower = fold.ascii_lower(hay);
         if self.exact.contains(lower) {
             return true;
         }
@@ -134,7 +122,24 @@ impl LiteralSet {
         {
             return true;
         }
-        self.contains.as_ref().is_some_and(|ac| ac.is_match(lower))
+        if self.contains.is_empty() {
+            return false;
+        }
+        // A contiguous NFA: built fast and small; these automata see only candidate
+        // events.
+        let ac = self.contains_ac.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&self.contains)
+                .ok()
+        });
+        match ac {
+            Some(ac) => ac.is_match(lower),
+            None => self
+                .contains
+                .iter()
+                .any(|c| contains(lower, c.as_bytes(), false)),
+        }
     }
 }
 
@@ -173,7 +178,7 @@ mod tests {
             panic!("no set first: {folded:?}");
         };
         assert_eq!(set.members.len(), 6);
-        let mut scratch = String::new();
+        let mut scratch = Fold::default();
         for hay in [
             "CMD.EXE",
             "cmd.exe ",

@@ -4,6 +4,7 @@
 //! leaves hold precompiled matchers: no regex compilation or string allocation happens
 //! while an event is evaluated.
 
+pub mod fold;
 mod item;
 pub mod literalset;
 pub mod needs;
@@ -18,6 +19,7 @@ pub use item::{CompileCtx, compile_detection};
 
 use crate::event::{FieldPath, any_string};
 use crate::parse::CmpOp;
+use fold::Fold;
 use serde_json::Value;
 use strmatch::StrMatcher;
 
@@ -81,8 +83,9 @@ pub enum Pred {
 }
 
 impl Node {
-    /// Evaluates the node on an event. `scratch` is reused for case folding.
-    pub fn eval(&self, ev: &Value, scratch: &mut String) -> bool {
+    /// Evaluates the node on an event. `scratch` holds case-folded copies of the
+    /// event's strings: [`Fold::reset`] it before evaluating another event.
+    pub fn eval(&self, ev: &Value, scratch: &mut Fold) -> bool {
         match self {
             Node::And(v) => v.iter().all(|n| n.eval(ev, scratch)),
             Node::Or(v) => v.iter().any(|n| n.eval(ev, scratch)),
@@ -90,7 +93,7 @@ impl Node {
             Node::Const(b) => *b,
             Node::Field(f) => f.eval(ev, scratch),
             Node::Keyword(k) => {
-                let one = |m: &StrMatcher, scratch: &mut String| {
+                let one = |m: &StrMatcher, scratch: &mut Fold| {
                     any_string(ev, &mut |s| m.is_match(s, scratch))
                 };
                 if k.all {
@@ -104,7 +107,7 @@ impl Node {
 }
 
 impl FieldTest {
-    fn eval(&self, ev: &Value, scratch: &mut String) -> bool {
+    fn eval(&self, ev: &Value, scratch: &mut Fold) -> bool {
         let v = self.path.lookup(ev);
         if self.preds.is_empty() {
             return false;
@@ -118,7 +121,7 @@ impl FieldTest {
 }
 
 impl Pred {
-    fn eval(&self, v: Option<&Value>, ev: &Value, scratch: &mut String) -> bool {
+    fn eval(&self, v: Option<&Value>, ev: &Value, scratch: &mut Fold) -> bool {
         match self {
             Pred::Null => matches!(v, None | Some(Value::Null)),
             Pred::Exists(want) => matches!(v, Some(x) if !x.is_null()) == *want,
@@ -131,14 +134,15 @@ impl Pred {
         }
     }
 
-    fn scalar(&self, v: &Value, ev: &Value, scratch: &mut String) -> bool {
+    fn scalar(&self, v: &Value, ev: &Value, scratch: &mut Fold) -> bool {
         match self {
             Pred::Set(set) => match v {
                 Value::String(s) => set.is_match(s, scratch),
                 Value::Number(n) => {
                     let mut buf = StackBuf::default();
                     use std::fmt::Write;
-                    write!(buf, "{n}").is_ok() && set.is_match(buf.as_str(), scratch)
+                    write!(buf, "{n}").is_ok()
+                        && scratch.transient(|f| set.is_match(buf.as_str(), f))
                 }
                 Value::Bool(b) => set.is_match(if *b { "true" } else { "false" }, scratch),
                 _ => false,
@@ -154,7 +158,7 @@ impl Pred {
                     if write!(buf, "{n}").is_err() {
                         return false;
                     }
-                    m.is_match(buf.as_str(), scratch)
+                    scratch.transient(|f| m.is_match(buf.as_str(), f))
                 }
                 Value::Bool(b) => m.is_match(if *b { "true" } else { "false" }, scratch),
                 _ => false,
@@ -171,7 +175,7 @@ impl Pred {
                 let (Some(a), Some(b)) = (text(v), text(o)) else {
                     return false;
                 };
-                StrMatcher::literal(kind.clone(), &b, *cased).is_match(&a, scratch)
+                scratch.transient(|f| StrMatcher::literal(kind.clone(), &b, *cased).is_match(&a, f))
             }
             Pred::Date(part, op, want) => crate::event::timestamp_ms(v)
                 .and_then(chrono::DateTime::from_timestamp_millis)

@@ -2,8 +2,14 @@
 //! case-insensitive by default, without allocating on the hot path for ASCII needles
 //! (the overwhelming majority of Sigma values).
 
+use super::fold::Fold;
 use crate::pattern::{Part, SigmaString};
+use memchr::memmem::Finder;
 use regex::Regex;
+
+/// Shortest value a case-insensitive substring test folds whole and searches with a
+/// precompiled finder; shorter ones are compared in place.
+const FOLD_MIN_LEN: usize = 64;
 
 /// How a string is compared.
 #[derive(Debug, Clone)]
@@ -30,6 +36,9 @@ pub struct StrMatcher {
     /// For globs: the longest literal run (lowercased unless cased), for prefiltering.
     pub glob_lit: Option<String>,
     ascii: bool,
+    /// For `Contains` with a needle: its precompiled SIMD substring finder (boxed:
+    /// it is large, and most matchers have none).
+    finder: Option<Box<Finder<'static>>>,
 }
 
 impl StrMatcher {
@@ -90,6 +99,7 @@ impl StrMatcher {
             int: None,
             glob_lit,
             ascii: true,
+            finder: None,
         })
     }
 
@@ -111,6 +121,8 @@ impl StrMatcher {
                 || (c.to_lowercase().eq(std::iter::once(c))
                     && c.to_uppercase().eq(std::iter::once(c)))
         });
+        let finder = (matches!(kind, StrKind::Contains) && !needle.is_empty())
+            .then(|| Box::new(Finder::new(needle.as_bytes()).into_owned()));
         StrMatcher {
             kind,
             needle,
@@ -118,6 +130,7 @@ impl StrMatcher {
             int,
             glob_lit: None,
             ascii,
+            finder,
         }
     }
 
@@ -149,15 +162,26 @@ impl StrMatcher {
             int: None,
             glob_lit: None,
             ascii: true,
+            finder: None,
         })
     }
 
-    /// Matches a string. `scratch` is reused for non-ASCII case folding.
+    /// Matches a string. `fold` holds case-folded copies of the event's strings.
     #[inline]
-    pub fn is_match(&self, hay: &str, scratch: &mut String) -> bool {
+    pub fn is_match(&self, hay: &str, fold: &mut Fold) -> bool {
         match &self.kind {
             StrKind::Glob(r) | StrKind::Regex(r) => r.is_match(hay),
             kind => {
+                if let Some(finder) = &self.finder
+                    && (self.cased || self.ascii && hay.len() >= FOLD_MIN_LEN)
+                {
+                    let hay = if self.cased {
+                        hay.as_bytes()
+                    } else {
+                        fold.ascii_lower(hay)
+                    };
+                    return finder.find(hay).is_some();
+                }
                 if self.cased {
                     literal_match(kind, hay.as_bytes(), self.needle.as_bytes(), false)
                 } else if self.ascii {
@@ -166,11 +190,12 @@ impl StrMatcher {
                     // ASCII text folds to ASCII; it cannot contain a cased non-ASCII needle.
                     false
                 } else {
-                    scratch.clear();
+                    let text = &mut fold.text;
+                    text.clear();
                     for c in hay.chars() {
-                        scratch.extend(c.to_lowercase());
+                        text.extend(c.to_lowercase());
                     }
-                    literal_match(kind, scratch.as_bytes(), self.needle.as_bytes(), false)
+                    literal_match(kind, text.as_bytes(), self.needle.as_bytes(), false)
                 }
             }
         }
@@ -240,7 +265,7 @@ mod tests {
     }
 
     fn hit(mat: &StrMatcher, s: &str) -> bool {
-        mat.is_match(s, &mut String::new())
+        mat.is_match(s, &mut Fold::default())
     }
 
     #[test]
@@ -277,6 +302,26 @@ mod tests {
         assert!(!hit(&m("*\\*x*"), "1yx2"));
         assert!(hit(&m("a\\?"), "a?"));
         assert!(!hit(&m("a\\?"), "ab"));
+    }
+
+    #[test]
+    fn long_values_fold_once_for_many_substring_tests() {
+        let hay = format!(
+            "{}Host Application = C:\\Windows\\PowerShell.EXE -nop",
+            "x = y\r\n".repeat(20)
+        );
+        let mut fold = Fold::default();
+        for (needle, want) in [
+            ("*= c:\\windows\\powershell*", true),
+            ("*-NOP*", true),
+            ("*= pwsh*", false),
+        ] {
+            assert_eq!(m(needle).is_match(&hay, &mut fold), want, "{needle}");
+        }
+        let cased = StrMatcher::from_sigma(&SigmaString::parse("*PowerShell.EXE*"), true)
+            .expect("compiles");
+        assert!(cased.is_match(&hay, &mut fold));
+        assert!(!cased.is_match(&hay.to_lowercase(), &mut fold));
     }
 
     #[test]
