@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 /// Shorter values are scanned directly: hashing one costs about as much.
-const MIN_LEN: usize = 24;
+const MIN_LEN: usize = 8;
 /// Longer values (script blocks, free text) rarely repeat: scanned directly.
 const MAX_LEN: usize = 4096;
 /// Bytes of remembered values held before the memo starts over.
