@@ -6,7 +6,7 @@
 //! applies, so the prefilter runs on this view and the tree is built only for events
 //! that have candidate rules ([`RawEvent::to_value`]).
 
-use super::scan::{Member, object_members};
+use super::scan::{Member, object_members, object_members_spelled};
 use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 use std::borrow::Cow;
@@ -17,6 +17,8 @@ pub struct RawEvent<'a> {
     line: &'a str,
     /// Each member's name and its value's JSON text.
     fields: Vec<Member<'a>>,
+    /// No `\u` or `\/` escape anywhere (see [`RawEvent::single_spelling`]).
+    single_spelling: bool,
 }
 
 /// A decoded field value, as the prefilter needs it.
@@ -35,8 +37,19 @@ impl<'a> RawEvent<'a> {
     /// JSON (nested values are skipped over, not built); anything else is an error
     /// naming what is wrong.
     pub fn parse(line: &'a str) -> Result<Self, String> {
-        let fields = object_members(line)?;
-        Ok(RawEvent { line, fields })
+        let (fields, single_spelling) = object_members_spelled(line)?;
+        Ok(RawEvent {
+            line,
+            fields,
+            single_spelling,
+        })
+    }
+
+    /// Whether every character of the line has one spelling: it holds no `\u`
+    /// escape (`\u00e9`) and no `\/`, so a literal occurs in a string value exactly
+    /// when its JSON-escaped form occurs in the line.
+    pub fn single_spelling(&self) -> bool {
+        self.single_spelling
     }
 
     /// The whole line.

@@ -18,10 +18,18 @@ pub type Member<'a> = (Cow<'a, str>, &'a str);
 /// The members of the JSON object in `text`, in order; an error names the problem and
 /// its byte offset.
 pub fn object_members(text: &str) -> Result<Vec<Member<'_>>, String> {
+    object_members_spelled(text).map(|(members, _)| members)
+}
+
+/// [`object_members`], and whether every character of the text has one spelling: no
+/// `\u` escape (`\u00e9`) and no `\/` anywhere, so a literal can be searched for in
+/// the JSON text itself.
+pub fn object_members_spelled(text: &str) -> Result<(Vec<Member<'_>>, bool), String> {
     let mut c = Cursor {
         s: text.as_bytes(),
         text,
         i: 0,
+        respelled: false,
     };
     c.ws();
     if c.peek() != Some(b'{') {
@@ -33,7 +41,7 @@ pub fn object_members(text: &str) -> Result<Vec<Member<'_>>, String> {
     if c.i < c.s.len() {
         return Err(c.error("trailing characters"));
     }
-    Ok(out)
+    Ok((out, !c.respelled))
 }
 
 /// The index of the first quote, backslash or control character at or after `i` (or
@@ -70,6 +78,8 @@ struct Cursor<'a> {
     s: &'a [u8],
     text: &'a str,
     i: usize,
+    /// Whether a `\u` or `\/` escape was crossed.
+    respelled: bool,
 }
 
 impl<'a> Cursor<'a> {
@@ -266,8 +276,13 @@ impl<'a> Cursor<'a> {
             }
             escaped = true;
             match self.s.get(self.i + 1) {
-                Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.i += 2,
+                Some(b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't') => self.i += 2,
+                Some(b'/') => {
+                    self.respelled = true;
+                    self.i += 2;
+                }
                 Some(b'u') => {
+                    self.respelled = true;
                     let hex = self.s.get(self.i + 2..self.i + 6);
                     if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
                         return Err(self.error("invalid \\u escape"));
@@ -331,6 +346,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn escapes_with_two_spellings_are_noticed() -> Result<(), String> {
+        for (text, single) in [
+            (r#"{"a":"C:\\Users\\x","b":"tab\there"}"#, true),
+            (r#"{"a":"caf\u00e9"}"#, false),
+            (r#"{"a":"x\/y"}"#, false),
+            (r#"{"k\u0041":1}"#, false),
+            (r#"{"n":{"deep":["\/"]}}"#, false),
+        ] {
+            assert_eq!(object_members_spelled(text)?.1, single, "{text}");
+        }
+        Ok(())
     }
 
     #[test]

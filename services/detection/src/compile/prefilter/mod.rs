@@ -329,7 +329,7 @@ impl Prefilter {
         // Only `\u` escapes (`\u00e9`) and `\/` can spell a character two ways; lines
         // using them are scanned string by string.
         match &self.anywhere_escaped {
-            Some(ac) if single_spelling(ev.line()) => {
+            Some(ac) if ev.single_spelling() => {
                 let mut lower = std::mem::take(&mut st.s.lower);
                 lowercase_into(ev.line(), &mut lower);
                 ac.each_match(&lower, &mut |p| {
@@ -355,25 +355,6 @@ fn json_escaped(lit: &str) -> String {
         .and_then(|q| q.strip_suffix('"'))
         .unwrap_or_default()
         .to_string()
-}
-
-/// Whether every character in the JSON text has one spelling: no `\u` escapes
-/// (`\u00e9`) and no `\/` (the other escapes are the only way to write their
-/// character).
-fn single_spelling(json: &str) -> bool {
-    let b = json.as_bytes();
-    let mut i = 0;
-    while let Some(p) = memchr::memchr(b'\\', &b[i..]) {
-        let at = i + p;
-        if matches!(b.get(at + 1), Some(b'u' | b'/')) {
-            return false;
-        }
-        i = at + 2;
-        if i >= b.len() {
-            break;
-        }
-    }
-    true
 }
 
 #[cfg(test)]
