@@ -135,7 +135,6 @@ const LONG_FIELDS: &[&str] = &[
     "Payload",
     "Data",
     "CallTrace",
-    "Details",
     "Message",
     "process.command_line",
     "process.parent.command_line",
