@@ -422,6 +422,8 @@ impl CompiledRuleSet {
         let value = if everything {
             ev.to_value()?
         } else {
+            keys.sort_unstable();
+            keys.dedup();
             ev.partial_value(&keys)?
         };
         self.eval_candidates(&value, candidates, fold, out);
