@@ -16,7 +16,7 @@ const MAX_GATED_PARTS: usize = 5;
 const GATED_MIN_LEN: usize = 1024;
 
 /// Largest pattern set compiled to a DFA (see [`build_ac`]).
-const DFA_MAX_PATTERNS: usize = 300;
+const DFA_MAX_PATTERNS: usize = 64;
 
 /// A multi-pattern automaton over lowercase literals.
 ///
