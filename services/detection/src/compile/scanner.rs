@@ -24,10 +24,10 @@ const DFA_MAX_PATTERNS: usize = 64;
 /// case-insensitive ones) and search an ASCII-lowercased copy of the value made in a
 /// reused buffer.
 ///
-/// Small sets also carry a leftmost-first twin used only to ask "any match at all?":
-/// the crate's SIMD (Teddy) searcher serves leftmost, case-sensitive searches but not
-/// overlapping ones, and most values match nothing, so the overlapping pass that
-/// reports every pattern runs only behind it. Mid-sized sets are split into parts of
+/// Small sets also carry a gate that only asks "any match at all?": the crate's SIMD
+/// (Teddy) searcher serves leftmost searches but not overlapping ones, and most
+/// values match nothing, so the overlapping pass that reports every pattern runs only
+/// behind it (or always, should the searcher decline a set). Mid-sized sets are split into parts of
 /// that size, each behind its own gate: several SIMD passes over a long value that
 /// matches nothing (a PowerShell context block, say) cost a fraction of one
 /// overlapping pass of the whole automaton. Short values go through the whole
@@ -109,16 +109,13 @@ fn build_part(lits: &[String], first: usize, gated: bool) -> Option<Part> {
     } else {
         AhoCorasickKind::ContiguousNFA
     };
-    let build = |match_kind: MatchKind, kind: AhoCorasickKind| {
-        AhoCorasickBuilder::new()
-            .match_kind(match_kind)
-            .kind(Some(kind))
-            .build(lits)
-            .ok()
-    };
-    let ac = build(MatchKind::Standard, ac_kind)?;
-    // The gate's work is its SIMD prefilter; its automaton only confirms a candidate,
-    // so the cheaper-to-build NFA serves.
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(ac_kind))
+        .build(lits)
+        .ok()?;
+    // Teddy built directly: the AhoCorasick builder's own heuristics declined it for
+    // many of these sets, leaving a plain automaton walk as the "gate".
     let gate = if gated {
         packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostFirst)
