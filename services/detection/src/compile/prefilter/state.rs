@@ -94,14 +94,19 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Extends the dotted `path` by member `k` and returns the index of the field it
-    /// names, if any, after marking that field's presence need.
+    /// The index of the field a member names, if any, after marking that field's
+    /// presence need. `path` is the dotted path of the object holding the member
+    /// (empty at the top level, where the member's own name is looked up as it is);
+    /// it is extended by the member's name when nested.
     pub(super) fn enter(&mut self, path: &mut String, k: &str) -> Option<&'a FieldIndex> {
-        if !path.is_empty() {
+        let name = if path.is_empty() {
+            k
+        } else {
             path.push('.');
-        }
-        path.push_str(k);
-        let fi = self.pf.fields.get(path.as_str())?;
+            path.push_str(k);
+            path.as_str()
+        };
+        let fi = self.pf.fields.get(name)?;
         if let Some(id) = fi.present {
             self.mark_need(id);
         }
@@ -116,6 +121,9 @@ impl<'a> State<'a> {
                 self.scan_value(fi, v);
             }
             if let Value::Object(inner) = v {
+                if len == 0 {
+                    path.push_str(k);
+                }
                 self.scan_object(inner, path);
             }
             path.truncate(len);
@@ -249,11 +257,15 @@ impl<'a> State<'a> {
             if let Some(fi) = self.enter(path, k) {
                 self.scan_raw_value(fi, v);
             }
-            if v.starts_with('{')
-                && pf.nested.contains(path.as_str())
-                && let RawScalar::Object(inner) = decode(v)
-            {
-                self.scan_raw_object(&inner, path);
+            if v.starts_with('{') {
+                if len == 0 {
+                    path.push_str(k);
+                }
+                if pf.nested.contains(path.as_str())
+                    && let RawScalar::Object(inner) = decode(v)
+                {
+                    self.scan_raw_object(&inner, path);
+                }
             }
             path.truncate(len);
         }
