@@ -30,16 +30,19 @@ pub fn object_members_spelled(text: &str) -> Result<(Vec<Member<'_>>, bool), Str
         text,
         i: 0,
         respelled: false,
+        error: None,
     };
     c.ws();
     if c.peek() != Some(b'{') {
         return Err("not a JSON object".into());
     }
     let mut out = Vec::with_capacity(32);
-    c.object(0, &mut |k, v| out.push((k, v)))?;
+    if c.object(0, &mut |k, v| out.push((k, v))).is_err() {
+        return Err(c.take_error());
+    }
     c.ws();
     if c.i < c.s.len() {
-        return Err(c.error("trailing characters"));
+        return Err(format!("trailing characters at byte {}", c.i));
     }
     Ok((out, !c.respelled))
 }
@@ -80,11 +83,30 @@ struct Cursor<'a> {
     i: usize,
     /// Whether a `\u` or `\/` escape was crossed.
     respelled: bool,
+    /// What stopped the scan, once something has.
+    error: Option<String>,
 }
 
+/// The scan stopped at an error (kept in [`Cursor::error`]). A zero-sized error keeps
+/// every step's result in a register on the hot path; the message is built only when
+/// there is one.
+struct Stop;
+
+type Step<T> = Result<T, Stop>;
+
 impl<'a> Cursor<'a> {
-    fn error(&self, what: &str) -> String {
-        format!("{what} at byte {}", self.i)
+    /// Records `what` at the current offset and stops.
+    #[cold]
+    fn fail<T>(&mut self, what: &str) -> Step<T> {
+        self.error = Some(format!("{what} at byte {}", self.i));
+        Err(Stop)
+    }
+
+    /// The recorded error (or a generic one, which cannot happen).
+    fn take_error(&mut self) -> String {
+        self.error
+            .take()
+            .unwrap_or_else(|| format!("invalid JSON at byte {}", self.i))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -97,22 +119,22 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn expect(&mut self, b: u8, what: &str) -> Result<(), String> {
+    fn expect(&mut self, b: u8, what: &str) -> Step<()> {
         if self.peek() == Some(b) {
             self.i += 1;
             Ok(())
         } else if self.i >= self.s.len() {
-            Err(self.error("EOF while parsing"))
+            self.fail("EOF while parsing")
         } else {
-            Err(self.error(what))
+            self.fail(what)
         }
     }
 
     /// Steps into an object or list at its opening bracket; true when it is empty
     /// (and already closed).
-    fn open(&mut self, depth: usize, close: u8) -> Result<bool, String> {
+    fn open(&mut self, depth: usize, close: u8) -> Step<bool> {
         if depth >= MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return self.fail("recursion limit exceeded");
         }
         self.i += 1;
         self.ws();
@@ -124,7 +146,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// After an element: true at the closing bracket (consumed), false at a comma.
-    fn closes(&mut self, close: u8, inside: &str) -> Result<bool, String> {
+    fn closes(&mut self, close: u8, inside: &str) -> Step<bool> {
         self.ws();
         match self.peek() {
             Some(b',') => {
@@ -135,37 +157,40 @@ impl<'a> Cursor<'a> {
                 self.i += 1;
                 Ok(true)
             }
-            None => Err(self.error(&format!("EOF while parsing {inside}"))),
-            Some(_) => Err(self.error(&format!("expected ',' or '{}'", close as char))),
+            None => self.fail(&format!("EOF while parsing {inside}")),
+            Some(_) => self.fail(&format!("expected ',' or '{}'", close as char)),
         }
     }
 
     /// An object at `{`; calls `member` with each member (name, value text).
-    fn object(
+    fn object<F: FnMut(Cow<'a, str>, &'a str)>(
         &mut self,
         depth: usize,
-        member: &mut dyn FnMut(Cow<'a, str>, &'a str),
-    ) -> Result<(), String> {
+        member: &mut F,
+    ) -> Step<()> {
         if self.open(depth, b'}')? {
             return Ok(());
         }
         loop {
             self.ws();
             if self.peek() != Some(b'"') {
-                return Err(if self.i >= self.s.len() {
-                    self.error("EOF while parsing an object")
+                return if self.i >= self.s.len() {
+                    self.fail("EOF while parsing an object")
                 } else {
-                    self.error("expected a member name")
-                });
+                    self.fail("expected a member name")
+                };
             }
             let start = self.i;
             let escaped = self.string()?;
             let raw = &self.text[start..self.i];
             let name = if escaped {
-                Cow::Owned(
-                    serde_json::from_str::<String>(raw)
-                        .map_err(|e| format!("member name at byte {start}: {e}"))?,
-                )
+                match serde_json::from_str::<String>(raw) {
+                    Ok(name) => Cow::Owned(name),
+                    Err(e) => {
+                        self.error = Some(format!("member name at byte {start}: {e}"));
+                        return Err(Stop);
+                    }
+                }
             } else {
                 Cow::Borrowed(&raw[1..raw.len() - 1])
             };
@@ -181,7 +206,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<(), String> {
+    fn array(&mut self, depth: usize) -> Step<()> {
         if self.open(depth, b']')? {
             return Ok(());
         }
@@ -194,7 +219,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<(), String> {
+    fn value(&mut self, depth: usize) -> Step<()> {
         match self.peek() {
             Some(b'"') => self.string().map(|_| ()),
             Some(b'{') => self.object(depth, &mut |_, _| {}),
@@ -203,17 +228,17 @@ impl<'a> Cursor<'a> {
             Some(b'f') => self.word(b"false"),
             Some(b'n') => self.word(b"null"),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            None => Err(self.error("EOF while parsing a value")),
-            Some(_) => Err(self.error("expected value")),
+            None => self.fail("EOF while parsing a value"),
+            Some(_) => self.fail("expected value"),
         }
     }
 
-    fn word(&mut self, w: &[u8]) -> Result<(), String> {
+    fn word(&mut self, w: &[u8]) -> Step<()> {
         if self.s[self.i..].starts_with(w) {
             self.i += w.len();
             Ok(())
         } else {
-            Err(self.error("expected value"))
+            self.fail("expected value")
         }
     }
 
@@ -226,7 +251,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    fn number(&mut self) -> Result<(), String> {
+    fn number(&mut self) -> Step<()> {
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
@@ -235,12 +260,12 @@ impl<'a> Cursor<'a> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.error("invalid number")),
+            _ => return self.fail("invalid number"),
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
             if self.digits() == 0 {
-                return Err(self.error("invalid number"));
+                return self.fail("invalid number");
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -249,30 +274,29 @@ impl<'a> Cursor<'a> {
                 self.i += 1;
             }
             if self.digits() == 0 {
-                return Err(self.error("invalid number"));
+                return self.fail("invalid number");
             }
         }
         Ok(())
     }
 
     /// A string at `"`; returns whether it holds escapes.
-    fn string(&mut self) -> Result<bool, String> {
+    fn string(&mut self) -> Step<bool> {
         self.i += 1;
         let mut escaped = false;
         loop {
             self.i = special(self.s, self.i);
             match self.s.get(self.i) {
-                None => return Err(self.error("EOF while parsing a string")),
+                None => return self.fail("EOF while parsing a string"),
+                Some(&b'"') => {
+                    self.i += 1;
+                    return Ok(escaped);
+                }
                 Some(&b) if b < 0x20 => {
-                    return Err(self.error(
-                        "control character (\\u0000-\\u001F) found while parsing a string",
-                    ));
+                    return self
+                        .fail("control character (\\u0000-\\u001F) found while parsing a string");
                 }
                 _ => {}
-            }
-            if self.s[self.i] == b'"' {
-                self.i += 1;
-                return Ok(escaped);
             }
             escaped = true;
             match self.s.get(self.i + 1) {
@@ -285,15 +309,15 @@ impl<'a> Cursor<'a> {
                     self.respelled = true;
                     let hex = self.s.get(self.i + 2..self.i + 6);
                     if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
-                        return Err(self.error("invalid \\u escape"));
+                        return self.fail("invalid \\u escape");
                     }
                     self.i += 6;
                 }
                 None => {
                     self.i = self.s.len();
-                    return Err(self.error("EOF while parsing a string"));
+                    return self.fail("EOF while parsing a string");
                 }
-                Some(_) => return Err(self.error("invalid escape")),
+                Some(_) => return self.fail("invalid escape"),
             }
         }
     }
