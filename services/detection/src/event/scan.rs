@@ -56,12 +56,14 @@ fn special(s: &[u8], mut i: usize) -> usize {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
         let w = u64::from_le_bytes(w);
-        let quote = w ^ (ONES * u64::from(b'"'));
+        // Bytes below n: subtracting n borrows into the high bit. Flipping bit 1 turns
+        // '"' (0x22) into 0x20 and keeps control bytes below 0x20, while no other byte
+        // lands below 0x21: one test finds quotes and control bytes alike.
+        let flipped = w ^ (ONES * 0x02);
+        let quote_or_control = flipped.wrapping_sub(ONES * 0x21) & !flipped;
         let backslash = w ^ (ONES * u64::from(b'\\'));
-        let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-        // Bytes below 0x20: subtracting 0x20 borrows into the high bit.
-        let control = w.wrapping_sub(ONES * 0x20) & !w;
-        let hit = (zero(quote) | zero(backslash) | control) & HIGH;
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        let hit = (quote_or_control | backslash) & HIGH;
         if hit != 0 {
             // The lowest flagged byte is exact (false flags only sit above a true one).
             return i + (hit.trailing_zeros() / 8) as usize;
