@@ -91,9 +91,16 @@ impl<'a> RawEvent<'a> {
     pub fn partial_value(&self, keys: &[&str]) -> serde_json::Result<Value> {
         debug_assert!(keys.is_sorted());
         let mut map = serde_json::Map::new();
+        let mut buf = String::new();
         for (k, v) in &self.fields {
             if keys.binary_search(&k.as_ref()).is_ok() {
-                map.insert(k.to_string(), serde_json::from_str(v)?);
+                // Strings, most values, are unescaped directly (the line is already
+                // known to be valid JSON); the rest, and `\u` escapes, by serde_json.
+                let value = match v.starts_with('"').then(|| raw_str(v, &mut buf)).flatten() {
+                    Some(text) => Value::String(text.to_owned()),
+                    None => serde_json::from_str(v)?,
+                };
+                map.insert(k.to_string(), value);
             }
         }
         Ok(Value::Object(map))
