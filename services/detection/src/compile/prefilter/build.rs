@@ -157,7 +157,7 @@ impl Prefilter {
             Automata::Parallel => crate::parallel::par_map(&builds, |(_, fb)| build_ac(&fb.lits)),
             Automata::Shared(_) => builds.iter().map(|(_, fb)| build(&fb.lits)).collect(),
         };
-        let mut fields = HashMap::default();
+        let mut fields = super::FieldTable::default();
         let mut nested = HashSet::default();
         for (slot, ((name, fb), ac)) in builds.into_iter().zip(scanners).enumerate() {
             let index = FieldIndex {

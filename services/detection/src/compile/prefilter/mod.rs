@@ -11,6 +11,7 @@
 
 mod build;
 mod state;
+mod table;
 
 pub(crate) use build::{Automata, RuleKeys};
 pub(crate) use state::PrefilterScratch;
@@ -21,6 +22,7 @@ use crate::event::raw::RawEvent;
 use serde_json::Value;
 use state::State;
 use std::collections::{HashMap, HashSet};
+use table::FieldTable;
 
 /// Index of one event field.
 #[derive(Debug, Default)]
@@ -56,9 +58,9 @@ enum Target<'a> {
 /// The index over all rules of a set.
 #[derive(Debug, Default)]
 pub struct Prefilter {
-    /// Looked up for every member of every event: foldhash, which hashes a short
-    /// name in a few word operations (the map holds only rule field names).
-    fields: HashMap<String, FieldIndex, foldhash::fast::RandomState>,
+    /// The rule fields' indexes, looked up for every member of every event (see
+    /// `table.rs`).
+    fields: FieldTable<FieldIndex>,
     /// Dotted prefixes of indexed field names: the nested objects worth descending into.
     nested: HashSet<String, foldhash::fast::RandomState>,
     anywhere: Option<Scanner>,
