@@ -6,6 +6,8 @@
 //! several literal lists); folding it once and searching the copy with precompiled
 //! substring finders beats re-scanning it with a caseless compare per test.
 
+use super::scanner::lowercase_into;
+
 /// Reusable folding buffers; one per evaluating thread (inside `Scratch`).
 #[derive(Debug, Default)]
 pub struct Fold {
@@ -31,8 +33,7 @@ impl Fold {
     pub fn ascii_lower(&mut self, s: &str) -> &[u8] {
         let key = (s.as_ptr() as usize, s.len());
         if self.transient || self.of != Some(key) {
-            self.lower.clear();
-            self.lower.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+            lowercase_into(s, &mut self.lower);
             self.of = (!self.transient).then_some(key);
         }
         &self.lower

@@ -27,10 +27,10 @@ const DFA_MAX_PATTERNS: usize = 64;
 /// Small sets also carry a gate that only asks "any match at all?": the crate's SIMD
 /// (Teddy) searcher serves leftmost searches but not overlapping ones, and most
 /// values match nothing, so the overlapping pass that reports every pattern runs only
-/// behind it (or always, should the searcher decline a set). Mid-sized sets are split into parts of
-/// that size, each behind its own gate: several SIMD passes over a long value that
-/// matches nothing (a PowerShell context block, say) cost a fraction of one
-/// overlapping pass of the whole automaton. Short values go through the whole
+/// behind it (or always, should the searcher decline a set). Mid-sized sets are split
+/// into parts of that size, each behind its own gate: several SIMD passes over a long
+/// value that matches nothing (a PowerShell context block, say) cost a fraction of
+/// one overlapping pass of the whole automaton. Short values go through the whole
 /// automaton in one pass: there the gates' fixed costs would dominate.
 ///
 /// Cloning one is cheap: the automata are reference-counted.
