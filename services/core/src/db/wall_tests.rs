@@ -210,3 +210,63 @@ async fn migrations_round_trip_down_and_up() {
     let tx = test.db.begin(&scope).await.expect("begin after round trip");
     tx.commit().await.expect("commit");
 }
+
+#[tokio::test]
+async fn insert_rows_stamps_the_tenant_and_refuses_others() {
+    use audit_log::Column as C;
+    let test = TestDb::new().await;
+    let (a, b) = two_tenants(&test.db).await;
+    let scope = Scope::for_test(Role::CustomerAdmin, only(a));
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let columns = [
+        C::Id,
+        C::TenantId,
+        C::Action,
+        C::Target,
+        C::Detail,
+        C::CreatedAt,
+    ];
+    let row = |tenant: TenantId, action: &str| -> Vec<sea_orm::Value> {
+        vec![
+            uuid::Uuid::now_v7().into(),
+            tenant.as_uuid().into(),
+            action.into(),
+            "x".into(),
+            "{}".into(),
+            chrono::Utc::now().into(),
+        ]
+    };
+    // A row that names B is written as A's: the stamp wins over what a row says.
+    let rows = (0..3).map(|i| row(b, &format!("bulk.{i}"))).collect();
+    let written = tx
+        .insert_rows::<audit_log::Entity>(a, &columns, rows, 2)
+        .await
+        .expect("insert");
+    assert_eq!(written, 3);
+    // B is outside the scope: refused before the database sees anything.
+    let err = tx
+        .insert_rows::<audit_log::Entity>(b, &columns, vec![row(b, "bulk.b")], 2)
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, Error::NotFound));
+    // A row of the wrong width names the problem instead of shifting columns.
+    let err = tx
+        .insert_rows::<audit_log::Entity>(a, &columns, vec![vec!["short".into()]], 2)
+        .await
+        .expect_err("width");
+    assert!(
+        matches!(&err, Error::Internal(d) if d.contains("1 values for 6 columns")),
+        "{err:?}"
+    );
+    let bulk: Vec<_> = tx
+        .select::<audit_log::Entity>()
+        .all(&tx)
+        .await
+        .expect("select")
+        .into_iter()
+        .filter(|r| r.action.starts_with("bulk."))
+        .collect();
+    assert_eq!(bulk.len(), 3, "three statements' worth, in chunks of two");
+    assert!(bulk.iter().all(|r| r.tenant_id == a.as_uuid()));
+    tx.commit().await.expect("commit");
+}

@@ -4,15 +4,15 @@
 
 use super::{DeadLetter, Pending, Rejected};
 use crate::entity::{dead_letter, event, hosts_daily, usage_hourly};
-use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use chrono::{DateTime, DurationRound, NaiveDate, TimeDelta, Utc};
 use garrison_core::event::Channel;
 use garrison_core::{Result, Scope, TenantId, db::Db};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Alias, Expr, OnConflict};
-use sea_orm::{ColumnTrait, ExprTrait};
-use std::collections::{BTreeMap, HashMap};
+use sea_orm::{ColumnTrait, ExprTrait, Value};
+use std::collections::HashMap;
 
-/// Rows per INSERT statement (SQLite allows 32,766 bound values; 14 columns each).
+/// Rows per INSERT statement (SQLite allows 32,766 bound values; 13 columns each).
 const ROWS_PER_STATEMENT: usize = 1000;
 
 #[derive(Default)]
@@ -31,8 +31,9 @@ pub(super) async fn commit_tenant(
     let scope = Scope::for_tenant_task("ingest-writer", tenant);
     let tx = db.begin(&scope).await?;
     let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::new();
-    // Per (event day, host): events and the latest arrival.
-    let mut hosts: BTreeMap<(String, String), (i64, DateTime<Utc>)> = BTreeMap::new();
+    // Per (event day, host): events and the latest arrival. Keys borrow from the
+    // batch; only distinct hosts are copied, into their ledger rows.
+    let mut hosts: HashMap<(NaiveDate, &str), (i64, DateTime<Utc>)> = HashMap::new();
     for Pending { event, bytes, .. } in &batch.events {
         let entry = usage
             .entry((hour_of(event.received_at), event.channel))
@@ -42,12 +43,25 @@ pub(super) async fn commit_tenant(
         entry.bytes += bytes;
         if let Some(host) = &event.host {
             let seen = hosts
-                .entry((event.timestamp.format("%Y-%m-%d").to_string(), host.clone()))
+                .entry((event.timestamp.date_naive(), host.as_str()))
                 .or_insert((0, event.received_at));
             seen.0 += 1;
             seen.1 = Ord::max(seen.1, event.received_at);
         }
     }
+    let mut host_rows: Vec<hosts_daily::ActiveModel> = hosts
+        .into_iter()
+        .map(|((day, host), (events, last))| hosts_daily::ActiveModel {
+            tenant_id: Set(tenant.as_uuid()),
+            day: Set(day.format("%Y-%m-%d").to_string()),
+            host: Set(host.to_string()),
+            events: Set(events),
+            last_seen_at: Set(Some(last)),
+        })
+        .collect();
+    // A stable order, so concurrent writers take the ledger's row locks alike.
+    host_rows
+        .sort_by(|a, b| (a.day.as_ref(), a.host.as_ref()).cmp(&(b.day.as_ref(), b.host.as_ref())));
     for letter in &batch.dead_letters {
         let entry = usage
             .entry((hour_of(letter.received_at), letter.channel))
@@ -62,17 +76,14 @@ pub(super) async fn commit_tenant(
         entry.received += rejected.count;
         entry.rejected += rejected.count;
     }
-    let rows: Vec<event::ActiveModel> = batch.events.into_iter().map(to_row).collect();
-    let stored = !rows.is_empty();
+    let stored = !batch.events.is_empty();
     if stored {
         // Sequence numbers are drawn at insert time; holding the tenant's lock
         // until commit makes them visible in order across ingest processes.
         tx.serialize_on(&format!("events:{tenant}")).await?;
-    }
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<event::ActiveModel> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
-        tx.insert_many(tenant, chunk).await?;
+        let rows: Vec<Vec<Value>> = batch.events.into_iter().map(to_row).collect();
+        tx.insert_rows::<event::Entity>(tenant, &EVENT_COLUMNS, rows, ROWS_PER_STATEMENT)
+            .await?;
     }
     let letters: Vec<dead_letter::ActiveModel> = batch
         .dead_letters
@@ -106,14 +117,7 @@ pub(super) async fn commit_tenant(
         };
         tx.upsert(tenant, row, usage_conflict()).await?;
     }
-    for ((day, host), (events, last)) in hosts {
-        let row = hosts_daily::ActiveModel {
-            tenant_id: Set(tenant.as_uuid()),
-            day: Set(day),
-            host: Set(host),
-            events: Set(events),
-            last_seen_at: Set(Some(last)),
-        };
+    for row in host_rows {
         tx.upsert(tenant, row, hosts_conflict()).await?;
     }
     let last_seq = if stored {
@@ -180,26 +184,43 @@ fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
     t.duration_trunc(TimeDelta::hours(1)).unwrap_or(t)
 }
 
-fn to_row(pending: Pending) -> event::ActiveModel {
+/// The stored columns, in the order [`to_row`] gives their values.
+const EVENT_COLUMNS: [event::Column; 13] = [
+    event::Column::Id,
+    event::Column::TenantId,
+    event::Column::ReceivedAt,
+    event::Column::EventTime,
+    event::Column::Channel,
+    event::Column::Host,
+    event::Column::Severity,
+    event::Column::Product,
+    event::Column::Category,
+    event::Column::Service,
+    event::Column::Fields,
+    event::Column::Raw,
+    event::Column::RawTruncated,
+];
+
+/// One event's values in [`EVENT_COLUMNS`] order; the strings are moved, not copied.
+fn to_row(pending: Pending) -> Vec<Value> {
     let Pending {
         event: e,
         fields_json,
         ..
     } = pending;
-    event::ActiveModel {
-        seq: sea_orm::ActiveValue::NotSet,
-        id: Set(e.id.as_uuid()),
-        tenant_id: Set(e.tenant_id.as_uuid()),
-        received_at: Set(e.received_at),
-        event_time: Set(e.timestamp),
-        channel: Set(e.channel.as_str().into()),
-        host: Set(e.host),
-        severity: Set(e.severity.map(i16::from)),
-        product: Set(e.log_source.product),
-        category: Set(e.log_source.category),
-        service: Set(e.log_source.service),
-        fields: Set(fields_json),
-        raw: Set(e.raw),
-        raw_truncated: Set(e.raw_truncated),
-    }
+    vec![
+        e.id.as_uuid().into(),
+        e.tenant_id.as_uuid().into(),
+        e.received_at.into(),
+        e.timestamp.into(),
+        e.channel.as_str().into(),
+        e.host.into(),
+        e.severity.map(i16::from).into(),
+        e.log_source.product.into(),
+        e.log_source.category.into(),
+        e.log_source.service.into(),
+        fields_json.into(),
+        e.raw.into(),
+        e.raw_truncated.into(),
+    ]
 }

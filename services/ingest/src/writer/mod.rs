@@ -48,9 +48,12 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Serialises the event's fields now, on the caller's thread.
-    pub fn new(event: Event, bytes: u64) -> Pending {
-        let fields_json = serde_json::to_string(&event.fields).unwrap_or_else(|_| "{}".into());
+    /// Serialises the event's fields now, on the caller's thread, and frees
+    /// their tree there too: the writer never touches it.
+    pub fn new(mut event: Event, bytes: u64) -> Pending {
+        let fields = std::mem::take(&mut event.fields);
+        let fields_json = serde_json::to_string(&fields).unwrap_or_else(|_| "{}".into());
+        drop(fields);
         Pending {
             event,
             bytes,
