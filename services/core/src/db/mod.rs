@@ -6,6 +6,7 @@
 //! tenants to row-level security (transaction-locally) and runs as the unprivileged
 //! application role, so even a query written wrong cannot cross tenants there.
 
+mod checkpoint;
 mod connect;
 mod migrate;
 pub mod partitions;
@@ -32,6 +33,8 @@ pub enum Backend {
 pub struct Db {
     conn: DatabaseConnection,
     backend: Backend,
+    /// SQLite's background WAL checkpointer, stopped with the last handle.
+    _checkpointer: Option<std::sync::Arc<checkpoint::Checkpointer>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -54,7 +57,15 @@ impl Db {
     /// Opens the application pool without migrating (for roles that must not migrate).
     pub async fn connect_app(url: &Secret<String>, max_connections: u32) -> Result<Db> {
         let (conn, backend) = connect::app_pool(url, max_connections).await?;
-        Ok(Db { conn, backend })
+        let checkpointer = match backend {
+            Backend::Sqlite => checkpoint::start(url).map(std::sync::Arc::new),
+            Backend::Postgres => None,
+        };
+        Ok(Db {
+            conn,
+            backend,
+            _checkpointer: checkpointer,
+        })
     }
 
     /// Applies, reverts or reports migrations with the owner's credentials.
