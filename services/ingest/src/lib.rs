@@ -63,7 +63,7 @@ impl Ingest {
         db: Db,
         bus: Arc<dyn Bus>,
         config: IngestConfig,
-    ) -> (Arc<Ingest>, tokio::task::JoinHandle<()>) {
+    ) -> (Arc<Ingest>, writer::WriterThread) {
         let ttl = Duration::from_secs(config.credential_cache_secs);
         let writer_config = WriterConfig {
             batch_max_events: config.batch_max_events.max(1),

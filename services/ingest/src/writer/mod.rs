@@ -91,6 +91,15 @@ pub struct Writer {
     capacity: usize,
 }
 
+/// Where the writer runs (see [`Writer::start`]).
+#[derive(Debug)]
+pub enum WriterThread {
+    /// Its own thread, which ends once every [`Writer`] handle is dropped.
+    Dedicated(std::thread::JoinHandle<()>),
+    /// Its own thread could not be started.
+    Shared,
+}
+
 /// Batching knobs.
 #[derive(Debug, Clone, Copy)]
 pub struct WriterConfig {
@@ -109,23 +118,53 @@ pub enum Busy {
 }
 
 impl Writer {
-    /// Starts the writer task.
-    pub fn start(
-        db: Db,
-        bus: Arc<dyn Bus>,
-        config: WriterConfig,
-    ) -> (Writer, tokio::task::JoinHandle<()>) {
+    /// Starts the writer on a thread of its own.
+    ///
+    /// The commit loop waits on the database dozens of times per batch; on the
+    /// shared runtime each wake-up queued behind receivers parsing whole reads,
+    /// so the single writer idled while the queue stayed full (the machine was
+    /// two-thirds busy at saturation). Its own thread runs it the moment the
+    /// database answers. The thread ends when every [`Writer`] handle is gone.
+    pub fn start(db: Db, bus: Arc<dyn Bus>, config: WriterConfig) -> (Writer, WriterThread) {
         let (sender, receiver) = mpsc::unbounded_channel();
         let capacity = config.queue_capacity.max(config.batch_max_events).max(1);
         let room = Arc::new(Semaphore::new(capacity));
-        let task = tokio::spawn(run(db, bus, config, receiver));
+        // Handed over through a slot so that, should the thread not start, the
+        // caller's runtime can still run the loop.
+        let slot = Arc::new(std::sync::Mutex::new(Some((db, bus, receiver))));
+        let theirs = slot.clone();
+        let dedicated = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .and_then(|runtime| {
+                std::thread::Builder::new()
+                    .name("ingest-writer".into())
+                    .spawn(move || {
+                        let parts = theirs.lock().ok().and_then(|mut s| s.take());
+                        if let Some((db, bus, receiver)) = parts {
+                            runtime.block_on(run(db, bus, config, receiver));
+                        }
+                    })
+            });
+        let thread = match dedicated {
+            Ok(handle) => WriterThread::Dedicated(handle),
+            Err(e) => {
+                // Only when the process is out of threads: the writer then shares
+                // the caller's runtime rather than not running.
+                tracing::warn!(error = %e, "ingest writer shares the runtime");
+                if let Some((db, bus, receiver)) = slot.lock().ok().and_then(|mut s| s.take()) {
+                    tokio::spawn(run(db, bus, config, receiver));
+                }
+                WriterThread::Shared
+            }
+        };
         (
             Writer {
                 sender,
                 room,
                 capacity,
             },
-            task,
+            thread,
         )
     }
 
