@@ -269,7 +269,7 @@ fn run() -> Result<(), String> {
         opts.repeat,
         opts.connections
     );
-    let (url, backend, _dir) = match std::env::var("GARRISON_BENCH_DATABASE_URL")
+    let (url, backend, dir) = match std::env::var("GARRISON_BENCH_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
     {
@@ -287,14 +287,19 @@ fn run() -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    let (rate, took) = runtime.block_on(bench_garrison(&url, &lines, opts.connections))?;
+    let result = runtime.block_on(bench_garrison(&url, &lines, opts.connections));
+    drop(runtime);
+    // Hundreds of megabytes per run: never left behind, whatever the outcome.
+    if let Some(dir) = &dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    let (rate, took) = result?;
     println!(
         "garrison ({backend}, durable): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
         rate,
         mib / took.as_secs_f64(),
         took.as_secs_f64()
     );
-    drop(runtime);
     if opts.rsyslog {
         let (r_rate, r_took) = bench_rsyslog(&lines, opts.connections)?;
         println!(
