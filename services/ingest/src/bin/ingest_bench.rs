@@ -163,7 +163,7 @@ async fn bench_garrison(
     let mut notices = bus.subscribe();
     let config = IngestConfig {
         events_per_second: u32::MAX,
-        queue_capacity: 262_144,
+        queue_capacity: 32_768,
         batch_max_events: 8192,
         ..IngestConfig::default()
     };
