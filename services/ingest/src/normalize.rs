@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use garrison_core::TenantId;
 use garrison_core::event::{Channel, Event, EventId, LogSource};
 use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Where and when a record arrived.
 #[derive(Debug, Clone)]
@@ -126,6 +128,15 @@ const ECS_MAP: &[(&str, &str)] = &[
     ("ssh_outcome", "event.outcome"),
 ];
 
+/// [`ECS_MAP`]'s positions by original name.
+static ECS_BY_ORIGINAL: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    ECS_MAP
+        .iter()
+        .enumerate()
+        .map(|(i, (original, _))| (*original, i))
+        .collect()
+});
+
 /// Builds the event.
 pub fn to_event(parsed: Parsed, raw: &str, arrival: &Arrival) -> Event {
     let mut fields = Map::new();
@@ -182,23 +193,40 @@ pub fn to_event(parsed: Parsed, raw: &str, arrival: &Arrival) -> Event {
         }
     }
 
-    insert_path(&mut fields, "message", json!(parsed.message));
     insert_path(&mut fields, "log.format", json!(parsed.payload.as_str()));
-    for (original, ecs) in ECS_MAP {
-        if let Some(value) = parsed.fields.get(*original)
+    // One pass over the record's own fields; applied in ECS_MAP's order, which
+    // settles which original fills an ECS field that several could.
+    let mut mapped: Vec<(usize, &Value)> = parsed
+        .fields
+        .iter()
+        .filter_map(|(name, value)| ECS_BY_ORIGINAL.get(name.as_str()).map(|&i| (i, value)))
+        .collect();
+    mapped.sort_unstable_by_key(|(i, _)| *i);
+    for (i, value) in mapped {
+        if let Some((_, ecs)) = ECS_MAP.get(i)
             && get_path(&fields, ecs).is_none()
         {
             insert_path(&mut fields, ecs, typed(ecs, value));
         }
     }
     infer_log_source(&parsed, &mut log_source);
+    let Parsed {
+        message,
+        fields: originals,
+        timestamp,
+        ..
+    } = parsed;
+    fields.insert("message".into(), Value::String(message));
     // Originals stay reachable under their own names unless that would clobber an
-    // ECS object (e.g. a payload key `source` beside `source.ip`).
-    for (key, value) in parsed.fields {
-        if !fields.contains_key(&key) {
-            fields.insert(key, value);
-        }
-    }
+    // ECS object (e.g. a payload key `source` beside `source.ip`): the few ECS
+    // members are laid over the originals' map, rather than each of the many
+    // originals moved into a new one.
+    let mut fields = fields
+        .into_iter()
+        .fold(originals, |mut merged, (key, value)| {
+            merged.insert(key, value);
+            merged
+        });
     if host.is_none() {
         host = get_path(&fields, "host.name")
             .and_then(Value::as_str)
@@ -210,7 +238,7 @@ pub fn to_event(parsed: Parsed, raw: &str, arrival: &Arrival) -> Event {
     {
         insert_path(&mut fields, "host.name", json!(h));
     }
-    let timestamp = parsed.timestamp.unwrap_or(arrival.received_at);
+    let timestamp = timestamp.unwrap_or(arrival.received_at);
     let (raw, raw_truncated) = cap(raw, arrival.raw_cap);
     Event {
         id: EventId::new(),
@@ -379,6 +407,34 @@ mod tests {
             Some(&json!("C:\\x\\whoami.exe"))
         );
         assert_eq!(event.timestamp.to_rfc3339(), "2026-11-01T10:00:00+00:00");
+    }
+
+    #[test]
+    fn each_original_name_maps_once_and_the_table_order_decides() {
+        assert_eq!(
+            ECS_BY_ORIGINAL.len(),
+            ECS_MAP.len(),
+            "an original listed twice"
+        );
+        // `src` comes before `srcip` and `SRC` in the table: it fills source.ip.
+        let line =
+            "<14>Nov  1 00:00:00 fw1 app: SRC=10.0.0.3 srcip=10.0.0.2 src=10.0.0.1 dstport=53";
+        let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
+        let event = to_event(parsed, line, &arrival());
+        assert_eq!(
+            get_path(&event.fields, "source.ip"),
+            Some(&json!("10.0.0.1"))
+        );
+        assert_eq!(
+            get_path(&event.fields, "destination.port"),
+            Some(&json!(53))
+        );
+        assert_eq!(event.fields["srcip"], "10.0.0.2");
+        assert_eq!(event.fields["SRC"], "10.0.0.3");
+        assert_eq!(
+            event.fields["message"],
+            "SRC=10.0.0.3 srcip=10.0.0.2 src=10.0.0.1 dstport=53"
+        );
     }
 
     #[test]
