@@ -6,6 +6,7 @@
 //!
 //! ```text
 //! cargo run --release -p garrison-ingest --bin ingest-bench -- [--connections 4] [--repeat 3] [--rsyslog]
+//! cargo run --release -p garrison-ingest --bin ingest-bench -- --parse-only   # the receiving path alone, one core
 //! GARRISON_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/test cargo run --release ... # PostgreSQL
 //! ```
 
@@ -30,6 +31,7 @@ struct Options {
     connections: usize,
     repeat: usize,
     rsyslog: bool,
+    parse_only: bool,
     samples: PathBuf,
 }
 
@@ -38,6 +40,7 @@ fn options() -> Result<Options, String> {
         connections: 4,
         repeat: 3,
         rsyslog: false,
+        parse_only: false,
         samples: PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../../shared/bench/syslog-samples"
@@ -59,6 +62,7 @@ fn options() -> Result<Options, String> {
             }
             "--samples" => opts.samples = PathBuf::from(value("--samples")?),
             "--rsyslog" => opts.rsyslog = true,
+            "--parse-only" => opts.parse_only = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -269,6 +273,9 @@ fn run() -> Result<(), String> {
         opts.repeat,
         opts.connections
     );
+    if opts.parse_only {
+        return parse_only(&lines);
+    }
     let (url, backend, dir) = match std::env::var("GARRISON_BENCH_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
@@ -310,6 +317,35 @@ fn run() -> Result<(), String> {
         );
         println!("ratio garrison/rsyslog: {:.2}", rate / r_rate);
     }
+    Ok(())
+}
+
+/// What a receiver does per line before the writer sees it (decode, parse,
+/// normalise, serialise the fields), on this thread alone: the CPU each event
+/// costs on the receiving side, free of the database and of scheduling.
+fn parse_only(lines: &[Vec<u8>]) -> Result<(), String> {
+    let arrival = garrison_ingest::normalize::Arrival::new(
+        garrison_core::TenantId::new(),
+        garrison_core::event::Channel::SyslogTcp,
+        chrono::Utc::now(),
+        8 * 1024,
+    );
+    let started = Instant::now();
+    let mut bytes_in = 0usize;
+    for line in lines {
+        let frame = line.strip_suffix(b"\n").unwrap_or(line);
+        let (text, _) = garrison_ingest::pipeline::decode_text(frame);
+        let event = garrison_ingest::pipeline::text_event(&text, &[], chrono_tz::Tz::UTC, &arrival);
+        let pending = garrison_ingest::writer::Pending::new(event, frame.len() as u64);
+        bytes_in += pending.bytes as usize;
+    }
+    let took = started.elapsed().as_secs_f64();
+    println!(
+        "receiving path, one thread: {:.0} events/s, {:.2} µs per event ({} bytes in)",
+        lines.len() as f64 / took,
+        took * 1e6 / lines.len() as f64,
+        bytes_in
+    );
     Ok(())
 }
 
