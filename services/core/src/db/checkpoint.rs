@@ -70,7 +70,8 @@ pub(super) fn start(url: &Secret<String>) -> Option<Checkpointer> {
 #[cfg(test)]
 mod tests {
     use crate::db::testing::TestDb;
-    use crate::entity::audit_log::{Column as C, Entity as AuditLog};
+    use crate::db::wall_tests::{AUDIT_COLUMNS, audit_row};
+    use crate::entity::audit_log::Entity as AuditLog;
     use crate::scope::Scope;
     use crate::tenants::{NewTenant, create_tenant};
     use std::time::{Duration, Instant};
@@ -110,26 +111,9 @@ mod tests {
         let tx = test.db.begin(&scope).await.expect("begin");
         let detail = "x".repeat(4096);
         let rows = (0..1000)
-            .map(|i| {
-                vec![
-                    uuid::Uuid::now_v7().into(),
-                    tenant.id.as_uuid().into(),
-                    format!("bulk.{i}").into(),
-                    "x".into(),
-                    detail.clone().into(),
-                    chrono::Utc::now().into(),
-                ]
-            })
+            .map(|i| audit_row(tenant.id, &format!("bulk.{i}"), &detail))
             .collect();
-        let columns = [
-            C::Id,
-            C::TenantId,
-            C::Action,
-            C::Target,
-            C::Detail,
-            C::CreatedAt,
-        ];
-        tx.insert_rows::<AuditLog>(tenant.id, &columns, rows, 500)
+        tx.insert_rows::<AuditLog>(tenant.id, &AUDIT_COLUMNS, rows, 500)
             .await
             .expect("insert");
         tx.commit().await.expect("commit");

@@ -41,6 +41,28 @@ async fn two_tenants(db: &super::Db) -> (TenantId, TenantId) {
     (ids[0], ids[1])
 }
 
+/// The audit log's columns that [`audit_row`] fills, for bulk-insert tests.
+pub(super) const AUDIT_COLUMNS: [audit_log::Column; 6] = [
+    audit_log::Column::Id,
+    audit_log::Column::TenantId,
+    audit_log::Column::Action,
+    audit_log::Column::Target,
+    audit_log::Column::Detail,
+    audit_log::Column::CreatedAt,
+];
+
+/// One audit record's values in [`AUDIT_COLUMNS`] order.
+pub(super) fn audit_row(tenant: TenantId, action: &str, detail: &str) -> Vec<sea_orm::Value> {
+    vec![
+        uuid::Uuid::now_v7().into(),
+        tenant.as_uuid().into(),
+        action.into(),
+        "x".into(),
+        detail.into(),
+        chrono::Utc::now().into(),
+    ]
+}
+
 fn only(t: TenantId) -> TenantAccess {
     TenantAccess::Only(BTreeSet::from([t]))
 }
@@ -213,45 +235,28 @@ async fn migrations_round_trip_down_and_up() {
 
 #[tokio::test]
 async fn insert_rows_stamps_the_tenant_and_refuses_others() {
-    use audit_log::Column as C;
     let test = TestDb::new().await;
     let (a, b) = two_tenants(&test.db).await;
     let scope = Scope::for_test(Role::CustomerAdmin, only(a));
     let tx = test.db.begin(&scope).await.expect("begin");
-    let columns = [
-        C::Id,
-        C::TenantId,
-        C::Action,
-        C::Target,
-        C::Detail,
-        C::CreatedAt,
-    ];
-    let row = |tenant: TenantId, action: &str| -> Vec<sea_orm::Value> {
-        vec![
-            uuid::Uuid::now_v7().into(),
-            tenant.as_uuid().into(),
-            action.into(),
-            "x".into(),
-            "{}".into(),
-            chrono::Utc::now().into(),
-        ]
-    };
     // A row that names B is written as A's: the stamp wins over what a row says.
-    let rows = (0..3).map(|i| row(b, &format!("bulk.{i}"))).collect();
+    let rows = (0..3)
+        .map(|i| audit_row(b, &format!("bulk.{i}"), "{}"))
+        .collect();
     let written = tx
-        .insert_rows::<audit_log::Entity>(a, &columns, rows, 2)
+        .insert_rows::<audit_log::Entity>(a, &AUDIT_COLUMNS, rows, 2)
         .await
         .expect("insert");
     assert_eq!(written, 3);
     // B is outside the scope: refused before the database sees anything.
     let err = tx
-        .insert_rows::<audit_log::Entity>(b, &columns, vec![row(b, "bulk.b")], 2)
+        .insert_rows::<audit_log::Entity>(b, &AUDIT_COLUMNS, vec![audit_row(b, "bulk.b", "{}")], 2)
         .await
         .expect_err("refused");
     assert!(matches!(err, Error::NotFound));
     // A row of the wrong width names the problem instead of shifting columns.
     let err = tx
-        .insert_rows::<audit_log::Entity>(a, &columns, vec![vec!["short".into()]], 2)
+        .insert_rows::<audit_log::Entity>(a, &AUDIT_COLUMNS, vec![vec!["short".into()]], 2)
         .await
         .expect_err("width");
     assert!(
