@@ -49,7 +49,11 @@ pub(super) async fn commit_tenant(
             seen.1 = Ord::max(seen.1, event.received_at);
         }
     }
-    let mut host_rows: Vec<hosts_daily::ActiveModel> = hosts
+    // Written in (day, host) order, so concurrent writers take the ledger's row
+    // locks alike.
+    let mut hosts: Vec<_> = hosts.into_iter().collect();
+    hosts.sort_unstable_by_key(|(key, _)| *key);
+    let host_rows: Vec<hosts_daily::ActiveModel> = hosts
         .into_iter()
         .map(|((day, host), (events, last))| hosts_daily::ActiveModel {
             tenant_id: Set(tenant.as_uuid()),
@@ -59,9 +63,6 @@ pub(super) async fn commit_tenant(
             last_seen_at: Set(Some(last)),
         })
         .collect();
-    // A stable order, so concurrent writers take the ledger's row locks alike.
-    host_rows
-        .sort_by(|a, b| (a.day.as_ref(), a.host.as_ref()).cmp(&(b.day.as_ref(), b.host.as_ref())));
     for letter in &batch.dead_letters {
         let entry = usage
             .entry((hour_of(letter.received_at), letter.channel))
