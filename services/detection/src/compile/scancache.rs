@@ -12,8 +12,14 @@ use std::collections::HashMap;
 
 /// Shorter values are scanned directly: hashing one costs about as much.
 const MIN_LEN: usize = 8;
-/// Longer values (script blocks, free text) rarely repeat: scanned directly.
+/// Longer values (script blocks, free text) rarely repeat whole: scanned directly, or
+/// line by line.
 const MAX_LEN: usize = 4096;
+/// Longest line of a long value remembered. The lines of long values repeat even
+/// when the values do not: in the shared corpus, PowerShell's 5.6 KB context blocks
+/// differ by a sequence number, and their longest line (the host application's
+/// command line, up to 7 KB) is one of a few hundred.
+const MAX_LINE_LEN: usize = 64 << 10;
 /// Bytes of remembered values held before the memo starts over.
 const MAX_BYTES: usize = 16 << 20;
 
@@ -33,6 +39,16 @@ impl ScanCache {
     /// Whether a value of this length is worth remembering.
     pub(crate) fn worth(len: usize) -> bool {
         (MIN_LEN..=MAX_LEN).contains(&len)
+    }
+
+    /// Whether a value is too long to remember whole.
+    pub(crate) fn too_long(len: usize) -> bool {
+        len > MAX_LEN
+    }
+
+    /// Whether a line of a long value, of this length, is worth remembering.
+    pub(crate) fn worth_line(len: usize) -> bool {
+        (MIN_LEN..=MAX_LINE_LEN).contains(&len)
     }
 
     /// The needs found in `value` by the automaton of `slot`, if remembered.
@@ -73,6 +89,8 @@ mod tests {
         let v = "C:\\Windows\\System32\\ntdll.dll+9d4c4";
         assert!(ScanCache::worth(v.len()));
         assert!(!ScanCache::worth(3));
+        assert!(ScanCache::too_long(MAX_LEN + 1) && !ScanCache::worth(MAX_LEN + 1));
+        assert!(ScanCache::worth_line(MAX_LEN + 1) && !ScanCache::worth_line(MAX_LINE_LEN + 1));
         assert!(c.get(0, v).is_none());
         c.put(0, v, &[7, 9]);
         assert_eq!(c.get(0, v), Some(&[7, 9][..]));

@@ -51,6 +51,12 @@ struct Part {
 }
 
 impl Scanner {
+    /// Whether a scan costs more than looking its value up: sets past one SIMD gate's
+    /// size walk an automaton over every byte.
+    pub(super) fn costly(&self) -> bool {
+        self.whole.is_some()
+    }
+
     /// Calls `f` with the index of every pattern occurrence (overlapping) in `hay`,
     /// which the caller has ASCII-lowercased (see [`lowercase_into`]).
     pub(super) fn each_match(&self, hay: &[u8], f: &mut dyn FnMut(usize)) {

@@ -4,6 +4,7 @@
 use super::{FieldIndex, Prefilter};
 use crate::compile::Node;
 use crate::compile::needs::{IndexKey, Need, required_sets};
+use crate::compile::scancache::ScanCache;
 use crate::compile::scanner::{Scanner, ScannerCache, build_ac};
 use std::collections::{HashMap, HashSet};
 
@@ -160,10 +161,14 @@ impl Prefilter {
         let mut fields = super::FieldTable::default();
         let mut nested = HashSet::default();
         for (slot, ((name, fb), ac)) in builds.into_iter().zip(scanners).enumerate() {
+            let by_line = ac.as_ref().is_some_and(Scanner::costly)
+                && !fb.lits.iter().any(|l| l.contains('\n'))
+                && fb.exact.keys().all(|k| !ScanCache::too_long(k.len()));
             let index = FieldIndex {
                 present: fb.present,
                 ac,
                 slot: slot as u32,
+                by_line,
                 pat_global: fb.ids,
                 ints: fb.ints.into_iter().collect(),
                 exact: fb

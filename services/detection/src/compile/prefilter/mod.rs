@@ -24,14 +24,21 @@ use state::State;
 use std::collections::{HashMap, HashSet};
 use table::FieldTable;
 
+/// Scan-memo slots of each automaton: decoded values, raw JSON text, lines.
+const SLOTS_PER_AUTOMATON: usize = 3;
+
 /// Index of one event field.
 #[derive(Debug, Default)]
 struct FieldIndex {
     /// The key id of "this field is present", if any rule needs only that.
     present: Option<u32>,
     ac: Option<Scanner>,
-    /// This field's automaton's slot in the scan memo (relative to the index's base).
+    /// This field's automaton's slots in the scan memo (relative to the index's base).
     slot: u32,
+    /// Whether values too long to remember whole are scanned line by line through the
+    /// memo (see `State::scan_lines`): the automaton is costly and no literal of this
+    /// field holds a line break or is as long as such a value.
+    by_line: bool,
     /// Global pattern id of each local pattern.
     pat_global: Vec<u32>,
     /// Whole lowercase values -> their need (exact-match needs).
@@ -48,10 +55,11 @@ impl FieldIndex {
     }
 }
 
-/// What one fresh scan runs: a field's automaton and exact map, or the keyword
-/// automaton.
+/// What one fresh scan runs: a field's automaton and exact map, its automaton alone
+/// (over one line of a long value), or the keyword automaton.
 enum Target<'a> {
     Field(&'a FieldIndex),
+    Line(&'a FieldIndex),
     Anywhere(&'a Scanner),
 }
 
@@ -81,9 +89,9 @@ pub struct Prefilter {
 
 impl Prefilter {
     /// Number of scan-memo slots this index uses: per automaton, one for decoded
-    /// values and one for raw JSON text.
+    /// values, one for raw JSON text and one for the lines of long values.
     pub(crate) fn slot_count(&self) -> usize {
-        2 * (self.fields.len() + 1)
+        SLOTS_PER_AUTOMATON * (self.fields.len() + 1)
     }
 
     /// Places this index's memo slots after those of the indexes before it, so that
@@ -227,6 +235,71 @@ mod tests {
         assert_eq!(total, 2 * 6);
         let (lookups, hits) = CompiledRuleSet::memo_stats(&lazy);
         assert!(hits > 0 && hits * 2 >= lookups, "{hits} of {lookups}");
+        Ok(())
+    }
+
+    /// Values too long to remember whole are scanned line by line through the memo
+    /// and find what a whole scan finds; a field with a literal spanning a line break
+    /// is scanned whole.
+    #[test]
+    fn long_values_are_scanned_line_by_line_with_the_same_result() -> Result<(), String> {
+        // More literals than one SIMD gate holds make the field's automaton costly.
+        let mut yaml = String::new();
+        for i in 0..70 {
+            yaml.push_str(&format!(
+                "title: r{i}\nid: r{i}\ndetection:\n  s:\n    ContextInfo|contains: 'marker-{i:02}='\n  condition: s\n---\n"
+            ));
+        }
+        yaml.push_str("title: nl\nid: nl\ndetection:\n  s:\n    Script|contains: \"end-of-one\\nstart-of-next\"\n  condition: s\n");
+        for i in 0..70 {
+            yaml.push_str(&format!(
+                "---\ntitle: s{i}\nid: s{i}\ndetection:\n  s:\n    Script|contains: 'word{i:02}'\n  condition: s\n"
+            ));
+        }
+        let mut b = RuleSetBuilder::new();
+        b.add_yaml("t", &yaml);
+        let (set, rejected) = b.build();
+        assert!(rejected.is_empty(), "{rejected:?}");
+        let filler =
+            "        Host Application = C:\\Windows\\powershell.exe -NoProfile\n".repeat(90);
+        let with = |extra: &str, seq: usize| {
+            serde_json::json!({
+                "ContextInfo": format!("{filler}        Sequence Number = {seq}\n{extra}"),
+                "Script": format!("{filler}end-of-one\nstart-of-next and word07"),
+            })
+        };
+        let events = [
+            with("        Command Name = MARKER-05=x\n", 1),
+            with("        Command Name = MARKER-05=x\n", 2),
+            with("        Command Name = plain\n", 3),
+            with("marker-6\n9=split\n", 4),
+        ];
+        let mut lazy = Scratch::default();
+        let mut parsed = Scratch::default();
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let mut ids = Vec::new();
+        for ev in &events {
+            let line = ev.to_string();
+            assert!(line.len() > 2 * 4096);
+            set.matches_raw(&RawEvent::parse(&line)?, &mut lazy, &mut got)
+                .map_err(|e| e.to_string())?;
+            set.matches(ev, &mut parsed, &mut want);
+            assert_eq!(got, want, "{line}");
+            ids.push(
+                got.iter()
+                    .map(|&r| set.rule(r).meta.id.clone())
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let nl_and_word = ["nl", "s7"];
+        assert_eq!(ids[0], [&["r5"][..], &nl_and_word].concat());
+        assert_eq!(ids[1], ids[0]);
+        assert_eq!(ids[2], nl_and_word);
+        // A literal is not found across a line break it does not hold.
+        assert_eq!(ids[3], nl_and_word);
+        // The repeated lines were answered from the memo.
+        let (lookups, hits) = CompiledRuleSet::memo_stats(&lazy);
+        assert!(hits * 2 >= lookups && hits > 300, "{hits} of {lookups}");
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! line), running each indexed field's automaton and maps through the scan memo, and
 //! marking needs and, once their need sets hold, rules.
 
-use super::{FieldIndex, Prefilter, Target};
+use super::{FieldIndex, Prefilter, SLOTS_PER_AUTOMATON, Target};
 use crate::compile::scancache::ScanCache;
 use crate::compile::scanner::lowercase_into;
 use crate::event::raw::{RawScalar, decode, raw_str};
@@ -148,19 +148,26 @@ impl<'a> State<'a> {
 
     /// The memo slot of a field's automaton; `raw` when keyed by JSON text.
     fn field_slot(&self, fi: &FieldIndex, raw: bool) -> usize {
-        self.pf.slot_base + 2 * fi.slot as usize + usize::from(raw)
+        self.pf.slot_base + SLOTS_PER_AUTOMATON * fi.slot as usize + usize::from(raw)
+    }
+
+    /// The memo slot of a field's automaton for the lines of long values.
+    fn line_slot(&self, fi: &FieldIndex) -> usize {
+        self.pf.slot_base + SLOTS_PER_AUTOMATON * fi.slot as usize + 2
     }
 
     /// The memo slot of the keyword automaton.
     fn anywhere_slot(&self, raw: bool) -> usize {
-        self.pf.slot_base + 2 * self.pf.fields.len() + usize::from(raw)
+        self.pf.slot_base + SLOTS_PER_AUTOMATON * self.pf.fields.len() + usize::from(raw)
     }
 
     /// Marks the needs remembered for `key` in `slot`; false when not remembered.
     fn recall(&mut self, slot: usize, key: &str) -> bool {
-        if !ScanCache::worth(key.len()) {
-            return false;
-        }
+        ScanCache::worth(key.len()) && self.recall_any(slot, key)
+    }
+
+    /// [`State::recall`] whatever the key's length.
+    fn recall_any(&mut self, slot: usize, key: &str) -> bool {
         let mut cache = std::mem::take(&mut self.s.cache);
         let hit = match cache.get(slot, key) {
             Some(found) => {
@@ -184,7 +191,31 @@ impl<'a> State<'a> {
         }
         let slot = self.field_slot(fi, false);
         if !self.recall(slot, text) {
-            self.scan_fresh(Target::Field(fi), slot, text, text);
+            self.scan_field(fi, slot, text, text);
+        }
+    }
+
+    /// Scans a field's value not found in the memo: whole, or line by line when too
+    /// long to remember whole.
+    fn scan_field(&mut self, fi: &FieldIndex, slot: usize, text: &str, key: &str) {
+        if fi.by_line && ScanCache::too_long(text.len()) {
+            self.scan_lines(fi, text);
+        } else {
+            self.scan_fresh(Target::Field(fi), slot, text, key);
+        }
+    }
+
+    /// Scans a long value line by line, each line through the memo: long telemetry
+    /// values (PowerShell context and script blocks) rarely repeat whole, but their
+    /// lines do. The needs found are those of a whole scan: no literal of the field
+    /// holds a line break, so none spans two lines, and no exact need is as long as
+    /// such a value (see `FieldIndex::by_line`).
+    fn scan_lines(&mut self, fi: &FieldIndex, text: &str) {
+        let slot = self.line_slot(fi);
+        for line in text.split('\n') {
+            if !(ScanCache::worth_line(line.len()) && self.recall_any(slot, line)) {
+                self.scan_fresh(Target::Line(fi), slot, line, line);
+            }
         }
     }
 
@@ -203,6 +234,11 @@ impl<'a> State<'a> {
                     found.push(id);
                 }
             }
+            Target::Line(fi) => {
+                if let Some(ac) = &fi.ac {
+                    ac.each_match(lower, &mut |p| found.push(fi.pat_global[p]));
+                }
+            }
             Target::Anywhere(ac) => {
                 let pf = self.pf;
                 ac.each_match(lower, &mut |p| found.push(pf.anywhere_global[p]));
@@ -211,7 +247,11 @@ impl<'a> State<'a> {
         for &id in &found {
             self.mark_need(id);
         }
-        if ScanCache::worth(key.len()) {
+        let remember = match target {
+            Target::Line(_) => ScanCache::worth_line(key.len()),
+            Target::Field(_) | Target::Anywhere(_) => ScanCache::worth(key.len()),
+        };
+        if remember {
             self.s.cache.put(slot, key, &found);
         }
         self.s.found = found;
@@ -282,7 +322,7 @@ impl<'a> State<'a> {
             if let Some(s) = raw_str(text, &mut buf) {
                 if !remembered {
                     let slot = self.field_slot(fi, true);
-                    self.scan_fresh(Target::Field(fi), slot, s, text);
+                    self.scan_field(fi, slot, s, text);
                 }
                 self.scan_int_text(fi, s);
             }
