@@ -154,6 +154,54 @@ pub fn raw_str<'b>(raw: &'b str, buf: &'b mut String) -> Option<&'b str> {
     Some(buf.as_str())
 }
 
+/// [`raw_str`] for a fragment of a valid JSON string's inside that splits no escape
+/// (a line from [`raw_lines`]).
+pub fn unescape_fragment<'b>(fragment: &'b str, buf: &'b mut String) -> Option<&'b str> {
+    if !fragment.contains('\\') {
+        return Some(fragment);
+    }
+    if unescape_into(fragment, buf).is_some() {
+        return Some(buf.as_str());
+    }
+    *buf = serde_json::from_str::<String>(&format!("\"{fragment}\"")).ok()?;
+    Some(buf.as_str())
+}
+
+/// The lines of a raw JSON string value (with its quotes), split at its `\n` escapes
+/// and left escaped. A line break spelled `\u000a` does not split (a line may then
+/// hold one), and a `\\n` (backslash, then the letter) is no break.
+pub fn raw_lines(raw: &str) -> impl Iterator<Item = &str> {
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .unwrap_or_default();
+    let mut start = 0;
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let bytes = inner.as_bytes();
+        while let Some(i) = memchr::memchr(b'\\', &bytes[at..]).map(|i| at + i) {
+            // Every backslash here starts an escape: the text is valid JSON.
+            match bytes.get(i + 1) {
+                Some(b'n') => {
+                    let line = &inner[start..i];
+                    start = i + 2;
+                    at = start;
+                    return Some(line);
+                }
+                Some(b'u') => at = i + 6,
+                _ => at = i + 2,
+            }
+            at = at.min(bytes.len());
+        }
+        done = true;
+        Some(&inner[start..])
+    })
+}
+
 /// Unescapes the inside of a JSON string into `out`; `None` for `\u` escapes (left to
 /// serde_json) or an invalid escape.
 fn unescape_into(inner: &str, out: &mut String) -> Option<()> {
@@ -222,6 +270,24 @@ mod tests {
             .map_err(|e| e.to_string())?;
         assert_eq!(part, serde_json::json!({"n": {"k": [1, "two"]}, "t": true}));
         Ok(())
+    }
+
+    #[test]
+    fn raw_lines_split_at_line_break_escapes_only() {
+        let raw = r#""a\\nb\nc\u000ad\"\n\n\\""#;
+        let lines: Vec<&str> = raw_lines(raw).collect();
+        assert_eq!(lines, [r"a\\nb", r#"c\u000ad\""#, "", r"\\"]);
+        let mut buf = String::new();
+        let decoded: Vec<String> = lines
+            .iter()
+            .filter_map(|l| unescape_fragment(l, &mut buf).map(str::to_owned))
+            .collect();
+        assert_eq!(decoded, ["a\\nb", "c\nd\"", "", "\\"]);
+        // Joined again, the decoded lines are the decoded value.
+        let whole: String = serde_json::from_str(raw).unwrap_or_default();
+        assert_eq!(decoded.join("\n"), whole);
+        assert_eq!(raw_lines(r#""""#).collect::<Vec<_>>(), [""]);
+        assert_eq!(raw_lines(r#""x\n""#).collect::<Vec<_>>(), ["x", ""]);
     }
 
     #[test]

@@ -24,8 +24,9 @@ use state::State;
 use std::collections::{HashMap, HashSet};
 use table::FieldTable;
 
-/// Scan-memo slots of each automaton: decoded values, raw JSON text, lines.
-const SLOTS_PER_AUTOMATON: usize = 3;
+/// Scan-memo slots of each automaton: decoded values, raw JSON text, and the lines of
+/// long values, decoded and raw.
+const SLOTS_PER_AUTOMATON: usize = 4;
 
 /// Index of one event field.
 #[derive(Debug, Default)]
@@ -88,8 +89,7 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    /// Number of scan-memo slots this index uses: per automaton, one for decoded
-    /// values, one for raw JSON text and one for the lines of long values.
+    /// Number of scan-memo slots this index uses (see [`SLOTS_PER_AUTOMATON`]).
     pub(crate) fn slot_count(&self) -> usize {
         SLOTS_PER_AUTOMATON * (self.fields.len() + 1)
     }

@@ -5,7 +5,7 @@
 use super::{FieldIndex, Prefilter, SLOTS_PER_AUTOMATON, Target};
 use crate::compile::scancache::ScanCache;
 use crate::compile::scanner::lowercase_into;
-use crate::event::raw::{RawScalar, decode, raw_str};
+use crate::event::raw::{RawScalar, decode, raw_lines, raw_str, unescape_fragment};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -151,9 +151,10 @@ impl<'a> State<'a> {
         self.pf.slot_base + SLOTS_PER_AUTOMATON * fi.slot as usize + usize::from(raw)
     }
 
-    /// The memo slot of a field's automaton for the lines of long values.
-    fn line_slot(&self, fi: &FieldIndex) -> usize {
-        self.pf.slot_base + SLOTS_PER_AUTOMATON * fi.slot as usize + 2
+    /// The memo slot of a field's automaton for the lines of long values; `raw` when
+    /// keyed by JSON text.
+    fn line_slot(&self, fi: &FieldIndex, raw: bool) -> usize {
+        self.pf.slot_base + SLOTS_PER_AUTOMATON * fi.slot as usize + 2 + usize::from(raw)
     }
 
     /// The memo slot of the keyword automaton.
@@ -211,12 +212,29 @@ impl<'a> State<'a> {
     /// holds a line break, so none spans two lines, and no exact need is as long as
     /// such a value (see `FieldIndex::by_line`).
     fn scan_lines(&mut self, fi: &FieldIndex, text: &str) {
-        let slot = self.line_slot(fi);
+        let slot = self.line_slot(fi, false);
         for line in text.split('\n') {
             if !(ScanCache::worth_line(line.len()) && self.recall_any(slot, line)) {
                 self.scan_fresh(Target::Line(fi), slot, line, line);
             }
         }
+    }
+
+    /// [`State::scan_lines`] over a raw JSON string, split at its `\n` escapes: a
+    /// remembered line is not even unescaped. Only for fields without exact or
+    /// integer needs, which would need the whole decoded value.
+    fn scan_raw_lines(&mut self, fi: &FieldIndex, text: &str) {
+        let slot = self.line_slot(fi, true);
+        let mut buf = std::mem::take(&mut self.s.unescaped);
+        for line in raw_lines(text) {
+            if ScanCache::worth_line(line.len()) && self.recall_any(slot, line) {
+                continue;
+            }
+            if let Some(s) = unescape_fragment(line, &mut buf) {
+                self.scan_fresh(Target::Line(fi), slot, s, line);
+            }
+        }
+        self.s.unescaped = buf;
     }
 
     /// Scans `text` for a target's needs and remembers what it found under `key`.
@@ -313,6 +331,14 @@ impl<'a> State<'a> {
 
     fn scan_raw_value(&mut self, fi: &FieldIndex, text: &str) {
         if text.starts_with('"') {
+            if fi.by_line
+                && fi.exact.is_empty()
+                && fi.ints.is_empty()
+                && ScanCache::too_long(text.len())
+            {
+                self.scan_raw_lines(fi, text);
+                return;
+            }
             // A remembered value is not even unescaped.
             let remembered = !fi.reads_text() || self.recall(self.field_slot(fi, true), text);
             if remembered && fi.ints.is_empty() {
