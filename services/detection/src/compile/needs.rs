@@ -3,7 +3,7 @@
 //! tree; the prefilter indexes rules by these.
 
 use super::strmatch::{StrKind, StrMatcher};
-use super::{Node, Pred};
+use super::{FieldTest, Node, Pred};
 
 /// Shortest literal worth indexing.
 const MIN_LITERAL: usize = 2;
@@ -45,24 +45,36 @@ impl Need {
 /// or `None` when none can be derived. The first is [`required`]'s; for an AND, the
 /// second is the best other cheap set of its parts, so that, say, "TargetImage ends
 /// with \\svchost.exe AND GrantedAccess is 0x1F3FFF" waits for both instead of
-/// running on every event that reaches svchost.
+/// running on every event that reaches svchost. Failing a cheap one, the second is
+/// the best set on long free text (see [`on_long_fields`]).
 pub fn required_sets(node: &Node) -> Option<Vec<Vec<Need>>> {
     let first = required(node)?;
     let mut parts = Vec::new();
-    if !first.is_empty() && matches!(node, Node::And(_)) {
+    if !first.is_empty() && matches!(node, Node::And(_) | Node::Field(_)) {
         and_parts(node, &mut parts);
     }
+    // Cheap sets sort first (see `score`).
     parts.sort_by_key(|s| std::cmp::Reverse(score(s)));
-    let second = parts
-        .into_iter()
-        .find(|s| !s.is_empty() && *s != first && !s.iter().any(Need::on_long_field));
+    let second = parts.into_iter().find(|s| !s.is_empty() && *s != first);
     Some(std::iter::once(first).chain(second).collect())
 }
 
-/// The need sets of the leaves of nested ANDs (parts without one are skipped).
+/// Whether a need set is scanned for in long free text (or anywhere in the line). As a
+/// rule's second set it is then worth indexing only where that text is scanned for
+/// other rules anyway: a process-creation rule picked by its image may wait for its
+/// rare command-line literal, as the command line is scanned regardless.
+pub fn on_long_fields(set: &[Need]) -> bool {
+    set.iter().any(Need::on_long_field)
+}
+
+/// The need sets of the leaves of nested ANDs (parts without one are skipped); a
+/// field test under `all` is an AND of its predicates.
 fn and_parts(node: &Node, out: &mut Vec<Vec<Need>>) {
     match node {
         Node::And(v) => v.iter().for_each(|n| and_parts(n, out)),
+        Node::Field(f) if f.all => {
+            out.extend(field_needs(f).into_iter().flatten().map(|n| vec![n]))
+        }
         other => out.extend(required(other)),
     }
 }
@@ -82,31 +94,7 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
         }
         Node::And(v) => v.iter().filter_map(required).max_by_key(|s| score(s)),
         Node::Field(f) => {
-            let fields: Vec<String> = f.path.names().map(str::to_string).collect();
-            let present = || Some(Need::Present(fields.clone()));
-            let sets = f.preds.iter().flat_map(|p| match p {
-                // A regex's literals are alternatives: under `all` they cannot stand
-                // for the predicate one by one.
-                Pred::Str(m) if matches!(m.kind, StrKind::Regex(_)) => {
-                    match regex_needs(&fields, m) {
-                        Some(needs) if !f.all || needs.len() == 1 => {
-                            needs.into_iter().map(Some).collect()
-                        }
-                        _ => vec![present()],
-                    }
-                }
-                Pred::Str(m) => vec![field_need(&fields, m).or_else(present)],
-                Pred::Set(set) => set
-                    .members
-                    .iter()
-                    .map(|m| field_need(&fields, m).or_else(present))
-                    .collect(),
-                Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => {
-                    vec![present()]
-                }
-                Pred::Exists(true) => vec![present()],
-                Pred::Null | Pred::Exists(false) | Pred::Not(_) => vec![None],
-            });
+            let sets = field_needs(f).into_iter();
             if f.all {
                 sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
             } else {
@@ -122,6 +110,35 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
             }
         }
     }
+}
+
+/// A field test's need per predicate (`None`: a predicate without one): one of them
+/// must hold, or under `all` each of them.
+fn field_needs(f: &FieldTest) -> Vec<Option<Need>> {
+    let fields: Vec<String> = f.path.names().map(str::to_string).collect();
+    let present = || Some(Need::Present(fields.clone()));
+    f.preds
+        .iter()
+        .flat_map(|p| match p {
+            // A regex's literals are alternatives: under `all` they cannot stand
+            // for the predicate one by one.
+            Pred::Str(m) if matches!(m.kind, StrKind::Regex(_)) => match regex_needs(&fields, m) {
+                Some(needs) if !f.all || needs.len() == 1 => needs.into_iter().map(Some).collect(),
+                _ => vec![present()],
+            },
+            Pred::Str(m) => vec![field_need(&fields, m).or_else(present)],
+            Pred::Set(set) => set
+                .members
+                .iter()
+                .map(|m| field_need(&fields, m).or_else(present))
+                .collect(),
+            Pred::Num(..) | Pred::Cidr(_) | Pred::FieldRef(..) | Pred::Date(..) => {
+                vec![present()]
+            }
+            Pred::Exists(true) => vec![present()],
+            Pred::Null | Pred::Exists(false) | Pred::Not(_) => vec![None],
+        })
+        .collect()
 }
 
 /// Fields that usually hold long free text. Scanning them dominates the prefilter's
@@ -383,7 +400,7 @@ mod tests {
         };
         let node = compile_detection(&r.detection, ctx).expect("compiles");
         // GrantedAccess (a whole value) first, then TargetImage; CallTrace is long
-        // free text and the negated filter gives nothing.
+        // free text (the last resort) and the negated filter gives nothing.
         assert_eq!(
             required_sets(&node),
             Some(vec![
@@ -391,6 +408,63 @@ mod tests {
                 vec![Need::Text(
                     vec!["TargetImage".into(), "winlog.event_data.TargetImage".into()],
                     "\\svchost.exe".into()
+                )],
+            ])
+        );
+    }
+
+    #[test]
+    fn failing_a_cheap_second_set_an_and_takes_one_on_long_text() {
+        let yaml = "  img:\n    Image|endswith: '\\reg.exe'\n  cli:\n    CommandLine|contains|all:\n      - 'add '\n      - 'VulnerableDriverBlocklistEnable'\n  condition: img and cli\n";
+        let docs = parse_str(&format!("title: t\nid: t\ndetection:\n{yaml}")).expect("parses");
+        let Some(Document::Rule(r)) = docs.into_iter().next() else {
+            panic!("not a rule");
+        };
+        let ph = HashMap::new();
+        let ctx = CompileCtx {
+            logsource: &LogSource::default(),
+            placeholders: &ph,
+        };
+        let node = compile_detection(&r.detection, ctx).expect("compiles");
+        let sets = required_sets(&node).expect("indexable");
+        assert_eq!(sets.len(), 2);
+        assert!(!on_long_fields(&sets[0]));
+        // The rarer of the `all` literals stands for the command line.
+        assert!(on_long_fields(&sets[1]));
+        assert!(
+            sets[1]
+                .iter()
+                .all(|n| matches!(n, Need::Text(_, l) if l == "vulnerabledriverblocklistenable")),
+            "{sets:?}"
+        );
+    }
+
+    /// The short literal leaves only the field's presence as a cheap first set; the
+    /// best literal of the others is the second.
+    #[test]
+    fn a_field_under_all_is_an_and_of_its_literals() {
+        let yaml = "  s:\n    CommandLine|contains|all:\n      - '\\System\\CurrentControlSet\\Control'\n      - 'Write Protection'\n      - '0'\n  condition: s\n";
+        let docs = parse_str(&format!("title: t\nid: t\ndetection:\n{yaml}")).expect("parses");
+        let Some(Document::Rule(r)) = docs.into_iter().next() else {
+            panic!("not a rule");
+        };
+        let ph = HashMap::new();
+        let ctx = CompileCtx {
+            logsource: &LogSource::default(),
+            placeholders: &ph,
+        };
+        let node = compile_detection(&r.detection, ctx).expect("compiles");
+        let fields = vec![
+            "CommandLine".to_string(),
+            "process.command_line".to_string(),
+        ];
+        assert_eq!(
+            required_sets(&node),
+            Some(vec![
+                vec![Need::Present(fields.clone())],
+                vec![Need::Text(
+                    fields,
+                    "\\system\\currentcontrolset\\control".into()
                 )],
             ])
         );

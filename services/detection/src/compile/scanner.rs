@@ -57,6 +57,12 @@ impl Scanner {
         self.whole.is_some()
     }
 
+    /// Whether a set of `n` literals is scanned by an automaton walk over every byte
+    /// of a short value (no SIMD gate).
+    pub(super) fn walks_every_byte(n: usize) -> bool {
+        n > GATE_MAX_PATTERNS
+    }
+
     /// Calls `f` with the index of every pattern occurrence (overlapping) in `hay`,
     /// which the caller has ASCII-lowercased (see [`lowercase_into`]).
     pub(super) fn each_match(&self, hay: &[u8], f: &mut dyn FnMut(usize)) {

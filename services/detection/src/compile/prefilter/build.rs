@@ -3,7 +3,7 @@
 
 use super::{FieldIndex, Prefilter};
 use crate::compile::Node;
-use crate::compile::needs::{IndexKey, Need, required_sets};
+use crate::compile::needs::{IndexKey, Need, on_long_fields, required_sets};
 use crate::compile::scancache::ScanCache;
 use crate::compile::scanner::{Scanner, ScannerCache, build_ac};
 use std::collections::{HashMap, HashSet};
@@ -49,26 +49,95 @@ pub(crate) enum Automata<'a> {
 /// rule cannot be indexed and is always evaluated. Derived once per rule and shared by
 /// every prefilter (routing bucket) the rule belongs to.
 #[derive(Debug, Clone)]
-pub(crate) struct RuleKeys(Option<Vec<Vec<IndexKey>>>);
+pub(crate) struct RuleKeys {
+    sets: Option<Vec<Vec<IndexKey>>>,
+    /// The second set is on long free text: indexed only in a prefilter that scans
+    /// its fields for other rules anyway (see [`on_long_fields`]).
+    second_on_long: bool,
+}
 
 impl RuleKeys {
     /// The keys of a rule's compiled node.
     pub(crate) fn of(node: &Node) -> RuleKeys {
-        RuleKeys(required_sets(node).map(|sets| {
-            sets.iter()
-                .map(|needs| needs.iter().flat_map(Need::keys).collect())
-                .collect()
-        }))
+        let sets = required_sets(node);
+        let second_on_long = sets
+            .as_ref()
+            .and_then(|s| s.get(1))
+            .is_some_and(|s| on_long_fields(s));
+        RuleKeys {
+            sets: sets.map(|sets| {
+                sets.iter()
+                    .map(|needs| needs.iter().flat_map(Need::keys).collect())
+                    .collect()
+            }),
+            second_on_long,
+        }
     }
 
     /// Whether the rule is evaluated on every event its route admits.
     pub(crate) fn unindexed(&self) -> bool {
-        self.0.is_none()
+        self.sets.is_none()
     }
 
     /// The rule's distinct index keys.
     pub(crate) fn keys(&self) -> impl Iterator<Item = &IndexKey> {
-        self.0.iter().flatten().flatten()
+        self.sets.iter().flatten().flatten()
+    }
+
+    /// The sets a prefilter indexes the rule by: a second set on long text only when
+    /// `scanned` says its keys are scanned for anyway.
+    fn sets_given(&self, scanned: &Scanned<'_>) -> Option<&[Vec<IndexKey>]> {
+        let sets = self.sets.as_deref()?;
+        match sets {
+            [first, second] if self.second_on_long && !second.iter().all(|k| scanned.has(k)) => {
+                Some(std::slice::from_ref(first))
+            }
+            _ => Some(sets),
+        }
+    }
+
+    /// The sets every prefilter indexes the rule by.
+    fn firm_sets(&self) -> &[Vec<IndexKey>] {
+        let sets = self.sets.as_deref().unwrap_or_default();
+        if self.second_on_long {
+            &sets[..1]
+        } else {
+            sets
+        }
+    }
+}
+
+/// What a prefilter scans for whatever its long second sets: the literals of each
+/// field's automaton.
+#[derive(Default)]
+struct Scanned<'a> {
+    literals: FastMap<&'a str, HashSet<&'a str>>,
+}
+
+impl<'a> Scanned<'a> {
+    fn of(rules: &[(u32, &'a RuleKeys)]) -> Self {
+        let mut s = Scanned::default();
+        for key in rules.iter().flat_map(|(_, rk)| rk.firm_sets()).flatten() {
+            if let IndexKey::Text(f, lit) = key {
+                s.literals.entry(f).or_default().insert(lit);
+            }
+        }
+        s
+    }
+
+    /// Whether indexing `key` costs no more scanning: its field's automaton runs
+    /// anyway and is already past the size of a SIMD-gated one (a few more literals
+    /// do not slow an automaton walk, but would push a gated set past its gate), or
+    /// it is a lookup. The keyword automaton is gated: never extended.
+    fn has(&self, key: &IndexKey) -> bool {
+        match key {
+            IndexKey::Text(f, _) => self
+                .literals
+                .get(f.as_str())
+                .is_some_and(|lits| Scanner::walks_every_byte(lits.len())),
+            IndexKey::Anywhere(_) => false,
+            IndexKey::Exact(..) | IndexKey::Int(..) | IndexKey::Present(_) => true,
+        }
     }
 }
 
@@ -89,8 +158,9 @@ impl Prefilter {
         let mut pat_rules: Vec<Vec<u32>> = Vec::new();
         let mut two_sets = vec![0u64; n_rules.div_ceil(64)];
         let mut always = Vec::new();
+        let scanned = Scanned::of(rules);
         for &(rule, rk) in rules {
-            let Some(sets) = &rk.0 else {
+            let Some(sets) = rk.sets_given(&scanned) else {
                 always.push(rule);
                 continue;
             };

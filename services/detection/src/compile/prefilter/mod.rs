@@ -303,6 +303,40 @@ mod tests {
         Ok(())
     }
 
+    /// A rule picked by its image also waits for its command-line literal, but only
+    /// where the command line is walked by an automaton for other rules anyway.
+    #[test]
+    fn a_second_set_on_long_text_is_indexed_only_where_that_text_is_scanned() {
+        let a = "title: a\nid: a\ndetection:\n  img:\n    Image|endswith: '\\reg.exe'\n  cli:\n    CommandLine|contains: 'VulnerableDriverBlocklistEnable'\n  condition: img and cli\n";
+        // More literals than one SIMD gate holds.
+        let words: String = (0..70)
+            .map(|i| format!("      - 'tool{i:02}.exe'\n"))
+            .collect();
+        let b = format!(
+            "title: b\nid: b\ndetection:\n  s:\n    CommandLine|contains:\n{words}  condition: s\n"
+        );
+        let build = |yaml: &str| {
+            let mut builder = RuleSetBuilder::new();
+            builder.add_yaml("t", yaml);
+            builder.build().0
+        };
+        let with_b = build(&format!("{a}---\n{b}"));
+        let alone = build(a);
+        let plain = json!({"Image": "C:\\Windows\\reg.exe", "CommandLine": "reg add HKLM\\x"});
+        let rare = json!({"Image": "C:\\Windows\\reg.exe", "CommandLine": "reg add VulnerableDriverBlocklistEnable"});
+        let mut scratch = Scratch::default();
+        assert_eq!(with_b.candidate_count(&plain, &mut scratch), 0);
+        assert_eq!(with_b.candidate_count(&rare, &mut scratch), 1);
+        // Alone, the command line is not scanned at all: the image decides.
+        assert_eq!(alone.candidate_count(&plain, &mut scratch), 1);
+        assert_eq!(alone.candidate_count(&rare, &mut scratch), 1);
+        for set in [&with_b, &alone] {
+            let mut out = Vec::new();
+            set.matches(&rare, &mut scratch, &mut out);
+            assert_eq!(out, vec![0]);
+        }
+    }
+
     #[test]
     fn rules_are_indexed_by_literals_presence_or_not_at_all() {
         let yaml = "title: a\nid: a\ndetection:\n  s:\n    Size|gt: 5\n  condition: s\n---\ntitle: b\nid: b\ndetection:\n  s:\n    Name: 'abc'\n  condition: s\n---\ntitle: c\nid: c\ndetection:\n  s:\n    Name: 'abc'\n  condition: not s\n";
