@@ -49,6 +49,8 @@ pub(crate) struct Router {
     automata: ScannerCache,
     /// Lowercase channel -> its buckets.
     channels: HashMap<String, ChannelBuckets, foldhash::fast::RandomState>,
+    /// Distinguishes this router from every other in the process (never 0).
+    id: u64,
 }
 
 #[derive(Debug, Default)]
@@ -64,8 +66,25 @@ struct ChannelBuckets {
 #[derive(Debug, Default)]
 pub(crate) struct IndexScratch {
     pub(crate) pf: PrefilterScratch,
-    channel: String,
+    route: RouteMemo,
 }
+
+/// The previous event's routing key and list. Consecutive events mostly come from one
+/// channel and EventID, and comparing the channel as spelled costs a fraction of
+/// lowercasing and hashing it.
+#[derive(Debug, Default)]
+struct RouteMemo {
+    /// The router that answered ([`Router::id`]): a scratch may outlive a rule set.
+    router: u64,
+    channel: String,
+    event_id: Option<i64>,
+    list: usize,
+    /// A lowercase copy of the channel.
+    lower: String,
+}
+
+/// Source of [`Router::id`].
+static NEXT_ROUTER_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Index {
     /// Builds the index; `rules` holds each rule's node and route, in set order.
@@ -137,6 +156,7 @@ impl Index {
             build_nanos: AtomicU64::new(0),
             automata: ScannerCache::default(),
             channels,
+            id: NEXT_ROUTER_ID.fetch_add(1, Ordering::Relaxed),
         }))
     }
 
@@ -147,7 +167,7 @@ impl Index {
             Index::Global(p) => p.candidates(ev, &mut s.pf, out),
             Index::Routed(router) => {
                 let key = EventKey::of(ev);
-                let i = router.list_for(key.channel, key.event_id, &mut s.channel);
+                let i = router.list_for(key.channel, key.event_id, &mut s.route);
                 router.prefilter(i).candidates(ev, &mut s.pf, out);
             }
         }
@@ -166,7 +186,7 @@ impl Index {
             Index::Global(p) => p.candidates_raw(ev, &mut s.pf, out),
             Index::Routed(router) => {
                 let key = EventKey::of_raw(ev);
-                let i = router.list_for(key.channel.as_deref(), key.event_id, &mut s.channel);
+                let i = router.list_for(key.channel.as_deref(), key.event_id, &mut s.route);
                 router.prefilter(i).candidates_raw(ev, &mut s.pf, out);
             }
         }
@@ -219,10 +239,24 @@ impl Router {
     /// The list whose prefilter serves an event's channel and EventID: [`NOT_WINDOWS`]
     /// without a channel, the (channel, EventID) bucket, else the channel-wide one,
     /// else [`ANY`].
-    fn list_for(&self, ch: Option<&str>, event_id: Option<i64>, lower: &mut String) -> usize {
+    fn list_for(&self, ch: Option<&str>, event_id: Option<i64>, memo: &mut RouteMemo) -> usize {
         let Some(ch) = ch else {
             return NOT_WINDOWS;
         };
+        if memo.router == self.id && memo.event_id == event_id && memo.channel == ch {
+            return memo.list;
+        }
+        let list = self.list_uncached(ch, event_id, &mut memo.lower);
+        memo.router = self.id;
+        memo.channel.clear();
+        memo.channel.push_str(ch);
+        memo.event_id = event_id;
+        memo.list = list;
+        list
+    }
+
+    /// [`Router::list_for`] without the memo.
+    fn list_uncached(&self, ch: &str, event_id: Option<i64>, lower: &mut String) -> usize {
         lower.clear();
         lower.extend(ch.chars().map(|c| c.to_ascii_lowercase()));
         let Some(cb) = self.channels.get(lower.as_str()) else {
@@ -249,5 +283,53 @@ impl Router {
             self.build_nanos.fetch_add(took, Ordering::Relaxed);
             p
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::event::raw::RawEvent;
+    use crate::ruleset::{RuleSetBuilder, Scratch};
+
+    fn set(yaml: &str) -> crate::CompiledRuleSet {
+        let mut b = RuleSetBuilder::new().routing(true);
+        b.add_yaml("t", yaml);
+        let (set, rejected) = b.build();
+        assert!(rejected.is_empty(), "{rejected:?}");
+        set
+    }
+
+    /// The route memo answers repeated keys, never a different channel, EventID or
+    /// rule set: one scratch serves two sets here.
+    #[test]
+    fn consecutive_events_reuse_their_route_only_when_it_applies() -> Result<(), String> {
+        let logon = "title: a\nid: a\nlogsource: {product: windows, service: security}\ndetection:\n  s:\n    EventID: 4625\n  condition: s\n";
+        let service = "title: b\nid: b\nlogsource: {product: windows, service: system}\ndetection:\n  s:\n    EventID: 7045\n  condition: s\n";
+        let both = set(&format!("{logon}---\n{service}"));
+        let only_service = set(service);
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        let mut ids = |set: &crate::CompiledRuleSet, line: &str| -> Result<Vec<String>, String> {
+            set.matches_raw(&RawEvent::parse(line)?, &mut scratch, &mut out)
+                .map_err(|e| e.to_string())?;
+            Ok(out.iter().map(|&r| set.rule(r).meta.id.clone()).collect())
+        };
+        let security = r#"{"Channel":"Security","EventID":4625}"#;
+        assert_eq!(ids(&both, security)?, ["a"]);
+        assert_eq!(ids(&both, security)?, ["a"]);
+        assert_eq!(
+            ids(&both, r#"{"Channel":"SECURITY","EventID":4625}"#)?,
+            ["a"]
+        );
+        assert!(ids(&both, r#"{"Channel":"System","EventID":4625}"#)?.is_empty());
+        assert!(ids(&both, r#"{"Channel":"Security","EventID":7045}"#)?.is_empty());
+        assert_eq!(ids(&both, r#"{"Channel":"System","EventID":7045}"#)?, ["b"]);
+        // The same key under another set: that set's own route.
+        assert_eq!(
+            ids(&only_service, r#"{"Channel":"System","EventID":7045}"#)?,
+            ["b"]
+        );
+        assert!(ids(&only_service, security)?.is_empty());
+        Ok(())
     }
 }
