@@ -293,18 +293,23 @@ mod tests {
     use crate::parse::{Document, LogSource, parse_str};
     use std::collections::HashMap;
 
-    fn needs(detection: &str) -> Option<Vec<Need>> {
+    /// The compiled tree of a rule with this `detection` block.
+    fn compiled(detection: &str) -> Node {
         let yaml = format!("title: t\nid: t\ndetection:\n{detection}");
         let docs = parse_str(&yaml).expect("parses");
         let Some(Document::Rule(r)) = docs.into_iter().next() else {
-            return None;
+            panic!("not a rule: {yaml}");
         };
         let ph = HashMap::new();
         let ctx = CompileCtx {
             logsource: &LogSource::default(),
             placeholders: &ph,
         };
-        required(&compile_detection(&r.detection, ctx).expect("compiles"))
+        compile_detection(&r.detection, ctx).expect("compiles")
+    }
+
+    fn needs(detection: &str) -> Option<Vec<Need>> {
+        required(&compiled(detection))
     }
 
     fn text(field: &str, lit: &str) -> Need {
@@ -389,16 +394,7 @@ mod tests {
     #[test]
     fn an_and_waits_for_two_cheap_sets() {
         let yaml = "  s:\n    TargetImage|endswith: '\\svchost.exe'\n    GrantedAccess: '0x1F3FFF'\n    CallTrace|contains: 'UNKNOWN'\n  f:\n    SourceImage|endswith: '\\x.exe'\n  condition: s and not f\n";
-        let docs = parse_str(&format!("title: t\nid: t\ndetection:\n{yaml}")).expect("parses");
-        let Some(Document::Rule(r)) = docs.into_iter().next() else {
-            panic!("not a rule");
-        };
-        let ph = HashMap::new();
-        let ctx = CompileCtx {
-            logsource: &LogSource::default(),
-            placeholders: &ph,
-        };
-        let node = compile_detection(&r.detection, ctx).expect("compiles");
+        let node = compiled(yaml);
         // GrantedAccess (a whole value) first, then TargetImage; CallTrace is long
         // free text (the last resort) and the negated filter gives nothing.
         assert_eq!(
@@ -416,16 +412,7 @@ mod tests {
     #[test]
     fn failing_a_cheap_second_set_an_and_takes_one_on_long_text() {
         let yaml = "  img:\n    Image|endswith: '\\reg.exe'\n  cli:\n    CommandLine|contains|all:\n      - 'add '\n      - 'VulnerableDriverBlocklistEnable'\n  condition: img and cli\n";
-        let docs = parse_str(&format!("title: t\nid: t\ndetection:\n{yaml}")).expect("parses");
-        let Some(Document::Rule(r)) = docs.into_iter().next() else {
-            panic!("not a rule");
-        };
-        let ph = HashMap::new();
-        let ctx = CompileCtx {
-            logsource: &LogSource::default(),
-            placeholders: &ph,
-        };
-        let node = compile_detection(&r.detection, ctx).expect("compiles");
+        let node = compiled(yaml);
         let sets = required_sets(&node).expect("indexable");
         assert_eq!(sets.len(), 2);
         assert!(!on_long_fields(&sets[0]));
@@ -444,16 +431,7 @@ mod tests {
     #[test]
     fn a_field_under_all_is_an_and_of_its_literals() {
         let yaml = "  s:\n    CommandLine|contains|all:\n      - '\\System\\CurrentControlSet\\Control'\n      - 'Write Protection'\n      - '0'\n  condition: s\n";
-        let docs = parse_str(&format!("title: t\nid: t\ndetection:\n{yaml}")).expect("parses");
-        let Some(Document::Rule(r)) = docs.into_iter().next() else {
-            panic!("not a rule");
-        };
-        let ph = HashMap::new();
-        let ctx = CompileCtx {
-            logsource: &LogSource::default(),
-            placeholders: &ph,
-        };
-        let node = compile_detection(&r.detection, ctx).expect("compiles");
+        let node = compiled(yaml);
         let fields = vec![
             "CommandLine".to_string(),
             "process.command_line".to_string(),
