@@ -234,6 +234,7 @@ impl RuleSetBuilder {
             routing,
             correlations: defs,
             rule_to_corr,
+            id: NEXT_SET_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         (set, rejections)
     }
@@ -316,14 +317,34 @@ pub struct CompiledRuleSet {
     routing: bool,
     pub(crate) correlations: Vec<CorrelationDef>,
     pub(crate) rule_to_corr: Vec<Vec<usize>>,
+    /// Distinguishes this set from every other in the process (never 0).
+    id: u64,
 }
 
-/// Reusable per-thread buffers so evaluation does not allocate per event.
+/// Source of [`CompiledRuleSet`] ids.
+static NEXT_SET_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Reusable per-thread buffers so evaluation does not allocate per event. One scratch
+/// may serve several sets in turn (a tenant's set swapped after a rule change): what
+/// it remembers of one set's index is dropped when another set uses it.
 #[derive(Debug, Default)]
 pub struct Scratch {
     fold: Fold,
     index: IndexScratch,
     candidates: Vec<u32>,
+    /// The set whose index `index` remembers scans of (0: none yet).
+    set: u64,
+}
+
+impl Scratch {
+    /// Empties the index buffers if another set filled them: scan memo entries are
+    /// keyed by that set's automata.
+    fn claim(&mut self, set: &CompiledRuleSet) {
+        if self.set != set.id {
+            self.index = IndexScratch::default();
+            self.set = set.id;
+        }
+    }
 }
 
 impl CompiledRuleSet {
@@ -388,6 +409,7 @@ impl CompiledRuleSet {
     /// The rules the prefilter and routing leave to evaluate for an event, sorted
     /// (diagnostics for benchmarks).
     pub fn candidates<'s>(&self, ev: &Value, scratch: &'s mut Scratch) -> &'s [RuleIdx] {
+        scratch.claim(self);
         self.index
             .candidates(ev, &mut scratch.index, &mut scratch.candidates);
         &scratch.candidates
@@ -403,6 +425,7 @@ impl CompiledRuleSet {
         out: &mut Vec<RuleIdx>,
     ) -> serde_json::Result<bool> {
         out.clear();
+        scratch.claim(self);
         self.index
             .candidates_raw(ev, &mut scratch.index, &mut scratch.candidates);
         let Scratch {
@@ -445,6 +468,7 @@ impl CompiledRuleSet {
     /// rule order. Includes rules that only feed correlations (see [`RuleInfo::emit`]).
     pub fn matches(&self, ev: &Value, scratch: &mut Scratch, out: &mut Vec<RuleIdx>) {
         out.clear();
+        scratch.claim(self);
         self.index
             .candidates(ev, &mut scratch.index, &mut scratch.candidates);
         self.eval_candidates(ev, &scratch.candidates, &mut scratch.fold, out);
@@ -473,5 +497,43 @@ impl CompiledRuleSet {
                 out.push(r);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RuleSetBuilder, Scratch};
+    use crate::event::raw::RawEvent;
+
+    /// A scratch used by one set and then another (a tenant's set swapped after a
+    /// rule change) must not answer the second from the first's scan memo.
+    #[test]
+    fn a_scratch_forgets_another_sets_scans() -> Result<(), String> {
+        let build = |lit: &str| {
+            let mut b = RuleSetBuilder::new();
+            b.add_yaml(
+                "t",
+                &format!(
+                    "title: r\nid: r\ndetection:\n  s:\n    F|contains: '{lit}'\n  condition: s\n"
+                ),
+            );
+            b.build().0
+        };
+        let (alpha, beta) = (build("alpha"), build("beta"));
+        let line = r#"{"F":"a long value with beta in it"}"#;
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for _ in 0..2 {
+            alpha
+                .matches_raw(&RawEvent::parse(line)?, &mut scratch, &mut out)
+                .map_err(|e| e.to_string())?;
+            assert!(out.is_empty());
+            // The value is remembered as holding none of alpha's literals; beta must
+            // still scan it.
+            beta.matches_raw(&RawEvent::parse(line)?, &mut scratch, &mut out)
+                .map_err(|e| e.to_string())?;
+            assert_eq!(out, vec![0]);
+        }
+        Ok(())
     }
 }
