@@ -356,3 +356,30 @@ fn unknown_modifiers_are_rejected_with_a_reason() {
         rejection("title: t\nid: x\ndetection:\n  sel:\n    A|frobnicate: 1\n  condition: sel\n");
     assert!(r.is_some_and(|r| r.contains("frobnicate")));
 }
+
+/// Under `all` each value must hold; a value that expands to variants (windash's
+/// dashes, base64offset's offsets) holds when any one of them does.
+#[test]
+fn all_with_expanding_modifiers_needs_one_variant_per_value() {
+    let dash = detection(
+        "  sel:\n    CommandLine|windash|contains|all:\n      - ' -s '\n      - ' -f '\n  condition: sel\n",
+    );
+    assert!(hits(&dash, &json!({"CommandLine": "tool.exe -s /f x"})));
+    assert!(hits(
+        &dash,
+        &json!({"CommandLine": "tool.exe \u{2013}s -f x"})
+    ));
+    assert!(!hits(&dash, &json!({"CommandLine": "tool.exe -s x"})));
+    let off = detection(
+        "  sel:\n    Data|base64offset|contains|all:\n      - 'http://'\n      - 'evil'\n  condition: sel\n",
+    );
+    assert!(hits(&off, &json!({"Data": base64_of("GET http://x/evil")})));
+    assert!(hits(
+        &off,
+        &json!({"Data": base64_of("ab evil then http://x")})
+    ));
+    assert!(!hits(
+        &off,
+        &json!({"Data": base64_of("GET http://x/good")})
+    ));
+}

@@ -209,13 +209,31 @@ pub fn compile_item(item: &FieldItem, ctx: CompileCtx<'_>) -> Result<Node, Strin
             preds.push(Pred::FieldRef(other, kind.clone(), has(Modifier::Cased)));
         }
     } else {
+        let mut per_value = Vec::new();
         for v in &values {
             if *v == SigmaValue::Null {
-                preds.push(Pred::Null);
+                per_value.push(vec![Pred::Null]);
                 continue;
             }
-            preds.extend(string_preds(v, mods)?);
+            per_value.push(string_preds(v, mods)?);
         }
+        if all && !has(Modifier::Neq) && per_value.iter().any(|p| p.len() > 1) {
+            // Under `all` each value must hold, and a value that expands to variants
+            // (windash's dashes, base64offset's offsets) holds when any variant does:
+            // an AND of one "any of" test per value.
+            let parts = per_value
+                .into_iter()
+                .map(|variants| {
+                    Node::Field(Box::new(FieldTest {
+                        path: path.clone(),
+                        preds: super::literalset::fold(variants),
+                        all: false,
+                    }))
+                })
+                .collect();
+            return Ok(Node::And(parts));
+        }
+        preds.extend(per_value.into_iter().flatten());
     }
     if has(Modifier::Neq) {
         preds = preds.into_iter().map(|p| Pred::Not(Box::new(p))).collect();
