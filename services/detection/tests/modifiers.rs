@@ -383,3 +383,18 @@ fn all_with_expanding_modifiers_needs_one_variant_per_value() {
         &json!({"Data": base64_of("GET http://x/good")})
     ));
 }
+
+/// Numbers and booleans are compared as text: a literal their text may hold is not
+/// indexed as a string need, or such events would never be candidates.
+#[test]
+fn numbers_and_booleans_match_text_patterns() {
+    let re = detection("  sel:\n    EventID|re: '^(4624|4625)$'\n  condition: sel\n");
+    assert!(hits(&re, &json!({"EventID": 4624})));
+    assert!(hits(&re, &json!({"EventID": "4625"})));
+    assert!(!hits(&re, &json!({"EventID": 4634})));
+    let part = detection("  sel:\n    Enabled|contains: 'ru'\n  condition: sel\n");
+    assert!(hits(&part, &json!({"Enabled": true})));
+    assert!(!hits(&part, &json!({"Enabled": false})));
+    let exp = detection("  sel:\n    Size|contains: 'e+30'\n  condition: sel\n");
+    assert!(hits(&exp, &json!({"Size": 1e30})));
+}

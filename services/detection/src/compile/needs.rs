@@ -237,7 +237,7 @@ fn regex_needs(fields: &[String], m: &StrMatcher) -> Option<Vec<Need>> {
     let mut out: Vec<Need> = Vec::new();
     for l in lits {
         let text = std::str::from_utf8(l.as_bytes()).ok()?;
-        if text.len() < MIN_REGEX_LITERAL {
+        if text.len() < MIN_REGEX_LITERAL || may_spell_scalar(text) {
             return None;
         }
         let need = Need::Text(fields.to_vec(), text.to_ascii_lowercase());
@@ -270,10 +270,22 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
     };
     // Very short literals occur in nearly every value: indexing them costs more in
     // automaton matches than evaluating the rule directly.
-    if lit.len() < MIN_LITERAL || numeric || lit == "true" || lit == "false" {
+    if lit.len() < MIN_LITERAL || numeric || may_spell_scalar(lit) {
         return None;
     }
     Some(lit.to_ascii_lowercase())
+}
+
+/// Whether a literal may occur in the text of a JSON number or boolean. Evaluation
+/// compares those as text (`4624`, `1e+30`, `true`), but the prefilter scans only
+/// strings, so such a literal cannot stand for its predicate.
+fn may_spell_scalar(lit: &str) -> bool {
+    let lower = lit.to_ascii_lowercase();
+    lower
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b"+-.e".contains(&b))
+        || "true".contains(lower.as_str())
+        || "false".contains(lower.as_str())
 }
 
 /// One indexed (field, value) pair, or a keyword literal.
