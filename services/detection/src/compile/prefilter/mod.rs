@@ -37,8 +37,8 @@ struct FieldIndex {
     /// This field's automaton's slots in the scan memo (relative to the index's base).
     slot: u32,
     /// Whether values too long to remember whole are scanned line by line through the
-    /// memo (see `State::scan_lines`): the automaton is costly and no literal of this
-    /// field holds a line break or is as long as such a value.
+    /// memo (see `State::scan_lines`): the automaton is costly, no literal of this
+    /// field holds a line break, and no exact need is as long as such a value.
     by_line: bool,
     /// Global pattern id of each local pattern.
     pat_global: Vec<u32>,
