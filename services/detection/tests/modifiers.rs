@@ -348,6 +348,12 @@ fn keywords_search_every_string_value() {
     );
     assert!(hits(&all, &json!({"A": "alpha", "B": "beta"})));
     assert!(!hits(&all, &json!({"A": "alpha"})));
+    // Under `all`, one dash variant per value.
+    let dash = detection(
+        "  keywords:\n    '|all|windash':\n      - ' -s '\n      - ' -f '\n  condition: keywords\n",
+    );
+    assert!(hits(&dash, &json!({"A": "tool.exe -s /f x"})));
+    assert!(!hits(&dash, &json!({"A": "tool.exe -s x"})));
 }
 
 #[test]

@@ -139,20 +139,32 @@ pub fn compile_item(item: &FieldItem, ctx: CompileCtx<'_>) -> Result<Node, Strin
         }) {
             return Err("keyword search with a field-only modifier".into());
         }
-        let mut preds = Vec::new();
+        let mut per_value = Vec::new();
         for v in &values {
             // Keywords are full-text terms: without an anchoring modifier they match anywhere.
             let mut m = mods.clone();
             if !has(Modifier::StartsWith) && !has(Modifier::EndsWith) && !has(Modifier::Re) {
                 m.push(Modifier::Contains);
             }
+            let mut variants = Vec::new();
             for p in string_preds(v, &m)? {
                 match p {
-                    Pred::Str(s) => preds.push(s),
+                    Pred::Str(s) => variants.push(s),
                     _ => return Err("keyword value is not a string".into()),
                 }
             }
+            per_value.push(variants);
         }
+        // As for fields: under `all` a value that expands to variants holds when any
+        // of them does.
+        if all && per_value.iter().any(|p| p.len() > 1) {
+            let parts = per_value
+                .into_iter()
+                .map(|preds| Node::Keyword(Box::new(KeywordTest { preds, all: false })))
+                .collect();
+            return Ok(Node::And(parts));
+        }
+        let preds = per_value.into_iter().flatten().collect();
         return Ok(Node::Keyword(Box::new(KeywordTest { preds, all })));
     }
 
