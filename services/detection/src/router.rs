@@ -49,8 +49,6 @@ pub(crate) struct Router {
     automata: ScannerCache,
     /// Lowercase channel -> its buckets.
     channels: HashMap<String, ChannelBuckets, foldhash::fast::RandomState>,
-    /// Distinguishes this router from every other in the process (never 0).
-    id: u64,
 }
 
 #[derive(Debug, Default)]
@@ -71,20 +69,18 @@ pub(crate) struct IndexScratch {
 
 /// The previous event's routing key and list. Consecutive events mostly come from one
 /// channel and EventID, and comparing the channel as spelled costs a fraction of
-/// lowercasing and hashing it.
+/// lowercasing and hashing it. A scratch used by another rule set is emptied first
+/// (`Scratch::claim`), so the list is always this router's.
 #[derive(Debug, Default)]
 struct RouteMemo {
-    /// The router that answered ([`Router::id`]): a scratch may outlive a rule set.
-    router: u64,
+    /// Whether `channel`, `event_id` and `list` hold an answer.
+    set: bool,
     channel: String,
     event_id: Option<i64>,
     list: usize,
     /// A lowercase copy of the channel.
     lower: String,
 }
-
-/// Source of [`Router::id`].
-static NEXT_ROUTER_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Index {
     /// Builds the index; `rules` holds each rule's node and route, in set order.
@@ -156,7 +152,6 @@ impl Index {
             build_nanos: AtomicU64::new(0),
             automata: ScannerCache::default(),
             channels,
-            id: NEXT_ROUTER_ID.fetch_add(1, Ordering::Relaxed),
         }))
     }
 
@@ -243,11 +238,11 @@ impl Router {
         let Some(ch) = ch else {
             return NOT_WINDOWS;
         };
-        if memo.router == self.id && memo.event_id == event_id && memo.channel == ch {
+        if memo.set && memo.event_id == event_id && memo.channel == ch {
             return memo.list;
         }
         let list = self.list_uncached(ch, event_id, &mut memo.lower);
-        memo.router = self.id;
+        memo.set = true;
         memo.channel.clear();
         memo.channel.push_str(ch);
         memo.event_id = event_id;
