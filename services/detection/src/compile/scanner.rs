@@ -51,14 +51,9 @@ struct Part {
 }
 
 impl Scanner {
-    /// Whether a scan costs more than looking its value up: sets past one SIMD gate's
-    /// size walk an automaton over every byte.
-    pub(super) fn costly(&self) -> bool {
-        self.whole.is_some()
-    }
-
     /// Whether a set of `n` literals is scanned by an automaton walk over every byte
-    /// of a short value (no SIMD gate).
+    /// of a short value (no SIMD gate): a scan then costs more than looking its value
+    /// up.
     pub(super) fn walks_every_byte(n: usize) -> bool {
         n > GATE_MAX_PATTERNS
     }

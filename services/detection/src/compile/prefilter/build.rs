@@ -231,7 +231,7 @@ impl Prefilter {
         let mut fields = super::FieldTable::default();
         let mut nested = HashSet::default();
         for (slot, ((name, fb), ac)) in builds.into_iter().zip(scanners).enumerate() {
-            let by_line = ac.as_ref().is_some_and(Scanner::costly)
+            let by_line = Scanner::walks_every_byte(fb.lits.len())
                 && !fb.lits.iter().any(|l| l.contains('\n'))
                 && fb.exact.keys().all(|k| !ScanCache::too_long(k.len()));
             let index = FieldIndex {
