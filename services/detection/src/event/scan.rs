@@ -3,9 +3,10 @@
 //! decoding anything.
 //!
 //! Locating fields was a fifth of `sigma eval`'s time through serde_json's generic
-//! skipping; strings, which are most of an event's bytes, are crossed here eight
-//! bytes at a time.
+//! skipping; strings, which are most of an event's bytes, are crossed here by jumps
+//! between the line's [`Marks`].
 
+use super::marks::Marks;
 use std::borrow::Cow;
 
 /// Deepest nesting accepted (serde_json's default limit).
@@ -25,9 +26,27 @@ pub fn object_members(text: &str) -> Result<Vec<Member<'_>>, String> {
 /// `\u` escape (`\u00e9`) and no `\/` anywhere, so a literal can be searched for in
 /// the JSON text itself.
 pub fn object_members_spelled(text: &str) -> Result<(Vec<Member<'_>>, bool), String> {
+    let mut marks = Marks::default();
+    if let Some(respelled) = marks.mark(text.as_bytes())
+        && let Ok((members, _)) = scan(text, &marks, true)
+    {
+        return Ok((members, !respelled));
+    }
+    // A control byte, a bad escape or a grammar error: the byte-run walk decides,
+    // and names the problem.
+    marks.mark_special(text.as_bytes());
+    scan(text, &marks, false).map(|(members, respelled)| (members, !respelled))
+}
+
+/// The members of the object in `text` and whether a `\u` or `\/` escape was
+/// crossed; `jump` crosses strings by [`Marks::closing_quote`] (only after a clean
+/// [`Marks::mark`]).
+fn scan<'a>(text: &'a str, marks: &Marks, jump: bool) -> Result<(Vec<Member<'a>>, bool), String> {
     let mut c = Cursor {
         s: text.as_bytes(),
         text,
+        marks,
+        jump,
         i: 0,
         respelled: false,
         error: None,
@@ -44,44 +63,16 @@ pub fn object_members_spelled(text: &str) -> Result<(Vec<Member<'_>>, bool), Str
     if c.i < c.s.len() {
         return Err(format!("trailing characters at byte {}", c.i));
     }
-    Ok((out, !c.respelled))
+    Ok((out, c.respelled))
 }
 
-/// The index of the first quote, backslash or control character at or after `i` (or
-/// the length): eight bytes at a time, with the classic "has a zero byte" bit trick.
-fn special(s: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = s.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
-        // Bytes below n: subtracting n borrows into the high bit. Flipping bit 1 turns
-        // '"' (0x22) into 0x20 and keeps control bytes below 0x20, while no other byte
-        // lands below 0x21: one test finds quotes and control bytes alike.
-        let flipped = w ^ (ONES * 0x02);
-        let quote_or_control = flipped.wrapping_sub(ONES * 0x21) & !flipped;
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        let backslash = backslash.wrapping_sub(ONES) & !backslash;
-        let hit = (quote_or_control | backslash) & HIGH;
-        if hit != 0 {
-            // The lowest flagged byte is exact (false flags only sit above a true one).
-            return i + (hit.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while let Some(&b) = s.get(i) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            return i;
-        }
-        i += 1;
-    }
-    i
-}
-
-struct Cursor<'a> {
+struct Cursor<'a, 'm> {
     s: &'a [u8],
     text: &'a str,
+    /// Where each run of plain string content ends.
+    marks: &'m Marks,
+    /// Whether strings are crossed in one jump (see [`scan`]).
+    jump: bool,
     i: usize,
     /// Whether a `\u` or `\/` escape was crossed.
     respelled: bool,
@@ -96,7 +87,7 @@ struct Stop;
 
 type Step<T> = Result<T, Stop>;
 
-impl<'a> Cursor<'a> {
+impl<'a> Cursor<'a, '_> {
     /// Records `what` at the current offset and stops.
     #[cold]
     fn fail<T>(&mut self, what: &str) -> Step<T> {
@@ -223,6 +214,7 @@ impl<'a> Cursor<'a> {
 
     fn value(&mut self, depth: usize) -> Step<()> {
         match self.peek() {
+            Some(b'"') if self.jump => self.skip_string(),
             Some(b'"') => self.string().map(|_| ()),
             Some(b'{') => self.object(depth, &mut |_, _| {}),
             Some(b'[') => self.array(depth),
@@ -282,12 +274,29 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
+    /// A string at `"` crossed in one jump (see [`scan`]), for a value: whether it
+    /// holds escapes does not matter.
+    fn skip_string(&mut self) -> Step<()> {
+        let end = self.marks.closing_quote(self.i + 1, self.s.len());
+        if end >= self.s.len() {
+            self.i = end;
+            return self.fail("EOF while parsing a string");
+        }
+        self.i = end + 1;
+        Ok(())
+    }
+
     /// A string at `"`; returns whether it holds escapes.
     fn string(&mut self) -> Step<bool> {
+        if self.jump {
+            let start = self.i + 1;
+            self.skip_string()?;
+            return Ok(self.marks.any_backslash(start, self.i - 1));
+        }
         self.i += 1;
         let mut escaped = false;
         loop {
-            self.i = special(self.s, self.i);
+            self.i = self.marks.next(self.i, self.s.len());
             match self.s.get(self.i) {
                 None => return self.fail("EOF while parsing a string"),
                 Some(&b'"') => {
@@ -388,16 +397,84 @@ mod tests {
         Ok(())
     }
 
+    /// Lines built from the characters that matter to strings (quotes, backslashes,
+    /// escape letters, hex digits, a control byte, block-crossing lengths): the jump
+    /// and the byte walk accept exactly what serde_json accepts, with its members and
+    /// spelling flag.
     #[test]
-    fn the_word_scan_finds_the_first_special_byte() {
-        let text = b"abcdefghijklmnop\"qrs\\tu";
-        assert_eq!(special(text, 0), 16);
-        assert_eq!(special(text, 17), 20);
-        assert_eq!(special(b"abcdefgh\x01", 0), 8);
-        assert_eq!(special(b"\x1f", 0), 0);
-        assert_eq!(special("é€ plain text with no end".as_bytes(), 0), 28);
-        // Bytes just above each special one are not special.
-        assert_eq!(special(b"#]! ####!!!!]]]]", 0), 16);
+    fn jumping_strings_agrees_with_walking_them() {
+        let pieces = [
+            "\\\\",
+            "\\\"",
+            "\\u00e9",
+            "\\u12G4",
+            "\\/",
+            "\\n",
+            "\\q",
+            "\\",
+            "\"",
+            "\t",
+            "\u{1}",
+            "C:\\\\Windows",
+            "é",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "x",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        // Lines the jump accepted, and clean lines it refused (grammar errors).
+        let (mut jumped_ok, mut jumped_err) = (0, 0);
+        for _ in 0..20_000 {
+            let mut line = String::from("{");
+            for m in 0..1 + next(4) {
+                if m > 0 {
+                    line.push(',');
+                }
+                line.push_str(&format!("\"k{m}\":\""));
+                for _ in 0..next(12) {
+                    line.push_str(pieces[next(pieces.len())]);
+                }
+                line.push('"');
+            }
+            line.push('}');
+            let theirs = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&line);
+            let mut marks = Marks::default();
+            let clean = marks.mark(line.as_bytes());
+            marks.mark_special(line.as_bytes());
+            let walked = scan(&line, &marks, false);
+            assert_eq!(walked.is_ok(), theirs.is_ok(), "{line:?}: {walked:?}");
+            if let Some(respelled) = clean {
+                let jumped = scan(&line, &marks, true);
+                assert_eq!(jumped.is_ok(), theirs.is_ok(), "{line:?}: {jumped:?}");
+                if jumped.is_ok() {
+                    jumped_ok += 1;
+                } else {
+                    jumped_err += 1;
+                }
+                if let (Ok(j), Ok(w)) = (&jumped, &walked) {
+                    assert_eq!(j.0, w.0, "{line:?}");
+                    assert_eq!(respelled, w.1, "{line:?}");
+                }
+            }
+            let ours = object_members_spelled(&line);
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{line:?}");
+            if let (Ok((members, single)), Ok(map)) = (ours, theirs) {
+                assert_eq!(single, !walked.map(|w| w.1).unwrap_or_default(), "{line:?}");
+                for (k, v) in members {
+                    let got: serde_json::Value = serde_json::from_str(v).unwrap_or_default();
+                    assert_eq!(Some(&got), map.get(k.as_ref()), "{line:?} member {k}");
+                }
+            }
+        }
+        assert!(
+            jumped_ok > 1000 && jumped_err > 200,
+            "{jumped_ok} {jumped_err}"
+        );
     }
 
     #[test]
