@@ -1,12 +1,13 @@
 //! Reading fields out of an event (`serde_json::Value`): exact keys first, then dotted
 //! names into nested objects, over a list of candidate names from the field mapping.
 //! [`raw`] reads event lines lazily for the prefilter (locating fields with [`scan`] and
-//! [`marks`]); [`lines`] splits a file into them.
+//! [`marks`], decoding strings with [`unescape`]); [`lines`] splits a file into them.
 
 pub mod lines;
 pub mod marks;
 pub mod raw;
 pub mod scan;
+pub mod unescape;
 
 use crate::fieldmap::Alt;
 use serde_json::Value;

@@ -7,6 +7,7 @@
 //! that have candidate rules ([`RawEvent::to_value`]).
 
 use super::scan::{Member, object_members, object_members_spelled};
+use super::unescape::{as_text, unescape_into};
 use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 use std::borrow::Cow;
@@ -91,7 +92,7 @@ impl<'a> RawEvent<'a> {
     pub fn partial_value(&self, keys: &[&str]) -> serde_json::Result<Value> {
         debug_assert!(keys.is_sorted());
         let mut map = serde_json::Map::new();
-        let mut buf = String::new();
+        let mut buf = Vec::new();
         for (k, v) in &self.fields {
             if keys.binary_search(&k.as_ref()).is_ok() {
                 // Strings, most values, are unescaped directly (the line is already
@@ -140,31 +141,33 @@ pub fn decode(text: &str) -> RawScalar<'_> {
 /// The text of a raw JSON string value (with its quotes), unescaped into `buf` only
 /// when it holds escapes; `None` when it is not a string. Windows paths make most
 /// values hold escapes, so this reuses one buffer instead of allocating per value.
-pub fn raw_str<'b>(raw: &'b str, buf: &'b mut String) -> Option<&'b str> {
+pub fn raw_str<'b>(raw: &'b str, buf: &'b mut Vec<u8>) -> Option<&'b str> {
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
     if !inner.contains('\\') {
         return Some(inner);
     }
-    if unescape_into(inner, buf).is_some() {
-        return Some(buf.as_str());
+    if let Some(n) = unescape_into(inner, buf) {
+        return as_text(&buf[..n]);
     }
     // `\u` escapes such as `\u00e9` (rare): serde_json's own decoding, with its
     // surrogate rules.
-    *buf = serde_json::from_str::<String>(raw).ok()?;
-    Some(buf.as_str())
+    *buf = serde_json::from_str::<String>(raw).ok()?.into_bytes();
+    std::str::from_utf8(buf).ok()
 }
 
 /// [`raw_str`] for a fragment of a valid JSON string's inside that splits no escape
 /// (a line from [`raw_lines`]).
-pub fn unescape_fragment<'b>(fragment: &'b str, buf: &'b mut String) -> Option<&'b str> {
+pub fn unescape_fragment<'b>(fragment: &'b str, buf: &'b mut Vec<u8>) -> Option<&'b str> {
     if !fragment.contains('\\') {
         return Some(fragment);
     }
-    if unescape_into(fragment, buf).is_some() {
-        return Some(buf.as_str());
+    if let Some(n) = unescape_into(fragment, buf) {
+        return as_text(&buf[..n]);
     }
-    *buf = serde_json::from_str::<String>(&format!("\"{fragment}\"")).ok()?;
-    Some(buf.as_str())
+    *buf = serde_json::from_str::<String>(&format!("\"{fragment}\""))
+        .ok()?
+        .into_bytes();
+    std::str::from_utf8(buf).ok()
 }
 
 /// The lines of a raw JSON string value (with its quotes), split at its `\n` escapes
@@ -202,31 +205,6 @@ pub fn raw_lines(raw: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Unescapes the inside of a JSON string into `out`; `None` for `\u` escapes (left to
-/// serde_json) or an invalid escape.
-fn unescape_into(inner: &str, out: &mut String) -> Option<()> {
-    out.clear();
-    let mut rest = inner;
-    while let Some(i) = memchr::memchr(b'\\', rest.as_bytes()) {
-        out.push_str(&rest[..i]);
-        let c = match rest.as_bytes().get(i + 1)? {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            _ => return None,
-        };
-        out.push(c);
-        rest = &rest[i + 2..];
-    }
-    out.push_str(rest);
-    Some(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,7 +229,7 @@ mod tests {
         };
         assert_eq!(items.len(), 2);
         assert!(matches!(ev.get("t").map(decode), Some(RawScalar::Other)));
-        let mut buf = String::new();
+        let mut buf = Vec::new();
         for raw in [
             r#""plain""#,
             r#""C:\\x \"q\" \/ \t\n\b\f\r""#,
@@ -277,7 +255,7 @@ mod tests {
         let raw = r#""a\\nb\nc\u000ad\"\n\n\\""#;
         let lines: Vec<&str> = raw_lines(raw).collect();
         assert_eq!(lines, [r"a\\nb", r#"c\u000ad\""#, "", r"\\"]);
-        let mut buf = String::new();
+        let mut buf = Vec::new();
         let decoded: Vec<String> = lines
             .iter()
             .filter_map(|l| unescape_fragment(l, &mut buf).map(str::to_owned))

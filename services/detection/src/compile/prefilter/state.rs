@@ -20,7 +20,7 @@ pub(crate) struct PrefilterScratch {
     pub(super) lower: Vec<u8>,
     pub(super) found: Vec<u32>,
     /// An unescaped string value.
-    pub(super) unescaped: String,
+    pub(super) unescaped: Vec<u8>,
     /// Per rule, which of its two need sets have held (see `Prefilter::two_sets`),
     /// and the rules to reset.
     pub(super) progress: Vec<u8>,
