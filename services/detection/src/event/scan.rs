@@ -26,16 +26,29 @@ pub fn object_members(text: &str) -> Result<Vec<Member<'_>>, String> {
 /// `\u` escape (`\u00e9`) and no `\/` anywhere, so a literal can be searched for in
 /// the JSON text itself.
 pub fn object_members_spelled(text: &str) -> Result<(Vec<Member<'_>>, bool), String> {
-    let mut marks = Marks::default();
+    // One bitmap per thread, reused line after line: two allocations per event
+    // were a measurable share of reading it. A nested call (none today) gets its own.
+    MARKS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut marks) => members_with(text, &mut marks),
+        Err(_) => members_with(text, &mut Marks::default()),
+    })
+}
+
+thread_local! {
+    static MARKS: std::cell::RefCell<Marks> = std::cell::RefCell::new(Marks::default());
+}
+
+/// [`object_members_spelled`] with a bitmap to fill.
+fn members_with<'a>(text: &'a str, marks: &mut Marks) -> Result<(Vec<Member<'a>>, bool), String> {
     if let Some(respelled) = marks.mark(text.as_bytes())
-        && let Ok((members, _)) = scan(text, &marks, true)
+        && let Ok((members, _)) = scan(text, marks, true)
     {
         return Ok((members, !respelled));
     }
     // A control byte, a bad escape or a grammar error: the byte-run walk decides,
     // and names the problem.
     marks.mark_special(text.as_bytes());
-    scan(text, &marks, false).map(|(members, respelled)| (members, !respelled))
+    scan(text, marks, false).map(|(members, respelled)| (members, !respelled))
 }
 
 /// The members of the object in `text` and whether a `\u` or `\/` escape was
