@@ -53,7 +53,8 @@ fn members_with<'a>(text: &'a str, marks: &mut Marks) -> Result<(Vec<Member<'a>>
 
 /// The members of the object in `text` and whether a `\u` or `\/` escape was
 /// crossed; `jump` crosses strings by [`Marks::closing_quote`] (only after a clean
-/// [`Marks::mark`]).
+/// [`Marks::mark`], which then answers the escape question itself: a jump does not
+/// look inside strings, so it reports none).
 fn scan<'a>(text: &'a str, marks: &Marks, jump: bool) -> Result<(Vec<Member<'a>>, bool), String> {
     let mut c = Cursor {
         s: text.as_bytes(),
@@ -82,7 +83,8 @@ fn scan<'a>(text: &'a str, marks: &Marks, jump: bool) -> Result<(Vec<Member<'a>>
 struct Cursor<'a, 'm> {
     s: &'a [u8],
     text: &'a str,
-    /// Where each run of plain string content ends.
+    /// Where strings close (jumping) or each run of plain string content ends
+    /// (walking).
     marks: &'m Marks,
     /// Whether strings are crossed in one jump (see [`scan`]).
     jump: bool,
