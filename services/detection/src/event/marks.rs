@@ -149,11 +149,15 @@ impl Pass {
             b |= u64::from(v.simd_eq(u8x16::splat(b'\\')).to_bitmask()) << (16 * k);
             self.lowest = self.lowest.min(v);
         }
-        let mut escaped = escaped_by(b, &mut self.carry);
+        let escaped = escaped_by(b, &mut self.carry);
         let quotes = q & !escaped;
-        while escaped != 0 {
-            let at = w * 64 + escaped.trailing_zeros() as usize;
-            escaped &= escaped - 1;
+        // An escaped backslash or quote is a valid escape with one spelling: only the
+        // other escaped bytes (letters, `/`) are looked up. Windows paths make most
+        // escapes `\\`.
+        let mut others = escaped & !(b | q);
+        while others != 0 {
+            let at = w * 64 + others.trailing_zeros() as usize;
+            others &= others - 1;
             match ESCAPE[usize::from(*line.get(at)?)] {
                 Escape::One => {}
                 Escape::Slash => self.respelled = true,
