@@ -332,6 +332,8 @@ pub struct Scratch {
     fold: Fold,
     index: IndexScratch,
     candidates: Vec<u32>,
+    /// Unescaped text of the values built into a candidate's partial tree.
+    text: Vec<u8>,
     /// The set whose index `index` remembers scans of (0: none yet).
     set: u64,
 }
@@ -429,7 +431,10 @@ impl CompiledRuleSet {
         self.index
             .candidates_raw(ev, &mut scratch.index, &mut scratch.candidates);
         let Scratch {
-            fold, candidates, ..
+            fold,
+            candidates,
+            text,
+            ..
         } = scratch;
         if candidates.is_empty() {
             return Ok(false);
@@ -447,7 +452,7 @@ impl CompiledRuleSet {
         } else {
             keys.sort_unstable();
             keys.dedup();
-            ev.partial_value(&keys)?
+            ev.partial_value(&keys, text)?
         };
         self.eval_candidates(&value, candidates, fold, out);
         Ok(true)

@@ -88,16 +88,16 @@ impl<'a> RawEvent<'a> {
 
     /// A tree of only the named top-level fields (a repeated key keeps its last
     /// value, as in the full tree): enough for rules that read nothing else. `keys`
-    /// must be sorted (each member is looked up in it).
-    pub fn partial_value(&self, keys: &[&str]) -> serde_json::Result<Value> {
+    /// must be sorted (each member is looked up in it). `buf` is reused from event
+    /// to event: a fresh one grew (and was zeroed) again for every long value.
+    pub fn partial_value(&self, keys: &[&str], buf: &mut Vec<u8>) -> serde_json::Result<Value> {
         debug_assert!(keys.is_sorted());
         let mut map = serde_json::Map::new();
-        let mut buf = Vec::new();
         for (k, v) in &self.fields {
             if keys.binary_search(&k.as_ref()).is_ok() {
                 // Strings, most values, are unescaped directly (the line is already
                 // known to be valid JSON); the rest, and `\u` escapes, by serde_json.
-                let value = match v.starts_with('"').then(|| raw_str(v, &mut buf)).flatten() {
+                let value = match v.starts_with('"').then(|| raw_str(v, buf)).flatten() {
                     Some(text) => Value::String(text.to_owned()),
                     None => serde_json::from_str(v)?,
                 };
@@ -244,7 +244,7 @@ mod tests {
             "two"
         );
         let part = ev
-            .partial_value(&["missing", "n", "t"])
+            .partial_value(&["missing", "n", "t"], &mut Vec::new())
             .map_err(|e| e.to_string())?;
         assert_eq!(part, serde_json::json!({"n": {"k": [1, "two"]}, "t": true}));
         Ok(())
