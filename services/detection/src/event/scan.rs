@@ -180,38 +180,90 @@ impl<'a> Cursor<'a, '_> {
             return Ok(());
         }
         loop {
-            self.ws();
-            if self.peek() != Some(b'"') {
-                return if self.i >= self.s.len() {
-                    self.fail("EOF while parsing an object")
-                } else {
-                    self.fail("expected a member name")
-                };
-            }
-            let start = self.i;
-            let escaped = self.string()?;
-            let raw = &self.text[start..self.i];
-            let name = if escaped {
-                match serde_json::from_str::<String>(raw) {
-                    Ok(name) => Cow::Owned(name),
-                    Err(e) => {
-                        self.error = Some(format!("member name at byte {start}: {e}"));
-                        return Err(Stop);
-                    }
-                }
-            } else {
-                Cow::Borrowed(&raw[1..raw.len() - 1])
+            let (name, value) = match self.compact_member() {
+                Some(m) => m,
+                None => self.member(depth)?,
             };
-            self.ws();
-            self.expect(b':', "expected ':'")?;
-            self.ws();
-            let vstart = self.i;
-            self.value(depth + 1)?;
-            member(name, &self.text[vstart..self.i]);
+            member(name, value);
             if self.closes(b'}', "an object")? {
                 return Ok(());
             }
         }
+    }
+
+    /// A member as nearly every event line writes it, crossed without the general
+    /// steps: no space, a name without escapes, then a string or a plain integer
+    /// followed by `,` or `}`. Anything else is `None` with nothing consumed, for
+    /// [`Cursor::member`], which also names errors. Only while jumping: the line's
+    /// strings are then known to be valid.
+    #[inline]
+    fn compact_member(&mut self) -> Option<(Cow<'a, str>, &'a str)> {
+        if !self.jump {
+            return None;
+        }
+        let (s, len) = (self.s, self.s.len());
+        let start = self.i;
+        if s.get(start) != Some(&b'"') {
+            return None;
+        }
+        let name_end = self.marks.closing_quote(start + 1, len);
+        if s.get(name_end + 1) != Some(&b':') || self.marks.any_backslash(start + 1, name_end) {
+            return None;
+        }
+        let vstart = name_end + 2;
+        let vend = match s.get(vstart)? {
+            b'"' => self.marks.closing_quote(vstart + 1, len) + 1,
+            b'1'..=b'9' => {
+                let digits = s
+                    .get(vstart + 1..)?
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit());
+                vstart + 1 + digits.count()
+            }
+            _ => return None,
+        };
+        if !matches!(s.get(vend)?, b',' | b'}') {
+            return None;
+        }
+        self.i = vend;
+        // Every offset here is at an ASCII byte (a quote, colon, comma or brace), so
+        // each is a character boundary.
+        Some((
+            Cow::Borrowed(&self.text[start + 1..name_end]),
+            &self.text[vstart..vend],
+        ))
+    }
+
+    /// A member at its name (after any space), up to the end of its value.
+    fn member(&mut self, depth: usize) -> Step<(Cow<'a, str>, &'a str)> {
+        self.ws();
+        if self.peek() != Some(b'"') {
+            return if self.i >= self.s.len() {
+                self.fail("EOF while parsing an object")
+            } else {
+                self.fail("expected a member name")
+            };
+        }
+        let start = self.i;
+        let escaped = self.string()?;
+        let raw = &self.text[start..self.i];
+        let name = if escaped {
+            match serde_json::from_str::<String>(raw) {
+                Ok(name) => Cow::Owned(name),
+                Err(e) => {
+                    self.error = Some(format!("member name at byte {start}: {e}"));
+                    return Err(Stop);
+                }
+            }
+        } else {
+            Cow::Borrowed(&raw[1..raw.len() - 1])
+        };
+        self.ws();
+        self.expect(b':', "expected ':'")?;
+        self.ws();
+        let vstart = self.i;
+        self.value(depth + 1)?;
+        Ok((name, &self.text[vstart..self.i]))
     }
 
     fn array(&mut self, depth: usize) -> Step<()> {
@@ -377,6 +429,13 @@ mod tests {
             r#"[1]"#,
             r#"{a:1}"#,
             r#"{"a":{"b":{"c":[[[]]]}}}"#,
+            r#"{"a":12x}"#,
+            r#"{"a":"x"]"#,
+            r#"{"a":"x" ,"b":7 }"#,
+            r#"{"a" :1,"b":-2,"c":0,"d":10.5,"e":3e2,"f":null}"#,
+            r#"{"a":{"b":1,"c":"d"},"e":2,"k"ey":1}"#,
+            r#"{"a":7"#,
+            r#"{"a":"x""#,
             "",
         ];
         for text in cases {
