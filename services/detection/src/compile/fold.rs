@@ -11,7 +11,9 @@ use super::scanner::lowercase_into;
 /// Reusable folding buffers; one per evaluating thread (inside `Scratch`).
 #[derive(Debug, Default)]
 pub struct Fold {
+    /// Grows only; the folded string is `lower[..lower_len]`.
     lower: Vec<u8>,
+    lower_len: usize,
     /// Address and length of the event string `lower` holds. Strings of one event's
     /// tree live, unchanged, for its whole evaluation, so the address names the text;
     /// [`Fold::reset`] forgets it before the next event.
@@ -33,10 +35,10 @@ impl Fold {
     pub fn ascii_lower(&mut self, s: &str) -> &[u8] {
         let key = (s.as_ptr() as usize, s.len());
         if self.transient || self.of != Some(key) {
-            lowercase_into(s, &mut self.lower);
+            self.lower_len = lowercase_into(s, &mut self.lower).len();
             self.of = (!self.transient).then_some(key);
         }
-        &self.lower
+        &self.lower[..self.lower_len]
     }
 
     /// Runs `f` on a temporary string's matching: nothing folded meanwhile is

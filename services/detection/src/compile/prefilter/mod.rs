@@ -146,12 +146,12 @@ impl Prefilter {
         // using them are scanned string by string.
         match &self.anywhere_escaped {
             Some(ac) if ev.single_spelling() => {
-                let mut lower = std::mem::take(&mut st.s.lower);
-                lowercase_into(ev.line(), &mut lower);
-                ac.each_match(&lower, &mut |p| {
+                let mut buf = std::mem::take(&mut st.s.lower);
+                let lower = lowercase_into(ev.line(), &mut buf);
+                ac.each_match(lower, &mut |p| {
                     st.mark_need(self.anywhere_global[p]);
                 });
-                st.s.lower = lower;
+                st.s.lower = buf;
             }
             _ => {
                 for (_, v) in ev.fields() {

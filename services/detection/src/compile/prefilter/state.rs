@@ -241,14 +241,13 @@ impl<'a> State<'a> {
     fn scan_fresh(&mut self, target: Target<'_>, slot: usize, text: &str, key: &str) {
         let mut found = std::mem::take(&mut self.s.found);
         found.clear();
-        let lower = &mut self.s.lower;
-        lowercase_into(text, lower);
+        let lower = lowercase_into(text, &mut self.s.lower);
         match target {
             Target::Field(fi) => {
                 if let Some(ac) = &fi.ac {
                     ac.each_match(lower, &mut |p| found.push(fi.pat_global[p]));
                 }
-                if let Some(&id) = fi.exact.get(&lower[..]) {
+                if let Some(&id) = fi.exact.get(lower) {
                     found.push(id);
                 }
             }
