@@ -1,7 +1,7 @@
 //! Multi-pattern automata for the prefilter.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, packed};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, PoisonError};
 use wide::u8x16;
 
@@ -158,6 +158,84 @@ fn build_part(lits: &[String], first: usize, gated: bool) -> Option<Part> {
     Some(Part { ac, gate, first })
 }
 
+/// A test of "could any of these lowercase literals occur here, in any letter case?"
+/// run on text as it is, before lowercasing it, for the keyword pass over whole
+/// event lines: it lets through under 1% of the shared Windows corpus's lines, and
+/// the rest are neither lowercased nor scanned.
+///
+/// It searches each literal's rarest three bytes ([`rare_window`]) spelled in every
+/// letter case: wherever a literal occurs in some case, its window occurs in one of
+/// those spellings, so no match is missed. Teddy tells candidates apart by their first
+/// bytes, and literals mostly begin with the commonest text: the Mimikatz keywords'
+/// first bytes (`eve`, `ker`, `pri`, ...) occur in every line of that corpus, their
+/// windows (`t::`, `s::`, `kiw`, ...) in under 1%.
+#[derive(Debug, Clone)]
+pub(crate) struct CaselessGate {
+    searcher: packed::Searcher,
+}
+
+/// Most spellings a gate searches for (the SIMD searcher's limit).
+const CASELESS_MAX_PATTERNS: usize = 64;
+
+impl CaselessGate {
+    /// A gate for `lits` (lowercase); `None` when their windows have too many
+    /// spellings (or the SIMD searcher declines them): then every text goes through.
+    pub(crate) fn build(lits: &[String]) -> Option<Self> {
+        let mut spellings: BTreeSet<Vec<u8>> = BTreeSet::new();
+        for lit in lits {
+            let window = rare_window(lit.as_bytes());
+            let letters: Vec<usize> = (0..window.len())
+                .filter(|&i| window[i].is_ascii_lowercase())
+                .collect();
+            for case in 0..1u32 << letters.len() {
+                let mut s = window.to_vec();
+                for (bit, &i) in letters.iter().enumerate() {
+                    if case >> bit & 1 == 1 {
+                        s[i] = s[i].to_ascii_uppercase();
+                    }
+                }
+                spellings.insert(s);
+            }
+            if spellings.len() > CASELESS_MAX_PATTERNS {
+                return None;
+            }
+        }
+        let searcher = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .heuristic_pattern_limits(false)
+            .builder()
+            .extend(&spellings)
+            .build()?;
+        Some(CaselessGate { searcher })
+    }
+
+    /// Whether a literal may occur in `text` (false: none does, in any case).
+    pub(crate) fn may_match(&self, text: &[u8]) -> bool {
+        self.searcher.find(text).is_some()
+    }
+}
+
+/// The three bytes of a literal least likely to occur in event text, by
+/// [`commonness`] (the whole literal when it is shorter).
+fn rare_window(lit: &[u8]) -> &[u8] {
+    lit.windows(3)
+        .min_by_key(|w| w.iter().map(|&b| commonness(b)).sum::<u32>())
+        .unwrap_or(lit)
+}
+
+/// A rough rank of how often a byte occurs in lowercased event text: common letters,
+/// digits and the punctuation of paths and JSON highest; rare punctuation lowest.
+fn commonness(b: u8) -> u32 {
+    match b {
+        b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'r' | b'h' | b'l' | b'd' | b'c'
+        | b'u' | b'm' => 10,
+        b'0'..=b'9' | b'\\' | b'.' | b'-' | b'/' | b' ' | b'"' | b'_' => 8,
+        b'a'..=b'z' => 7,
+        b':' | b',' => 6,
+        _ => 3,
+    }
+}
+
 /// Automata built once per distinct literal list. Routing buckets all carry the rules
 /// of no particular log source (antivirus signatures, keyword rules), so the fields
 /// only those rules read have the same literals in every bucket, and one automaton
@@ -184,7 +262,58 @@ impl ScannerCache {
 
 #[cfg(test)]
 mod tests {
-    use super::lowercase_into;
+    use super::{CaselessGate, lowercase_into, rare_window};
+
+    /// The gate lets through every text holding a literal in any letter case, and
+    /// stops text that holds none.
+    #[test]
+    fn a_caseless_gate_misses_no_literal() {
+        let lits: Vec<String> = [
+            "event::clear",
+            "kiwi legit printer",
+            "\\\\mimilib.dll",
+            "ab",
+            "sekurlsa::",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(rare_window(b"event::clear"), b"t::");
+        assert_eq!(rare_window(b"ab"), b"ab");
+        let Some(gate) = CaselessGate::build(&lits) else {
+            panic!("no gate built");
+        };
+        let filler = "C:\\\\Windows\\\\System32 EventID 4688 Keywords ".repeat(3);
+        assert!(!gate.may_match(filler.as_bytes()));
+        for lit in &lits {
+            let spellings = [lit.clone(), lit.to_ascii_uppercase(), mixed_case(lit)];
+            for spelled in spellings {
+                for at in [0, 7, filler.len()] {
+                    let hay = format!("{}{spelled}{}", &filler[..at], &filler[at..]);
+                    assert!(gate.may_match(hay.as_bytes()), "{hay}");
+                }
+            }
+        }
+        // Windows with too many spellings: no gate rather than a wrong one.
+        let wordy: Vec<String> = [
+            "bfg", "jkp", "qvw", "xyz", "bjq", "fkv", "gpw", "bkw", "fpz",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(CaselessGate::build(&wordy).is_none());
+    }
+
+    fn mixed_case(s: &str) -> String {
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i % 2 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
 
     #[test]
     fn lowercasing_sixteen_at_a_time_matches_byte_by_byte() {

@@ -5,7 +5,7 @@ use super::{FieldIndex, Prefilter};
 use crate::compile::Node;
 use crate::compile::needs::{IndexKey, Need, on_long_fields, required_sets};
 use crate::compile::scancache::ScanCache;
-use crate::compile::scanner::{Scanner, ScannerCache, build_ac};
+use crate::compile::scanner::{CaselessGate, Scanner, ScannerCache, build_ac};
 use std::collections::{HashMap, HashSet};
 
 /// The maps of a build: keyed by rule literals only, and hashed in bulk when a
@@ -255,6 +255,7 @@ impl Prefilter {
         let anywhere = build(&anywhere_lits);
         let escaped: Vec<String> = anywhere_lits.iter().map(|l| json_escaped(l)).collect();
         let anywhere_escaped = build(&escaped);
+        let anywhere_gate = CaselessGate::build(&escaped);
         // Text needs whose automaton failed to build cannot be indexed safely.
         if fields
             .values()
@@ -268,6 +269,7 @@ impl Prefilter {
             nested,
             anywhere,
             anywhere_escaped,
+            anywhere_gate,
             anywhere_global,
             pat_rules,
             two_sets,

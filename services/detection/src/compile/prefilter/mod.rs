@@ -16,7 +16,7 @@ mod table;
 pub(crate) use build::{Automata, RuleKeys};
 pub(crate) use state::PrefilterScratch;
 
-use super::scanner::{Scanner, lowercase_into};
+use super::scanner::{CaselessGate, Scanner, lowercase_into};
 use crate::event::any_string;
 use crate::event::raw::RawEvent;
 use serde_json::Value;
@@ -75,6 +75,8 @@ pub struct Prefilter {
     anywhere: Option<Scanner>,
     /// The keyword literals as they read inside JSON text, to scan a whole line at once.
     anywhere_escaped: Option<Scanner>,
+    /// Whether a line may hold one of those in any case, asked before lowercasing it.
+    anywhere_gate: Option<CaselessGate>,
     anywhere_global: Vec<u32>,
     /// Per need id, the rules it serves, each as `rule << 1 | set` (which of the
     /// rule's need sets it belongs to).
@@ -146,6 +148,15 @@ impl Prefilter {
         // using them are scanned string by string.
         match &self.anywhere_escaped {
             Some(ac) if ev.single_spelling() => {
+                // Nearly every line holds no keyword in any case: the gate spares
+                // lowercasing and scanning it.
+                if !self
+                    .anywhere_gate
+                    .as_ref()
+                    .is_none_or(|g| g.may_match(ev.line().as_bytes()))
+                {
+                    return;
+                }
                 let mut buf = std::mem::take(&mut st.s.lower);
                 let lower = lowercase_into(ev.line(), &mut buf);
                 ac.each_match(lower, &mut |p| {
