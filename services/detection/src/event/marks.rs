@@ -105,6 +105,36 @@ impl Marks {
         next_in(&self.quotes, i, len)
     }
 
+    /// The unescaped quotes from byte `i` on, one by one (after a clean
+    /// [`Marks::mark`] only).
+    #[inline]
+    pub fn quotes_from(&self, i: usize) -> Quotes {
+        let w = i / 64;
+        Quotes {
+            w,
+            bits: self
+                .quotes
+                .get(w)
+                .map_or(0, |&q| q & (u64::MAX << (i % 64))),
+        }
+    }
+
+    /// The next unescaped quote of `q` (see [`Marks::quotes_from`]), or `usize::MAX`
+    /// past the last one.
+    #[inline]
+    pub fn next_quote(&self, q: &mut Quotes) -> usize {
+        while q.bits == 0 {
+            q.w += 1;
+            match self.quotes.get(q.w) {
+                Some(&bits) => q.bits = bits,
+                None => return usize::MAX,
+            }
+        }
+        let at = q.w * 64 + q.bits.trailing_zeros() as usize;
+        q.bits &= q.bits - 1;
+        at
+    }
+
     /// Whether a backslash lies in bytes `from..to`.
     #[inline]
     pub fn any_backslash(&self, from: usize, to: usize) -> bool {
@@ -112,6 +142,11 @@ impl Marks {
             return false;
         }
         let (first, last) = (from / 64, (to - 1) / 64);
+        if first == last {
+            // A member name: nearly always within one word.
+            let span = (u64::MAX << (from % 64)) & (u64::MAX >> (63 - (to - 1) % 64));
+            return self.backslashes.get(first).is_some_and(|&b| b & span != 0);
+        }
         (first..=last).any(|w| {
             let mut bits = self.backslashes.get(w).copied().unwrap_or(0);
             if w == first {
@@ -123,6 +158,16 @@ impl Marks {
             bits != 0
         })
     }
+}
+
+/// A position in a line's unescaped quotes, read in order by [`Marks::next_quote`]:
+/// strings are crossed quote by quote without searching for each from scratch.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Quotes {
+    /// The word being read.
+    w: usize,
+    /// Its quotes not yet read.
+    bits: u64,
 }
 
 /// The state of [`Marks::mark`] carried from one 64-byte block to the next.

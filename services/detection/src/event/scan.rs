@@ -6,7 +6,7 @@
 //! skipping; strings, which are most of an event's bytes, are crossed here by jumps
 //! between the line's [`Marks`].
 
-use super::marks::Marks;
+use super::marks::{Marks, Quotes};
 use std::borrow::Cow;
 
 /// Deepest nesting accepted (serde_json's default limit).
@@ -61,6 +61,7 @@ fn scan<'a>(text: &'a str, marks: &Marks, jump: bool) -> Result<(Vec<Member<'a>>
         text,
         marks,
         jump,
+        quotes: marks.quotes_from(0),
         i: 0,
         respelled: false,
         error: None,
@@ -88,6 +89,8 @@ struct Cursor<'a, 'm> {
     marks: &'m Marks,
     /// Whether strings are crossed in one jump (see [`scan`]).
     jump: bool,
+    /// The quotes [`Cursor::compact_member`] has not read yet.
+    quotes: Quotes,
     i: usize,
     /// Whether a `\u` or `\/` escape was crossed.
     respelled: bool,
@@ -180,10 +183,14 @@ impl<'a> Cursor<'a, '_> {
             return Ok(());
         }
         loop {
-            let (name, value) = match self.compact_member() {
-                Some(m) => m,
-                None => self.member(depth)?,
-            };
+            if let Some((name, value, closed)) = self.compact_member() {
+                member(name, value);
+                if closed {
+                    return Ok(());
+                }
+                continue;
+            }
+            let (name, value) = self.member(depth)?;
             member(name, value);
             if self.closes(b'}', "an object")? {
                 return Ok(());
@@ -193,26 +200,42 @@ impl<'a> Cursor<'a, '_> {
 
     /// A member as nearly every event line writes it, crossed without the general
     /// steps: no space, a name without escapes, then a string or a plain integer
-    /// followed by `,` or `}`. Anything else is `None` with nothing consumed, for
-    /// [`Cursor::member`], which also names errors. Only while jumping: the line's
-    /// strings are then known to be valid.
+    /// followed by `,` or `}` (consumed; the flag says it closed the object).
+    /// Anything else is `None` with nothing consumed, for [`Cursor::member`], which
+    /// also names errors. Only while jumping: the line's strings are then known to be
+    /// valid, and its quotes are read in order from [`Cursor::quotes`].
     #[inline]
-    fn compact_member(&mut self) -> Option<(Cow<'a, str>, &'a str)> {
+    fn compact_member(&mut self) -> Option<(Cow<'a, str>, &'a str, bool)> {
         if !self.jump {
             return None;
         }
-        let (s, len) = (self.s, self.s.len());
+        let s = self.s;
         let start = self.i;
         if s.get(start) != Some(&b'"') {
             return None;
         }
-        let name_end = self.marks.closing_quote(start + 1, len);
-        if s.get(name_end + 1) != Some(&b':') || self.marks.any_backslash(start + 1, name_end) {
+        let mut q = self.quotes;
+        if self.marks.next_quote(&mut q) != start {
+            // After a member the general steps crossed: catch up.
+            q = self.marks.quotes_from(start);
+            if self.marks.next_quote(&mut q) != start {
+                return None;
+            }
+        }
+        let name_end = self.marks.next_quote(&mut q);
+        if s.get(name_end.checked_add(1)?) != Some(&b':')
+            || self.marks.any_backslash(start + 1, name_end)
+        {
             return None;
         }
         let vstart = name_end + 2;
         let vend = match s.get(vstart)? {
-            b'"' => self.marks.closing_quote(vstart + 1, len) + 1,
+            b'"' => {
+                if self.marks.next_quote(&mut q) != vstart {
+                    return None;
+                }
+                self.marks.next_quote(&mut q).checked_add(1)?
+            }
             b'1'..=b'9' => {
                 let digits = s
                     .get(vstart + 1..)?
@@ -222,15 +245,19 @@ impl<'a> Cursor<'a, '_> {
             }
             _ => return None,
         };
-        if !matches!(s.get(vend)?, b',' | b'}') {
-            return None;
-        }
-        self.i = vend;
+        let closed = match s.get(vend)? {
+            b',' => false,
+            b'}' => true,
+            _ => return None,
+        };
+        self.i = vend + 1;
+        self.quotes = q;
         // Every offset here is at an ASCII byte (a quote, colon, comma or brace), so
         // each is a character boundary.
         Some((
             Cow::Borrowed(&self.text[start + 1..name_end]),
             &self.text[vstart..vend],
+            closed,
         ))
     }
 
