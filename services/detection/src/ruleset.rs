@@ -450,8 +450,6 @@ impl CompiledRuleSet {
         let value = if everything {
             ev.to_value()?
         } else {
-            keys.sort_unstable();
-            keys.dedup();
             ev.partial_value(&keys, text)?
         };
         self.eval_candidates(&value, candidates, fold, out);

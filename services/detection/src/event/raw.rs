@@ -88,13 +88,14 @@ impl<'a> RawEvent<'a> {
 
     /// A tree of only the named top-level fields (a repeated key keeps its last
     /// value, as in the full tree): enough for rules that read nothing else. `keys`
-    /// must be sorted (each member is looked up in it). `buf` is reused from event
-    /// to event: a fresh one grew (and was zeroed) again for every long value.
+    /// may repeat a name. `buf` is reused from event to event: a fresh one grew (and
+    /// was zeroed) again for every long value.
     pub fn partial_value(&self, keys: &[&str], buf: &mut Vec<u8>) -> serde_json::Result<Value> {
-        debug_assert!(keys.is_sorted());
         let mut map = serde_json::Map::new();
         for (k, v) in &self.fields {
-            if keys.binary_search(&k.as_ref()).is_ok() {
+            // A handful of names, told apart by length first: a sorted search
+            // compared whole names, a call each, for every member of the line.
+            if keys.iter().any(|n| n.len() == k.len() && *n == k.as_ref()) {
                 // Strings, most values, are unescaped directly (the line is already
                 // known to be valid JSON); the rest, and `\u` escapes, by serde_json.
                 let value = match v.starts_with('"').then(|| raw_str(v, buf)).flatten() {
