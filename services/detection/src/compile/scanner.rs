@@ -168,21 +168,38 @@ fn build_part(lits: &[String], first: usize, gated: bool) -> Option<Part> {
 /// those spellings, so no match is missed. Teddy tells candidates apart by their first
 /// bytes, and literals mostly begin with the commonest text: the Mimikatz keywords'
 /// first bytes (`eve`, `ker`, `pri`, ...) occur in every line of that corpus, their
-/// windows (`t::`, `s::`, `kiw`, ...) in under 1%.
+/// windows (`::`, `kiw`, ...) in under 1%. A literal holding a pair of rare bytes that
+/// are not letters (`::`, which 15 of those 20 keywords hold) is searched for by that
+/// pair alone, spelled one way: one fast exact search, and fewer spellings left for
+/// the multi-pattern searcher, which is twice as fast at up to 32.
 #[derive(Debug, Clone)]
 pub(crate) struct CaselessGate {
-    searcher: packed::Searcher,
+    pairs: Vec<memchr::memmem::Finder<'static>>,
+    searcher: Option<packed::Searcher>,
 }
 
 /// Most spellings a gate searches for (the SIMD searcher's limit).
 const CASELESS_MAX_PATTERNS: usize = 64;
 
+/// Most rare pairs searched for one by one.
+const CASELESS_MAX_PAIRS: usize = 2;
+
 impl CaselessGate {
     /// A gate for `lits` (lowercase); `None` when their windows have too many
     /// spellings (or the SIMD searcher declines them): then every text goes through.
     pub(crate) fn build(lits: &[String]) -> Option<Self> {
+        let mut pairs: BTreeSet<&[u8]> = lits
+            .iter()
+            .filter_map(|l| rare_pair(l.as_bytes()))
+            .collect();
+        if pairs.len() > CASELESS_MAX_PAIRS {
+            pairs.clear();
+        }
         let mut spellings: BTreeSet<Vec<u8>> = BTreeSet::new();
         for lit in lits {
+            if rare_pair(lit.as_bytes()).is_some_and(|p| pairs.contains(p)) {
+                continue;
+            }
             let window = rare_window(lit.as_bytes());
             let letters: Vec<usize> = (0..window.len())
                 .filter(|&i| window[i].is_ascii_lowercase())
@@ -200,19 +217,44 @@ impl CaselessGate {
                 return None;
             }
         }
-        let searcher = packed::Config::new()
-            .match_kind(packed::MatchKind::LeftmostFirst)
-            .heuristic_pattern_limits(false)
-            .builder()
-            .extend(&spellings)
-            .build()?;
-        Some(CaselessGate { searcher })
+        let searcher = if spellings.is_empty() {
+            None
+        } else {
+            Some(
+                packed::Config::new()
+                    .match_kind(packed::MatchKind::LeftmostFirst)
+                    .heuristic_pattern_limits(false)
+                    .builder()
+                    .extend(&spellings)
+                    .build()?,
+            )
+        };
+        let pairs = pairs
+            .into_iter()
+            .map(|p| memchr::memmem::Finder::new(p).into_owned())
+            .collect();
+        Some(CaselessGate { pairs, searcher })
     }
 
     /// Whether a literal may occur in `text` (false: none does, in any case).
     pub(crate) fn may_match(&self, text: &[u8]) -> bool {
-        self.searcher.find(text).is_some()
+        self.pairs.iter().any(|p| p.find(text).is_some())
+            || self
+                .searcher
+                .as_ref()
+                .is_some_and(|s| s.find(text).is_some())
     }
+}
+
+/// Two adjacent bytes of a literal, neither a letter, that are rare in event text by
+/// [`commonness`] (`::`), if it holds such a pair: they have one spelling in any case.
+fn rare_pair(lit: &[u8]) -> Option<&[u8]> {
+    lit.windows(2)
+        .filter(|w| !w.iter().any(u8::is_ascii_alphabetic))
+        .map(|w| (w, w.iter().map(|&b| commonness(b)).sum::<u32>()))
+        .filter(|&(_, c)| c <= 2 * commonness(b':'))
+        .min_by_key(|&(_, c)| c)
+        .map(|(w, _)| w)
 }
 
 /// The three bytes of a literal least likely to occur in event text, by
@@ -262,7 +304,7 @@ impl ScannerCache {
 
 #[cfg(test)]
 mod tests {
-    use super::{CaselessGate, lowercase_into, rare_window};
+    use super::{CaselessGate, lowercase_into, rare_pair, rare_window};
 
     /// The gate lets through every text holding a literal in any letter case, and
     /// stops text that holds none.
@@ -279,6 +321,8 @@ mod tests {
         .to_vec();
         assert_eq!(rare_window(b"event::clear"), b"t::");
         assert_eq!(rare_window(b"ab"), b"ab");
+        assert_eq!(rare_pair(b"event::clear"), Some(&b"::"[..]));
+        assert_eq!(rare_pair(b"kiwi legit printer"), None);
         let Some(gate) = CaselessGate::build(&lits) else {
             panic!("no gate built");
         };
