@@ -162,7 +162,7 @@ impl Marks {
 
 /// A position in a line's unescaped quotes, read in order by [`Marks::next_quote`]:
 /// strings are crossed quote by quote without searching for each from scratch.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Quotes {
     /// The word being read.
     w: usize,
