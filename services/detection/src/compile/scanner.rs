@@ -344,6 +344,18 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert!(CaselessGate::build(&wordy).is_none());
+        // More rare pairs than are searched one by one: their literals' windows are
+        // spelled out instead, and still let through each literal in any case.
+        let paired: Vec<String> = ["a::b", "c;;d", "e((f", "g))h"].map(String::from).to_vec();
+        let Some(gate) = CaselessGate::build(&paired) else {
+            panic!("no gate built");
+        };
+        assert!(gate.pairs.is_empty());
+        for lit in &paired {
+            let hay = format!("xx {} yy", lit.to_ascii_uppercase());
+            assert!(gate.may_match(hay.as_bytes()), "{hay}");
+        }
+        assert!(!gate.may_match(b"nothing here"));
     }
 
     fn mixed_case(s: &str) -> String {
