@@ -450,6 +450,12 @@ impl CompiledRuleSet {
         let value = if everything {
             ev.to_value()?
         } else {
+            // Several candidates often read the same fields: keep the list short for
+            // `partial_value`'s scan.
+            if keys.len() > 8 {
+                keys.sort_unstable();
+                keys.dedup();
+            }
             ev.partial_value(&keys, text)?
         };
         self.eval_candidates(&value, candidates, fold, out);

@@ -93,8 +93,8 @@ impl<'a> RawEvent<'a> {
     pub fn partial_value(&self, keys: &[&str], buf: &mut Vec<u8>) -> serde_json::Result<Value> {
         let mut map = serde_json::Map::new();
         for (k, v) in &self.fields {
-            // A handful of names, told apart by length first: a sorted search
-            // compared whole names, a call each, for every member of the line.
+            // Few names, told apart by length first: most members are passed
+            // over without comparing any text.
             if keys.iter().any(|n| n.len() == k.len() && *n == k.as_ref()) {
                 // Strings, most values, are unescaped directly (the line is already
                 // known to be valid JSON); the rest, and `\u` escapes, by serde_json.
