@@ -434,6 +434,16 @@ impl<'a> Cursor<'a, '_> {
 mod tests {
     use super::*;
 
+    /// A repeatable stream of numbers below each bound asked for (xorshift).
+    fn below(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     /// Accepts exactly what serde_json accepts as an object, with the same members.
     #[test]
     fn agrees_with_serde_json() {
@@ -523,13 +533,7 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz0123456789",
             "x",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = below(0x2545_f491_4f6c_dd1du64);
         // Lines the jump accepted, and clean lines it refused (grammar errors).
         let (mut jumped_ok, mut jumped_err) = (0, 0);
         for _ in 0..20_000 {
@@ -614,13 +618,7 @@ mod tests {
             r#""\q""#,
         ];
         let spaces = ["", "", "", " ", "\t"];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = below(0x9e37_79b9_7f4a_7c15u64);
         let mut accepted = 0;
         for _ in 0..20_000 {
             let mut line = String::from("{");
