@@ -373,6 +373,22 @@ impl<E: EntityTrait> Scoped<E> {
         Ok(self.select.all(&tx.tx).await?)
     }
 
+    /// Every matching row, reading only `columns` into `M` (whose fields they
+    /// name): for listing rows whose other columns are large.
+    pub async fn all_columns<M: sea_orm::FromQueryResult>(
+        self,
+        tx: &ScopedTx<'_>,
+        columns: &[E::Column],
+    ) -> Result<Vec<M>> {
+        Ok(self
+            .select
+            .select_only()
+            .columns(columns.iter().copied())
+            .into_model::<M>()
+            .all(&tx.tx)
+            .await?)
+    }
+
     /// The first matching row.
     pub async fn one(self, tx: &ScopedTx<'_>) -> Result<Option<E::Model>> {
         Ok(self.select.one(&tx.tx).await?)
