@@ -19,6 +19,7 @@ mod m20261201_000009_billing;
 mod m20261201_000010_leases;
 mod m20261201_000011_event_partitions;
 mod m20261201_000012_ingest_sources;
+mod m20261207_000013_event_segments;
 mod sql;
 
 /// The application role every request runs as on PostgreSQL. It owns nothing and is
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_leases::Migration),
             Box::new(m20261201_000011_event_partitions::Migration),
             Box::new(m20261201_000012_ingest_sources::Migration),
+            Box::new(m20261207_000013_event_segments::Migration),
         ]
     }
 }

@@ -23,7 +23,7 @@ impl MigrationName for Migration {
 const COLUMNS: &str = "seq, id, tenant_id, received_at, event_time, channel, host, severity, product, category, service, fields, raw, raw_truncated";
 
 /// The events table's DDL (PostgreSQL), with its `seq` column and closing clause.
-fn events_table(name: &str, seq: &str, close: &str) -> String {
+pub(crate) fn events_table(name: &str, seq: &str, close: &str) -> String {
     format!(
         "CREATE TABLE {name} (
                 {seq},
@@ -84,21 +84,9 @@ impl MigrationTrait for Migration {
         )
         .await?;
         // Queries go through the parent, whose policy applies; each partition
-        // gets the same wall too, in case one is ever queried by name.
+        // gets the same wall too.
         sql::enable_rls(manager, "events").await?;
-        sql::run(
-            manager,
-            &["DO $$ DECLARE p text; BEGIN
-                 FOR p IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                          JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = 'events'
-                 LOOP
-                   EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p);
-                   EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p);
-                   EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = ANY(NULLIF(current_setting(''garrison.tenant_ids'', true), '''')::uuid[])) WITH CHECK (tenant_id = ANY(NULLIF(current_setting(''garrison.tenant_ids'', true), '''')::uuid[]))', p);
-                 END LOOP;
-               END $$"],
-        )
-        .await?;
+        sql::enable_rls_on_partitions(manager, "events").await?;
         sql::grant_app_role(manager).await
     }
 

@@ -109,3 +109,22 @@ pub async fn drop_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Result
     let refs: Vec<&str> = drops.iter().map(String::as_str).collect();
     run(manager, &refs).await
 }
+
+/// Row-level security on each partition too, in case one is ever queried by name.
+pub async fn enable_rls_on_partitions(
+    manager: &SchemaManager<'_>,
+    parent: &str,
+) -> Result<(), DbErr> {
+    let statement = format!(
+        "DO $$ DECLARE p text; BEGIN
+           FOR p IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                    JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = '{parent}'
+           LOOP
+             EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p);
+             EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p);
+             EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = ANY(NULLIF(current_setting(''garrison.tenant_ids'', true), '''')::uuid[])) WITH CHECK (tenant_id = ANY(NULLIF(current_setting(''garrison.tenant_ids'', true), '''')::uuid[]))', p);
+           END LOOP;
+         END $$"
+    );
+    run(manager, &[&statement]).await
+}

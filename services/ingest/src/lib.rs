@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod quota;
 pub mod retention;
 pub mod search;
+pub mod segment;
 pub mod settings;
 pub mod sources;
 pub mod stats;

@@ -1,17 +1,20 @@
 //! Retention: events older than the tenant's retention (or the default) are
-//! deleted in bounded batches, so the worker never holds a long transaction.
+//! deleted a batch of segments at a time, so the worker never holds a long
+//! transaction. A segment goes once its newest event has expired: events of a
+//! batch that arrived with older times than its others stay until then.
 //! On PostgreSQL the worker also drops whole daily partitions once the longest
 //! retention of any tenant has passed them ([`longest_retention_days`]); the
 //! row deletes remain for tenants whose retention is shorter.
 
-use crate::entity::{dead_letter, event, ingest_settings};
+use crate::entity::{dead_letter, event_segment, ingest_settings};
+use crate::store::{HEAD_COLUMNS, SegmentHead};
 use chrono::{Duration, Utc};
 use garrison_core::db::Db;
 use garrison_core::{Result, Scope, TenantId};
 use sea_orm::{ColumnTrait, Condition};
 
-/// Rows deleted per transaction.
-const BATCH: u64 = 5_000;
+/// Segments deleted per transaction (each holds up to thousands of events).
+const BATCH: u64 = 200;
 
 /// One pass over every tenant; returns how many events were deleted.
 pub async fn enforce_retention(db: &Db, default_days: u32) -> Result<u64> {
@@ -62,32 +65,34 @@ pub async fn enforce_for(db: &Db, tenant: TenantId, default_days: u32) -> Result
             .and_then(|d| u32::try_from(d).ok())
             .unwrap_or(default_days);
         let cutoff = Utc::now() - Duration::days(i64::from(days));
-        // The batch's upper bound: the BATCH-th oldest expired event by sequence.
-        let boundary = tx
-            .select::<event::Entity>()
-            .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(event::Column::EventTime.lt(cutoff))
-            .order_by_asc(event::Column::Seq)
+        // The batch's upper bound: the BATCH-th oldest expired segment by sequence.
+        let expired: Vec<SegmentHead> = tx
+            .select::<event_segment::Entity>()
+            .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(event_segment::Column::EventTo.lt(cutoff))
+            .order_by_asc(event_segment::Column::LastSeq)
             .limit(BATCH)
-            .all(&tx)
-            .await?
-            .last()
-            .map(|row| row.seq);
-        let Some(boundary) = boundary else {
+            .all_columns(&tx, &HEAD_COLUMNS)
+            .await?;
+        let Some(boundary) = expired.last().map(|head| head.last_seq) else {
             tx.delete_where::<dead_letter::Entity>(dead_letter::Column::ReceivedAt.lt(cutoff))
                 .await?;
             tx.commit().await?;
             return Ok(deleted);
         };
         let n = tx
-            .delete_where::<event::Entity>(
+            .delete_where::<event_segment::Entity>(
                 Condition::all()
-                    .add(event::Column::EventTime.lt(cutoff))
-                    .add(event::Column::Seq.lte(boundary)),
+                    .add(event_segment::Column::EventTo.lt(cutoff))
+                    .add(event_segment::Column::LastSeq.lte(boundary)),
             )
             .await?;
+        let events: u64 = expired
+            .iter()
+            .map(|head| u64::try_from(head.event_count).unwrap_or(0))
+            .sum();
         tx.commit().await?;
-        deleted += n;
+        deleted += events;
         if n < BATCH {
             return Ok(deleted);
         }

@@ -1,38 +1,50 @@
-//! Reading the event store: rows back into [`StoredEvent`]s, and reading a
-//! tenant's events after a sequence (how detection consumes with a cursor).
+//! Reading the event store: a tenant's events after a sequence number (how
+//! detection consumes with a cursor), events by id (an alert's evidence), and
+//! segment headers for search. Segments are decompressed only when one of
+//! their events is wanted.
 
-use crate::entity::event;
+use crate::entity::event_segment;
+use crate::segment::Decoded;
+use crate::segment::record::Record;
+use chrono::{DateTime, Utc};
 use garrison_core::db::ScopedTx;
-use garrison_core::event::{Channel, Event, EventId, LogSource, StoredEvent};
+use garrison_core::event::{EventId, StoredEvent};
 use garrison_core::role::{Action, Resource};
-use garrison_core::{Error, Result, TenantId};
+use garrison_core::{Result, TenantId};
 use sea_orm::ColumnTrait;
 
-/// A stored row as an event.
-pub fn to_stored(row: event::Model) -> Result<StoredEvent> {
-    let fields = serde_json::from_str(&row.fields).unwrap_or_default();
-    let channel = Channel::parse(&row.channel)
-        .ok_or_else(|| Error::internal(format!("stored channel {}", row.channel)))?;
-    Ok(StoredEvent {
-        seq: row.seq,
-        event: Event {
-            id: EventId::from_uuid(row.id),
-            tenant_id: TenantId::from_uuid(row.tenant_id),
-            received_at: row.received_at,
-            timestamp: row.event_time,
-            channel,
-            host: row.host,
-            severity: row.severity.and_then(|s| u8::try_from(s).ok()),
-            log_source: LogSource {
-                product: row.product,
-                category: row.category,
-                service: row.service,
-            },
-            fields,
-            raw: row.raw,
-            raw_truncated: row.raw_truncated,
-        },
-    })
+/// Segments fetched per round trip while reading in order.
+const SEGMENTS_PER_READ: u64 = 4;
+
+/// A segment's columns without its data.
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
+pub struct SegmentHead {
+    pub first_seq: i64,
+    pub last_seq: i64,
+    pub event_count: i32,
+    pub event_from: DateTime<Utc>,
+    pub event_to: DateTime<Utc>,
+}
+
+/// [`SegmentHead`]'s columns.
+pub const HEAD_COLUMNS: [event_segment::Column; 5] = [
+    event_segment::Column::FirstSeq,
+    event_segment::Column::LastSeq,
+    event_segment::Column::EventCount,
+    event_segment::Column::EventFrom,
+    event_segment::Column::EventTo,
+];
+
+/// The tenant's highest stored sequence number (0 before its first event).
+pub async fn last_seq(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<i64> {
+    let newest: Vec<SegmentHead> = tx
+        .select::<event_segment::Entity>()
+        .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
+        .order_by_desc(event_segment::Column::LastSeq)
+        .limit(1)
+        .all_columns(tx, &HEAD_COLUMNS)
+        .await?;
+    Ok(newest.first().map_or(0, |h| h.last_seq))
 }
 
 /// Up to `limit` of the tenant's events with `seq > after`, in order.
@@ -44,16 +56,35 @@ pub async fn events_after(
 ) -> Result<Vec<StoredEvent>> {
     tx.scope()
         .require_in(tenant, Resource::Event, Action::Read)?;
-    tx.select::<event::Entity>()
-        .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-        .filter(event::Column::Seq.gt(after))
-        .order_by_asc(event::Column::Seq)
-        .limit(limit)
-        .all(tx)
-        .await?
-        .into_iter()
-        .map(to_stored)
-        .collect()
+    let mut events = Vec::new();
+    let mut read_past = after;
+    while (events.len() as u64) < limit {
+        let rows = tx
+            .select::<event_segment::Entity>()
+            .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(event_segment::Column::LastSeq.gt(read_past))
+            .order_by_asc(event_segment::Column::LastSeq)
+            .limit(SEGMENTS_PER_READ)
+            .all(tx)
+            .await?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in rows {
+            read_past = row.last_seq;
+            let segment = Decoded::open(row)?;
+            for (seq, line) in segment.lines()? {
+                if seq <= after {
+                    continue;
+                }
+                if events.len() as u64 >= limit {
+                    break;
+                }
+                events.push(Record::parse(line)?.to_stored(seq, tenant)?);
+            }
+        }
+    }
+    Ok(events)
 }
 
 /// The tenant's events with these ids (an alert's matching events), oldest first.
@@ -65,17 +96,28 @@ pub async fn events_by_ids(
 ) -> Result<Vec<StoredEvent>> {
     tx.scope()
         .require_in(tenant, Resource::Event, Action::Read)?;
-    if ids.is_empty() {
+    let wanted: std::collections::HashSet<uuid::Uuid> = ids.iter().map(EventId::as_uuid).collect();
+    let (Some(lowest), Some(highest)) = (wanted.iter().min(), wanted.iter().max()) else {
         return Ok(Vec::new());
-    }
-    let raw: Vec<uuid::Uuid> = ids.iter().map(EventId::as_uuid).collect();
-    tx.select::<event::Entity>()
-        .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-        .filter(event::Column::Id.is_in(raw))
-        .order_by_asc(event::Column::Seq)
+    };
+    // Ids are UUIDv7: a segment can hold one only if its id range spans it.
+    let rows = tx
+        .select::<event_segment::Entity>()
+        .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(event_segment::Column::IdMax.gte(*lowest))
+        .filter(event_segment::Column::IdMin.lte(*highest))
+        .order_by_asc(event_segment::Column::LastSeq)
         .all(tx)
-        .await?
-        .into_iter()
-        .map(to_stored)
-        .collect()
+        .await?;
+    let mut found = Vec::new();
+    for row in rows {
+        let segment = Decoded::open(row)?;
+        for (seq, line) in segment.lines()? {
+            let record = Record::parse(line)?;
+            if wanted.contains(&record.id()?) {
+                found.push(record.to_stored(seq, tenant)?);
+            }
+        }
+    }
+    Ok(found)
 }

@@ -116,7 +116,8 @@ fn run(processes: usize, corpus: &[Value], rules: &[String]) {
     let ingest_secs = started.elapsed().as_secs_f64();
 
     // Detection: catch up from zero with the given number of processes.
-    let newest = cluster.sql("SELECT tenant_id, max(seq) FROM events GROUP BY tenant_id");
+    let newest =
+        cluster.sql("SELECT tenant_id, max(last_seq) FROM event_segments GROUP BY tenant_id");
     let started = Instant::now();
     for _ in 0..processes {
         cluster.start("detection");

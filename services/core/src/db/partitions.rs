@@ -48,7 +48,7 @@ pub async fn maintain_event_partitions(
         }
         let next = day.succ_opt().unwrap_or(day);
         let create = format!(
-            "CREATE TABLE {name} PARTITION OF events FOR VALUES FROM ('{day} 00:00:00+00') TO ('{next} 00:00:00+00')"
+            "CREATE TABLE {name} PARTITION OF event_segments FOR VALUES FROM ('{day} 00:00:00+00') TO ('{next} 00:00:00+00')"
         );
         let policy = "USING (tenant_id = ANY(NULLIF(current_setting('garrison.tenant_ids', true), '')::uuid[])) \
              WITH CHECK (tenant_id = ANY(NULLIF(current_setting('garrison.tenant_ids', true), '')::uuid[]))";
@@ -69,7 +69,7 @@ pub async fn maintain_event_partitions(
         .query_all_raw(Statement::from_string(
             DbBackend::Postgres,
             "SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid \
-             JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = 'events' ORDER BY 1",
+             JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = 'event_segments' ORDER BY 1",
         ))
         .await?;
     for row in partitions {
@@ -88,14 +88,14 @@ pub async fn maintain_event_partitions(
     Ok(report)
 }
 
-/// `events_pYYYYMMDD`.
+/// `event_segments_pYYYYMMDD`.
 pub fn partition_name(day: NaiveDate) -> String {
-    format!("events_p{}", day.format("%Y%m%d"))
+    format!("event_segments_p{}", day.format("%Y%m%d"))
 }
 
 /// The day of a daily partition's name (`None` for the default partition).
 pub fn day_of(name: &str) -> Option<NaiveDate> {
-    let digits = name.strip_prefix("events_p")?;
+    let digits = name.strip_prefix("event_segments_p")?;
     NaiveDate::parse_from_str(digits, "%Y%m%d").ok()
 }
 
@@ -107,9 +107,9 @@ mod tests {
     #[test]
     fn names_round_trip_and_the_default_partition_has_no_day() {
         let day = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
-        assert_eq!(partition_name(day), "events_p20261231");
-        assert_eq!(day_of("events_p20261231"), Some(day));
-        assert_eq!(day_of("events_default"), None);
+        assert_eq!(partition_name(day), "event_segments_p20261231");
+        assert_eq!(day_of("event_segments_p20261231"), Some(day));
+        assert_eq!(day_of("event_segments_default"), None);
     }
 
     #[tokio::test]
@@ -142,7 +142,7 @@ mod tests {
         let left: i64 = owner
             .query_one_raw(Statement::from_string(
                 DbBackend::Postgres,
-                "SELECT count(*) AS n FROM pg_inherits i JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = 'events'",
+                "SELECT count(*) AS n FROM pg_inherits i JOIN pg_class t ON t.oid = i.inhparent WHERE t.relname = 'event_segments'",
             ))
             .await
             .expect("query")

@@ -1,7 +1,7 @@
 //! sea-orm entities of the ingest tables (all tenant-owned; see the ingest migration).
 
 pub mod dead_letter;
-pub mod event;
+pub mod event_segment;
 pub mod hosts_daily;
 pub mod ingest_settings;
 pub mod ingest_token;
@@ -21,7 +21,7 @@ macro_rules! tenant_owned {
 }
 
 tenant_owned!(dead_letter);
-tenant_owned!(event);
+tenant_owned!(event_segment);
 tenant_owned!(hosts_daily);
 tenant_owned!(ingest_settings);
 tenant_owned!(ingest_token);

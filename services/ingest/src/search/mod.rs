@@ -1,28 +1,26 @@
-//! Event search for hunting and forensics: the store narrows by tenant, time,
-//! host and channel in SQL; the query language is evaluated here over those rows,
-//! newest first, with an exact total and keyset pagination by sequence.
+//! Event search for hunting and forensics: segments are narrowed by tenant and
+//! time in SQL; each event's time, host, channel and the query language are
+//! evaluated here, newest first, with an exact total and keyset pagination by
+//! sequence. Without a query, host or channel, a segment wholly inside the
+//! range is counted from its header and decompressed only when the page (or
+//! the histogram bucket) needs its events one by one.
 
 pub mod query;
 
-use crate::entity::event;
-use crate::normalize::get_path;
-use crate::store::to_stored;
+mod walk;
+
+use crate::segment::record::Record;
+use crate::store::SegmentHead;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
-use garrison_core::db::{Backend, Scoped, ScopedTx};
+use garrison_core::db::ScopedTx;
 use garrison_core::event::StoredEvent;
 use garrison_core::page::parse_first;
 use garrison_core::role::{Action, Resource};
 use garrison_core::{Error, Result, TenantId};
-use query::{Pattern, Query};
-use sea_orm::ColumnTrait;
-use serde_json::Value;
-
-/// Rows read per round trip while evaluating a query.
-const SCAN_CHUNK: u64 = 5_000;
-/// Most rows one search may examine; past it, the caller must narrow the range.
-const MAX_SCAN: u64 = 2_000_000;
+use query::Query;
+use walk::{Filter, Visitor};
 
 /// What to search.
 #[derive(Debug, Clone, Default)]
@@ -70,47 +68,69 @@ pub async fn search_events(
     let first = parse_first(first)?;
     let after = after.map(parse_cursor).transpose()?;
     let (from, to, query) = resolve(&filter)?;
-    let base = || base_select(tx, tenant, &filter, from, to);
-    let Some(query) = query else {
-        let total_count = base().count(tx).await?;
-        let mut page = base().order_by_desc(event::Column::Seq).limit(first + 1);
-        if let Some(after) = after {
-            page = page.filter(event::Column::Seq.lt(after));
-        }
-        let mut events = page
-            .all(tx)
-            .await?
-            .into_iter()
-            .map(to_stored)
-            .collect::<Result<Vec<_>>>()?;
-        let has_next_page = events.len() as u64 > first;
-        events.truncate(first as usize);
-        return Ok(EventPage {
-            events,
-            total_count,
-            has_next_page,
-        });
+    let mut page = Page {
+        tenant,
+        first,
+        after,
+        events: Vec::new(),
+        total_count: 0,
+        has_next_page: false,
     };
-    let mut total_count = 0u64;
-    let mut events = Vec::new();
-    let mut has_next_page = false;
-    scan(tx, base, &query, |row| {
-        total_count += 1;
-        if after.is_none_or(|a| row.seq < a) {
-            if (events.len() as u64) < first {
-                events.push(to_stored(row)?);
+    walk::walk(
+        tx,
+        tenant,
+        &filter_of(&filter, from, to, query.as_ref()),
+        &mut page,
+    )
+    .await?;
+    Ok(EventPage {
+        events: page.events,
+        total_count: page.total_count,
+        has_next_page: page.has_next_page,
+    })
+}
+
+/// A page being filled, newest first.
+struct Page {
+    tenant: TenantId,
+    first: u64,
+    after: Option<i64>,
+    events: Vec<StoredEvent>,
+    total_count: u64,
+    has_next_page: bool,
+}
+
+impl Page {
+    /// Whether some of the segment's events come after the cursor (older).
+    fn past_cursor(&self, head: &SegmentHead) -> bool {
+        self.after.is_none_or(|a| head.first_seq < a)
+    }
+}
+
+impl Visitor for Page {
+    fn wants(&self, head: &SegmentHead) -> bool {
+        self.past_cursor(head) && (self.events.len() as u64) < self.first
+    }
+
+    fn counted(&mut self, head: &SegmentHead) {
+        self.total_count += u64::try_from(head.event_count).unwrap_or(0);
+        // Counted whole only with the page full: its events would be a next page.
+        if self.past_cursor(head) {
+            self.has_next_page = true;
+        }
+    }
+
+    fn event(&mut self, seq: i64, record: &Record<'_>) -> Result<()> {
+        self.total_count += 1;
+        if self.after.is_none_or(|a| seq < a) {
+            if (self.events.len() as u64) < self.first {
+                self.events.push(record.to_stored(seq, self.tenant)?);
             } else {
-                has_next_page = true;
+                self.has_next_page = true;
             }
         }
         Ok(())
-    })
-    .await?;
-    Ok(EventPage {
-        events,
-        total_count,
-        has_next_page,
-    })
+    }
 }
 
 /// Matching events over time: `counts[i]` covers
@@ -145,48 +165,63 @@ pub async fn histogram(
     let (from, to, query) = resolve(filter)?;
     let span = (to - from).num_seconds().max(1);
     let bucket_secs = (span + i64::from(buckets) - 1) / i64::from(buckets);
-    let mut counts = vec![0u64; buckets as usize];
-    let mut add = |offset_secs: i64, n: u64| {
-        let index = (offset_secs.max(0) / bucket_secs) as usize;
-        if let Some(slot) = counts.get_mut(index) {
-            *slot += n;
-        }
+    let mut tally = Tally {
+        from,
+        bucket_secs,
+        counts: vec![0u64; buckets as usize],
     };
-    let base = || base_select(tx, tenant, filter, from, to);
-    match query {
-        None => {
-            let start = from.timestamp();
-            // Whole seconds since `from`, per backend; both values are ours.
-            let key = match tx.backend() {
-                Backend::Postgres => format!(
-                    "CAST(FLOOR((EXTRACT(EPOCH FROM event_time) - {start}) / {bucket_secs}) AS BIGINT)"
-                ),
-                Backend::Sqlite => format!(
-                    "((CAST(strftime('%s', event_time) AS INTEGER) - {start}) / {bucket_secs})"
-                ),
-            };
-            for (index, n) in base().count_by(tx, &key).await? {
-                add(
-                    index.saturating_mul(bucket_secs),
-                    u64::try_from(n).unwrap_or(0),
-                );
-            }
-        }
-        Some(query) => {
-            // Whole seconds since `from`, exactly as the SQL grouping counts them.
-            scan(tx, base, &query, |row| {
-                add(row.event_time.timestamp() - from.timestamp(), 1);
-                Ok(())
-            })
-            .await?;
-        }
-    }
+    walk::walk(
+        tx,
+        tenant,
+        &filter_of(filter, from, to, query.as_ref()),
+        &mut tally,
+    )
+    .await?;
     Ok(Histogram {
         from,
         to,
         bucket_secs,
-        counts,
+        counts: tally.counts,
     })
+}
+
+/// Histogram buckets being counted.
+struct Tally {
+    from: DateTime<Utc>,
+    bucket_secs: i64,
+    counts: Vec<u64>,
+}
+
+impl Tally {
+    /// The bucket of a time: whole seconds since `from`, divided.
+    fn bucket(&self, at: DateTime<Utc>) -> usize {
+        ((at.timestamp() - self.from.timestamp()).max(0) / self.bucket_secs) as usize
+    }
+
+    fn add(&mut self, at: DateTime<Utc>, n: u64) {
+        let index = self.bucket(at);
+        if let Some(slot) = self.counts.get_mut(index) {
+            *slot += n;
+        }
+    }
+}
+
+impl Visitor for Tally {
+    fn wants(&self, head: &SegmentHead) -> bool {
+        self.bucket(head.event_from) != self.bucket(head.event_to)
+    }
+
+    fn counted(&mut self, head: &SegmentHead) {
+        self.add(
+            head.event_from,
+            u64::try_from(head.event_count).unwrap_or(0),
+        );
+    }
+
+    fn event(&mut self, _seq: i64, record: &Record<'_>) -> Result<()> {
+        self.add(record.event_time()?, 1);
+        Ok(())
+    }
 }
 
 /// The range (default: the 24 hours before `to`, itself defaulting to now) and
@@ -204,128 +239,17 @@ fn resolve(filter: &EventFilter) -> Result<(DateTime<Utc>, DateTime<Utc>, Option
     Ok((from, to, query))
 }
 
-/// The filter's SQL part: tenant, range, host and channel.
-fn base_select(
-    tx: &ScopedTx<'_>,
-    tenant: TenantId,
-    filter: &EventFilter,
+fn filter_of<'a>(
+    filter: &'a EventFilter,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Scoped<event::Entity> {
-    let mut select = tx
-        .select::<event::Entity>()
-        .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-        .filter(event::Column::EventTime.gte(from))
-        .filter(event::Column::EventTime.lt(to));
-    if let Some(host) = &filter.host {
-        select = select.filter(event::Column::Host.eq(host.as_str()));
-    }
-    if let Some(source) = &filter.source {
-        select = select.filter(event::Column::Channel.eq(source.as_str()));
-    }
-    select
-}
-
-/// Walks the filtered rows newest first, in chunks, handing each row the query
-/// matches to `visit`; refuses to examine more than [`MAX_SCAN`] rows.
-async fn scan(
-    tx: &ScopedTx<'_>,
-    base: impl Fn() -> Scoped<event::Entity>,
-    query: &Query,
-    mut visit: impl FnMut(event::Model) -> Result<()>,
-) -> Result<()> {
-    let mut scanned = 0u64;
-    let mut below: Option<i64> = None;
-    loop {
-        let mut chunk = base().order_by_desc(event::Column::Seq).limit(SCAN_CHUNK);
-        if let Some(seq) = below {
-            chunk = chunk.filter(event::Column::Seq.lt(seq));
-        }
-        let rows = chunk.all(tx).await?;
-        let done = (rows.len() as u64) < SCAN_CHUNK;
-        scanned += rows.len() as u64;
-        below = rows.last().map(|r| r.seq);
-        for row in rows {
-            if matches(query, &row) {
-                visit(row)?;
-            }
-        }
-        if done || below.is_none() {
-            return Ok(());
-        }
-        if scanned >= MAX_SCAN {
-            return Err(Error::invalid(
-                "filter",
-                format!("the search examined {MAX_SCAN} events; narrow the time range"),
-            ));
-        }
-    }
-}
-
-/// A row under evaluation; its fields are parsed once, on first need.
-struct Candidate<'a> {
-    row: &'a event::Model,
-    fields: std::cell::OnceCell<serde_json::Map<String, Value>>,
-}
-
-impl Candidate<'_> {
-    fn fields(&self) -> &serde_json::Map<String, Value> {
-        self.fields
-            .get_or_init(|| serde_json::from_str(&self.row.fields).unwrap_or_default())
-    }
-}
-
-fn matches(query: &Query, row: &event::Model) -> bool {
-    evaluate(
+    query: Option<&'a Query>,
+) -> Filter<'a> {
+    Filter {
+        from,
+        to,
+        host: filter.host.as_deref(),
+        source: filter.source.as_deref(),
         query,
-        &Candidate {
-            row,
-            fields: std::cell::OnceCell::new(),
-        },
-    )
-}
-
-fn evaluate(query: &Query, c: &Candidate<'_>) -> bool {
-    match query {
-        Query::And(items) => items.iter().all(|q| evaluate(q, c)),
-        Query::Or(items) => items.iter().any(|q| evaluate(q, c)),
-        Query::Not(inner) => !evaluate(inner, c),
-        Query::Text(pattern) => {
-            pattern.contained_in(&c.row.raw.to_lowercase())
-                || c.fields()
-                    .get("message")
-                    .and_then(Value::as_str)
-                    .is_some_and(|m| pattern.contained_in(&m.to_lowercase()))
-        }
-        Query::Field { path, pattern } => field_matches(path, pattern, c),
-    }
-}
-
-fn field_matches(path: &str, pattern: &Pattern, c: &Candidate<'_>) -> bool {
-    let row = c.row;
-    let column = match path {
-        "host" => row.host.as_deref(),
-        "channel" | "source" => Some(row.channel.as_str()),
-        "product" => row.product.as_deref(),
-        "category" => row.category.as_deref(),
-        "service" => row.service.as_deref(),
-        _ => None,
-    };
-    if let Some(value) = column {
-        return pattern.matches(value);
-    }
-    let fields = c.fields();
-    // Original names may contain dots themselves (`bulk.index`): try both.
-    let value = fields.get(path).or_else(|| get_path(fields, path));
-    value.is_some_and(|v| value_matches(v, pattern))
-}
-
-fn value_matches(value: &Value, pattern: &Pattern) -> bool {
-    match value {
-        Value::String(s) => pattern.matches(s),
-        Value::Number(n) => pattern.matches(&n.to_string()),
-        Value::Bool(b) => pattern.matches(if *b { "true" } else { "false" }),
-        Value::Array(items) => items.iter().any(|v| value_matches(v, pattern)),
-        Value::Null | Value::Object(_) => false,
     }
 }

@@ -1,19 +1,20 @@
-//! Committing one tenant's share of a batch: the events (in multi-row
-//! statements), its dead letters, the usage ledger and the distinct hosts, in
-//! one transaction of that tenant.
+//! Committing one tenant's share of a batch: the events (as compressed
+//! segments, numbered on from the tenant's last), its dead letters, the usage
+//! ledger and the distinct hosts, in one transaction of that tenant.
 
 use super::{DeadLetter, Pending, Rejected};
-use crate::entity::{dead_letter, event, hosts_daily, usage_hourly};
+use crate::entity::{dead_letter, event_segment, hosts_daily, usage_hourly};
+use crate::segment::{Builder, MAX_SEGMENT_BYTES, Sealed};
 use chrono::{DateTime, DurationRound, NaiveDate, TimeDelta, Utc};
 use garrison_core::event::Channel;
 use garrison_core::{Result, Scope, TenantId, db::Db};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Alias, Expr, OnConflict};
-use sea_orm::{ColumnTrait, ExprTrait, Value};
+use sea_orm::{ExprTrait, Value};
 use std::collections::HashMap;
 
-/// Rows per INSERT statement (SQLite allows 32,766 bound values; 13 columns each).
-const ROWS_PER_STATEMENT: usize = 1000;
+/// Segments per INSERT statement: each is up to megabytes of bound data.
+const SEGMENTS_PER_STATEMENT: usize = 1;
 
 #[derive(Default)]
 pub(super) struct TenantBatch {
@@ -28,6 +29,9 @@ pub(super) async fn commit_tenant(
     tenant: TenantId,
     batch: TenantBatch,
 ) -> Result<Option<i64>> {
+    // Compressed before the transaction, so the tenant's lock is held only for
+    // the inserts.
+    let segments = seal(&batch.events);
     let scope = Scope::for_tenant_task("ingest-writer", tenant);
     let tx = db.begin(&scope).await?;
     let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::new();
@@ -77,14 +81,29 @@ pub(super) async fn commit_tenant(
         entry.received += rejected.count;
         entry.rejected += rejected.count;
     }
-    let stored = !batch.events.is_empty();
-    if stored {
-        // Sequence numbers are drawn at insert time; holding the tenant's lock
-        // until commit makes them visible in order across ingest processes.
+    let mut last_seq = None;
+    if !segments.is_empty() {
+        // Sequence numbers continue from the tenant's last segment; holding the
+        // tenant's lock until commit keeps them dense and in order across
+        // ingest processes.
         tx.serialize_on(&format!("events:{tenant}")).await?;
-        let rows: Vec<Vec<Value>> = batch.events.into_iter().map(to_row).collect();
-        tx.insert_rows::<event::Entity>(tenant, &EVENT_COLUMNS, rows, ROWS_PER_STATEMENT)
-            .await?;
+        let mut next = crate::store::last_seq(&tx, tenant).await? + 1;
+        let rows: Vec<Vec<Value>> = segments
+            .into_iter()
+            .map(|segment| {
+                let first = next;
+                next += segment.count as i64;
+                to_row(tenant, first, segment)
+            })
+            .collect();
+        tx.insert_rows::<event_segment::Entity>(
+            tenant,
+            &SEGMENT_COLUMNS,
+            rows,
+            SEGMENTS_PER_STATEMENT,
+        )
+        .await?;
+        last_seq = Some(next - 1);
     }
     let letters: Vec<dead_letter::ActiveModel> = batch
         .dead_letters
@@ -121,17 +140,6 @@ pub(super) async fn commit_tenant(
     for row in host_rows {
         tx.upsert(tenant, row, hosts_conflict()).await?;
     }
-    let last_seq = if stored {
-        tx.select::<event::Entity>()
-            .filter(event::Column::TenantId.eq(tenant.as_uuid()))
-            .order_by_desc(event::Column::Seq)
-            .limit(1)
-            .one(&tx)
-            .await?
-            .map(|row| row.seq)
-    } else {
-        None
-    };
     tx.commit().await?;
     for (channel, stored, rejected, dead) in counted {
         crate::metrics::record(Some(tenant), channel, "stored", stored);
@@ -185,43 +193,49 @@ fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
     t.duration_trunc(TimeDelta::hours(1)).unwrap_or(t)
 }
 
+/// The batch's events as segments of at most [`MAX_SEGMENT_BYTES`] of records.
+fn seal(events: &[super::Pending]) -> Vec<Sealed> {
+    let mut sealed = Vec::new();
+    let mut builder = Builder::new();
+    for pending in events {
+        builder.push(&pending.event, &pending.record);
+        if builder.bytes() >= MAX_SEGMENT_BYTES {
+            sealed.extend(std::mem::take(&mut builder).seal());
+        }
+    }
+    sealed.extend(builder.seal());
+    sealed
+}
+
 /// The stored columns, in the order [`to_row`] gives their values.
-const EVENT_COLUMNS: [event::Column; 13] = [
-    event::Column::Id,
-    event::Column::TenantId,
-    event::Column::ReceivedAt,
-    event::Column::EventTime,
-    event::Column::Channel,
-    event::Column::Host,
-    event::Column::Severity,
-    event::Column::Product,
-    event::Column::Category,
-    event::Column::Service,
-    event::Column::Fields,
-    event::Column::Raw,
-    event::Column::RawTruncated,
+const SEGMENT_COLUMNS: [event_segment::Column; 11] = [
+    event_segment::Column::TenantId,
+    event_segment::Column::FirstSeq,
+    event_segment::Column::LastSeq,
+    event_segment::Column::EventCount,
+    event_segment::Column::ReceivedAt,
+    event_segment::Column::EventFrom,
+    event_segment::Column::EventTo,
+    event_segment::Column::IdMin,
+    event_segment::Column::IdMax,
+    event_segment::Column::Codec,
+    event_segment::Column::Data,
 ];
 
-/// One event's values in [`EVENT_COLUMNS`] order; the strings are moved, not copied.
-fn to_row(pending: Pending) -> Vec<Value> {
-    let Pending {
-        event: e,
-        fields_json,
-        ..
-    } = pending;
+/// One segment's values in [`SEGMENT_COLUMNS`] order; its data is moved, not copied.
+fn to_row(tenant: TenantId, first_seq: i64, s: Sealed) -> Vec<Value> {
+    let count = s.count as i64;
     vec![
-        e.id.as_uuid().into(),
-        e.tenant_id.as_uuid().into(),
-        e.received_at.into(),
-        e.timestamp.into(),
-        e.channel.as_str().into(),
-        e.host.into(),
-        e.severity.map(i16::from).into(),
-        e.log_source.product.into(),
-        e.log_source.category.into(),
-        e.log_source.service.into(),
-        fields_json.into(),
-        e.raw.into(),
-        e.raw_truncated.into(),
+        tenant.as_uuid().into(),
+        first_seq.into(),
+        (first_seq + count - 1).into(),
+        i32::try_from(count).unwrap_or(i32::MAX).into(),
+        s.received_at.into(),
+        s.event_from.into(),
+        s.event_to.into(),
+        s.id_min.into(),
+        s.id_max.into(),
+        s.codec.as_str().into(),
+        s.data.into(),
     ]
 }

@@ -38,26 +38,28 @@ pub struct Rejected {
 }
 
 /// An event on its way to the store, with the bytes it arrived as (metering)
-/// and its fields already serialised: that work happens on the receiver's
-/// thread, in parallel, not on the single writer task.
+/// and already written as its segment record: that work happens on the
+/// receiver's thread, in parallel, not on the single writer task.
 #[derive(Debug)]
 pub struct Pending {
+    /// The event without its fields and raw text, which are in the record.
     pub event: Event,
     pub bytes: u64,
-    fields_json: String,
+    record: Vec<u8>,
 }
 
 impl Pending {
-    /// Serialises the event's fields now, on the caller's thread, and frees
-    /// their tree there too: the writer never touches it.
+    /// Writes the event's record now, on the caller's thread, and frees its
+    /// field tree there too: the writer never touches it.
     pub fn new(mut event: Event, bytes: u64) -> Pending {
-        let fields = std::mem::take(&mut event.fields);
-        let fields_json = serde_json::to_string(&fields).unwrap_or_else(|_| "{}".into());
-        drop(fields);
+        let mut record = Vec::with_capacity(256 + 4 * event.raw.len());
+        crate::segment::record::write_record(&event, &mut record);
+        drop(std::mem::take(&mut event.fields));
+        drop(std::mem::take(&mut event.raw));
         Pending {
             event,
             bytes,
-            fields_json,
+            record,
         }
     }
 }

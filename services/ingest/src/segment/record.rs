@@ -1,0 +1,250 @@
+//! One event as one line of a segment: a JSON object with short keys, its
+//! fields last, written from the fields' JSON text without parsing it again.
+//! Read back borrowing from the segment's text, so that filtering on time, host
+//! or channel never parses an event's fields.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use garrison_core::event::{Channel, Event, EventId, LogSource, StoredEvent};
+use garrison_core::{Error, Result, TenantId};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// Everything but the fields, in the order written.
+#[derive(Serialize)]
+struct Head<'a> {
+    id: uuid::Uuid,
+    r: DateTime<Utc>,
+    t: DateTime<Utc>,
+    c: &'a str,
+    h: Option<&'a str>,
+    s: Option<u8>,
+    p: Option<&'a str>,
+    g: Option<&'a str>,
+    v: Option<&'a str>,
+    raw: &'a str,
+    x: bool,
+}
+
+/// Appends `event` as one record (no newline), its fields serialised straight
+/// into the line.
+pub fn write_record(event: &Event, out: &mut Vec<u8>) {
+    let head = Head {
+        id: event.id.as_uuid(),
+        r: event.received_at,
+        t: event.timestamp,
+        c: event.channel.as_str(),
+        h: event.host.as_deref(),
+        s: event.severity,
+        p: event.log_source.product.as_deref(),
+        g: event.log_source.category.as_deref(),
+        v: event.log_source.service.as_deref(),
+        raw: &event.raw,
+        x: event.raw_truncated,
+    };
+    let start = out.len();
+    // Strings, numbers and a UUID: serialising them cannot fail; were it ever
+    // to, the record keeps its id and times rather than vanishing.
+    if serde_json::to_writer(&mut *out, &head).is_err() {
+        out.truncate(start);
+        out.extend_from_slice(format!("{{\"id\":\"{}\"", head.id).as_bytes());
+    } else {
+        out.pop(); // the head's closing brace
+    }
+    out.extend_from_slice(b",\"f\":");
+    let fields_at = out.len();
+    // A map of JSON values with string keys always serialises; see above.
+    if serde_json::to_writer(&mut *out, &event.fields).is_err() {
+        out.truncate(fields_at);
+        out.extend_from_slice(b"{}");
+    }
+    out.push(b'}');
+}
+
+/// A record as read, borrowing from the segment's text.
+#[derive(Deserialize)]
+pub struct Record<'a> {
+    /// Only records moved from the old row table carry their sequence number.
+    #[serde(default)]
+    pub q: Option<i64>,
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    r: Cow<'a, str>,
+    #[serde(borrow)]
+    t: Cow<'a, str>,
+    #[serde(borrow)]
+    c: Cow<'a, str>,
+    #[serde(borrow, default)]
+    h: Option<Cow<'a, str>>,
+    #[serde(default)]
+    s: Option<i64>,
+    #[serde(borrow, default)]
+    p: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    g: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    v: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    raw: Cow<'a, str>,
+    #[serde(default)]
+    x: bool,
+    #[serde(borrow)]
+    f: &'a RawValue,
+}
+
+impl<'a> Record<'a> {
+    /// Parses one line of a segment.
+    pub fn parse(line: &'a [u8]) -> Result<Record<'a>> {
+        serde_json::from_slice(line)
+            .map_err(|e| Error::internal(format!("stored event record unreadable: {e}")))
+    }
+
+    pub fn event_time(&self) -> Result<DateTime<Utc>> {
+        parse_time(&self.t)
+    }
+
+    pub fn host(&self) -> Option<&str> {
+        self.h.as_deref()
+    }
+
+    pub fn channel(&self) -> &str {
+        &self.c
+    }
+
+    pub fn product(&self) -> Option<&str> {
+        self.p.as_deref()
+    }
+
+    pub fn category(&self) -> Option<&str> {
+        self.g.as_deref()
+    }
+
+    pub fn service(&self) -> Option<&str> {
+        self.v.as_deref()
+    }
+
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    pub fn id(&self) -> Result<uuid::Uuid> {
+        uuid::Uuid::parse_str(&self.id)
+            .map_err(|e| Error::internal(format!("stored event id {}: {e}", self.id)))
+    }
+
+    /// The fields as a JSON object (parsed now; empty if they are not an object).
+    pub fn fields(&self) -> Map<String, Value> {
+        serde_json::from_str(self.f.get()).unwrap_or_default()
+    }
+
+    /// The whole event.
+    pub fn to_stored(&self, seq: i64, tenant: TenantId) -> Result<StoredEvent> {
+        let channel = Channel::parse(&self.c)
+            .ok_or_else(|| Error::internal(format!("stored channel {}", self.c)))?;
+        Ok(StoredEvent {
+            seq,
+            event: Event {
+                id: EventId::from_uuid(self.id()?),
+                tenant_id: tenant,
+                received_at: parse_time(&self.r)?,
+                timestamp: self.event_time()?,
+                channel,
+                host: self.h.as_deref().map(str::to_string),
+                severity: self.s.and_then(|s| u8::try_from(s).ok()),
+                log_source: LogSource {
+                    product: self.p.as_deref().map(str::to_string),
+                    category: self.g.as_deref().map(str::to_string),
+                    service: self.v.as_deref().map(str::to_string),
+                },
+                fields: self.fields(),
+                raw: self.raw.to_string(),
+                raw_truncated: self.x,
+            },
+        })
+    }
+}
+
+/// RFC 3339, as written; records moved from the old table may also hold the
+/// space-separated form a database printed.
+fn parse_time(text: &str) -> Result<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%#z") {
+        return Ok(t.with_timezone(&Utc));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
+        .map(|t| t.and_utc())
+        .map_err(|e| Error::internal(format!("stored event time {text}: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn event() -> Event {
+        Event {
+            id: EventId::new(),
+            tenant_id: TenantId::new(),
+            received_at: Utc::now(),
+            timestamp: DateTime::parse_from_rfc3339("2026-11-01T10:00:00.5Z")
+                .expect("time")
+                .with_timezone(&Utc),
+            channel: Channel::SyslogTcp,
+            host: Some("web-1".into()),
+            severity: Some(4),
+            log_source: LogSource {
+                product: Some("linux".into()),
+                category: None,
+                service: Some("sshd".into()),
+            },
+            fields: Map::new(),
+            raw: "line with \"quotes\", a \\ and a\nnewline é".into(),
+            raw_truncated: true,
+        }
+    }
+
+    #[test]
+    fn a_record_reads_back_as_written() {
+        let mut original = event();
+        let fields = json!({"message": "hi", "source": {"ip": "10.0.0.1"}, "n": 3});
+        original.fields = fields.as_object().cloned().expect("object");
+        let mut line = Vec::new();
+        write_record(&original, &mut line);
+        assert!(!line.contains(&b'\n'), "a record is one line");
+        let record = Record::parse(&line).expect("parse");
+        assert_eq!(record.q, None);
+        let stored = record.to_stored(42, original.tenant_id).expect("stored");
+        assert_eq!(stored.seq, 42);
+        assert_eq!(stored.event, original);
+    }
+
+    #[test]
+    fn records_moved_from_rows_read_with_their_sequence_and_either_time_form() {
+        let line = br#"{"q":7,"id":"0193a8f2c4b87c3d9e0f112233445566","r":"2026-11-01 10:00:00.25+00:00","t":"2026-11-01T09:59:59Z","c":"http","h":null,"s":null,"p":null,"g":null,"v":null,"raw":"x","x":false,"f":{"a":1}}"#;
+        let record = Record::parse(line).expect("parse");
+        assert_eq!(record.q, Some(7));
+        let stored = record.to_stored(7, TenantId::new()).expect("stored");
+        assert_eq!(
+            stored.event.received_at.to_rfc3339(),
+            "2026-11-01T10:00:00.250+00:00"
+        );
+        assert_eq!(
+            stored.event.timestamp.to_rfc3339(),
+            "2026-11-01T09:59:59+00:00"
+        );
+        assert_eq!(stored.event.fields["a"], 1);
+        assert_eq!(stored.event.channel, Channel::Http);
+    }
+
+    #[test]
+    fn a_damaged_record_is_an_error_not_a_panic() {
+        assert!(Record::parse(b"{\"id\":").is_err());
+        let line = br#"{"id":"nope","r":"2026","t":"x","c":"smtp","raw":"","f":{}}"#;
+        let record = Record::parse(line).expect("well-formed JSON");
+        assert!(record.to_stored(1, TenantId::new()).is_err());
+    }
+}

@@ -1,0 +1,191 @@
+//! Upgrading a store of one row per event: the migration to segments moves
+//! every row, keeps each event's sequence number, fields and times, and the
+//! writer numbers new events on from there. Against SQLite, or PostgreSQL when
+//! `GARRISON_TEST_DATABASE_URL` is set.
+
+use chrono::{DateTime, Duration, Utc};
+use garrison_core::bus::{Bus, LocalBus};
+use garrison_core::config::IngestConfig;
+use garrison_core::db::testing::TestDb;
+use garrison_core::db::{Db, MigrationDirection};
+use garrison_core::event::Channel;
+use garrison_core::tenants::{NewTenant, create_tenant};
+use garrison_core::{Scope, TenantId};
+use garrison_ingest::Ingest;
+use garrison_ingest::normalize::Arrival;
+use garrison_ingest::pipeline::text_event;
+use garrison_ingest::writer::{Pending, Submission};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use std::sync::Arc;
+
+async fn tenant(test: &TestDb, slug: &str) -> TenantId {
+    let scope = Scope::system("test");
+    let mut tx = test.db.begin(&scope).await.expect("begin");
+    let t = create_tenant(
+        &mut tx,
+        NewTenant {
+            name: slug.into(),
+            slug: slug.into(),
+            timezone: None,
+        },
+    )
+    .await
+    .expect("tenant");
+    tx.commit().await.expect("commit");
+    t.id
+}
+
+/// One row of the old table, its values bound so each backend stores them its way.
+async fn insert_row(
+    conn: &sea_orm::DatabaseConnection,
+    seq: i64,
+    tenant: TenantId,
+    at: DateTime<Utc>,
+    text: &str,
+) {
+    let backend = conn.get_database_backend();
+    let marks: Vec<String> = (1..=14)
+        .map(|i| match backend {
+            DbBackend::Postgres => format!("${i}"),
+            _ => "?".to_string(),
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO events (seq, id, tenant_id, received_at, event_time, channel, host, severity, \
+         product, category, service, fields, raw, raw_truncated) VALUES ({})",
+        marks.join(", ")
+    );
+    let fields = serde_json::json!({"message": text, "source": {"ip": "10.0.0.1"}}).to_string();
+    let values: Vec<Value> = vec![
+        seq.into(),
+        uuid::Uuid::now_v7().into(),
+        tenant.as_uuid().into(),
+        (at + Duration::seconds(1)).into(),
+        at.into(),
+        "http".into(),
+        Some(format!("host{}", seq % 2)).into(),
+        Some(5i16).into(),
+        Some("linux".to_string()).into(),
+        None::<String>.into(),
+        None::<String>.into(),
+        fields.into(),
+        format!("raw \"{text}\"").into(),
+        (seq % 7 == 0).into(),
+    ];
+    conn.execute_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await
+        .expect("insert an old row");
+}
+
+#[tokio::test]
+async fn rows_move_into_segments_and_numbering_continues() {
+    let test = TestDb::new().await;
+    let a = tenant(&test, "alpha").await;
+    let b = tenant(&test, "bravo").await;
+    // Back to the row table (nothing stored yet, so `down` may run).
+    Db::migrate(&test.url, MigrationDirection::Down)
+        .await
+        .expect("down to rows");
+    let owner = test.owner_connection().await;
+    let start = Utc::now() - Duration::hours(2);
+    // 1,500 of A's rows and every tenth one B's: A's numbers have gaps, as one
+    // sequence across tenants left them.
+    let mut a_seqs = Vec::new();
+    for seq in 1..=1650i64 {
+        let at = start + Duration::seconds(seq);
+        if seq % 11 == 0 {
+            insert_row(&owner, seq, b, at, &format!("b{seq}")).await;
+        } else {
+            insert_row(&owner, seq, a, at, &format!("a{seq}")).await;
+            a_seqs.push(seq);
+        }
+    }
+    owner.close().await.expect("close");
+    Db::migrate(&test.url, MigrationDirection::Up)
+        .await
+        .expect("up to segments");
+
+    let scope = Scope::for_tenant_task("test", a);
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let moved = garrison_ingest::store::events_after(&tx, a, 0, 10_000)
+        .await
+        .expect("read");
+    let seqs: Vec<i64> = moved.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, a_seqs, "every row, in order, with its number");
+    let one = moved.iter().find(|e| e.seq == 14).expect("seq 14");
+    assert_eq!(one.event.fields["message"], "a14");
+    assert_eq!(one.event.fields["source"]["ip"], "10.0.0.1");
+    assert_eq!(one.event.raw, "raw \"a14\"");
+    assert!(one.event.raw_truncated);
+    assert_eq!(one.event.host.as_deref(), Some("host0"));
+    assert_eq!(one.event.severity, Some(5));
+    assert_eq!(one.event.channel, Channel::Http);
+    assert_eq!(one.event.log_source.product.as_deref(), Some("linux"));
+    let at = start + Duration::seconds(14);
+    assert_eq!(
+        one.event.timestamp.timestamp_micros(),
+        at.timestamp_micros()
+    );
+    assert_eq!(
+        one.event.received_at.timestamp_micros(),
+        (at + Duration::seconds(1)).timestamp_micros()
+    );
+    // Reading on from a cursor inside a moved segment.
+    let after = garrison_ingest::store::events_after(&tx, a, 1000, 3)
+        .await
+        .expect("read");
+    let next: Vec<i64> = after.iter().map(|e| e.seq).collect();
+    assert_eq!(next, [1002, 1003, 1004], "1001 was B's");
+    // Search sees them too, by field.
+    let page = garrison_ingest::search::search_events(
+        &tx,
+        a,
+        garrison_ingest::search::EventFilter {
+            query: Some("message:a1*".into()),
+            ..Default::default()
+        },
+        Some(5),
+        None,
+    )
+    .await
+    .expect("search");
+    let expected = a_seqs
+        .iter()
+        .filter(|s| s.to_string().starts_with('1'))
+        .count() as u64;
+    assert_eq!(page.total_count, expected);
+    tx.commit().await.expect("commit");
+
+    // New events number on from A's last row, whatever B's numbers were.
+    let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
+    let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
+    let mut submission = Submission::default();
+    for i in 0..3 {
+        let line = format!("<13>1 {} web app - - - new {i}", Utc::now().to_rfc3339());
+        let arrival = Arrival::new(a, Channel::SyslogTcp, Utc::now(), 1024);
+        submission.events.push(Pending::new(
+            text_event(&line, &[], chrono_tz::Tz::UTC, &arrival),
+            line.len() as u64,
+        ));
+    }
+    ingest
+        .writer
+        .submit_and_wait(submission)
+        .await
+        .expect("taken")
+        .expect("committed");
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let last_old = *a_seqs.last().expect("a row");
+    let new = garrison_ingest::store::events_after(&tx, a, last_old, 10)
+        .await
+        .expect("read");
+    let new_seqs: Vec<i64> = new.iter().map(|e| e.seq).collect();
+    assert_eq!(new_seqs, [last_old + 1, last_old + 2, last_old + 3]);
+    assert_eq!(new[2].event.fields["message"], "new 2");
+    tx.commit().await.expect("commit");
+
+    // Segments cannot go back to rows: `down` refuses rather than lose them.
+    let refused = Db::migrate(&test.url, MigrationDirection::Down).await;
+    let message = format!("{:?}", refused.expect_err("down refuses"));
+    assert!(message.contains("cannot be"), "{message}");
+}
