@@ -189,3 +189,62 @@ async fn drain_waits_until_everything_submitted_is_committed() {
         50
     );
 }
+
+#[tokio::test]
+async fn small_batches_are_merged_and_read_back_unchanged() {
+    use garrison_ingest::entity::event_segment;
+    use garrison_ingest::segment::compact::TAIL_RUN;
+    use sea_orm::ColumnTrait;
+    let test = TestDb::new().await;
+    let a = tenant(&test, "alpha").await;
+    let b = tenant(&test, "bravo").await;
+    let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(1024));
+    let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
+    // A trickle: two events per commit, far more commits than a tail run; B's
+    // commits interleave and are never merged with A's.
+    let commits = 3 * TAIL_RUN + 5;
+    for _ in 0..commits {
+        for t in [a, b] {
+            ingest
+                .writer
+                .submit_and_wait(events(t, 2, 0))
+                .await
+                .expect("taken")
+                .expect("committed");
+        }
+    }
+    let scope = Scope::system("test");
+    let tx = test.db.begin(&scope).await.expect("begin");
+    for t in [a, b] {
+        let segments = tx
+            .select::<event_segment::Entity>()
+            .filter(event_segment::Column::TenantId.eq(t.as_uuid()))
+            .all(&tx)
+            .await
+            .expect("segments");
+        assert!(
+            segments.len() < TAIL_RUN,
+            "{} segments for {} commits",
+            segments.len(),
+            commits
+        );
+        let events = garrison_ingest::store::events_after(&tx, t, 0, 1000)
+            .await
+            .expect("read");
+        let seqs: Vec<i64> = events.iter().map(|e| e.seq).collect();
+        let expected: Vec<i64> = (1..=2 * commits as i64).collect();
+        assert_eq!(seqs, expected, "every event once, numbered as committed");
+        // Each commit's two events are `event 0` and `event 1`, in that order.
+        assert!(events.iter().enumerate().all(|(i, e)| {
+            e.event.tenant_id == t && e.event.fields["message"] == format!("event {}", i % 2)
+        }));
+        // An alert's evidence is found by id inside a merged segment.
+        let ids = [events[3].event.id, events[40].event.id];
+        let found = garrison_ingest::store::events_by_ids(&tx, t, &ids)
+            .await
+            .expect("by id");
+        let found_seqs: Vec<i64> = found.iter().map(|e| e.seq).collect();
+        assert_eq!(found_seqs, [4, 41]);
+    }
+    tx.commit().await.expect("commit");
+}

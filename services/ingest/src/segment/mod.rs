@@ -9,6 +9,7 @@
 //! Segments moved from the old row table (codec `ndjson`) are the exception:
 //! their numbers had gaps, so each of their records carries its own.
 
+pub mod compact;
 pub mod record;
 
 use crate::entity::event_segment;
@@ -20,6 +21,28 @@ use serde::Deserialize;
 /// Most record bytes in one segment before the writer starts another, so that
 /// a reader never holds more than this decompressed at once.
 pub const MAX_SEGMENT_BYTES: usize = 16 << 20;
+
+/// The stored columns, in the order [`Sealed::into_row`] gives their values.
+pub const COLUMNS: [event_segment::Column; 11] = [
+    event_segment::Column::TenantId,
+    event_segment::Column::FirstSeq,
+    event_segment::Column::LastSeq,
+    event_segment::Column::EventCount,
+    event_segment::Column::ReceivedAt,
+    event_segment::Column::EventFrom,
+    event_segment::Column::EventTo,
+    event_segment::Column::IdMin,
+    event_segment::Column::IdMax,
+    event_segment::Column::Codec,
+    event_segment::Column::Data,
+];
+
+/// The size of an LZ4 segment's records once decompressed (its prefix).
+pub fn decompressed_len(data: &[u8]) -> usize {
+    data.get(..4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, |b| u32::from_le_bytes(b) as usize)
+}
 
 /// How a segment's `data` is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,17 +139,87 @@ impl Builder {
 
     /// Compresses the records; `None` when there are none.
     pub fn seal(self) -> Option<Sealed> {
-        let r = self.ranges?;
-        Some(Sealed {
-            count: self.count,
+        let ranges = self.ranges?;
+        Some(Sealed::compress(self.count, ranges, &self.lines))
+    }
+}
+
+impl Sealed {
+    /// One segment holding the records of consecutive segments (oldest first,
+    /// numbered without gaps), recompressed together.
+    pub fn merge(rows: Vec<event_segment::Model>) -> Result<Sealed> {
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            return Err(Error::internal("merging no segments"));
+        };
+        let count: usize = rows
+            .iter()
+            .map(|r| usize::try_from(r.event_count).unwrap_or(0))
+            .sum();
+        if last.last_seq - first.first_seq + 1 != count as i64 {
+            return Err(Error::internal("merged segments are not consecutive"));
+        }
+        if rows
+            .iter()
+            .any(|r| Codec::parse(&r.codec) != Some(Codec::Lz4))
+        {
+            return Err(Error::internal("only LZ4 segments are merged"));
+        }
+        let ranges = Ranges {
+            received_at: rows
+                .iter()
+                .map(|r| r.received_at)
+                .min()
+                .unwrap_or(first.received_at),
+            event_from: rows
+                .iter()
+                .map(|r| r.event_from)
+                .min()
+                .unwrap_or(first.event_from),
+            event_to: rows
+                .iter()
+                .map(|r| r.event_to)
+                .max()
+                .unwrap_or(last.event_to),
+            id_min: rows.iter().map(|r| r.id_min).min().unwrap_or(first.id_min),
+            id_max: rows.iter().map(|r| r.id_max).max().unwrap_or(last.id_max),
+        };
+        let mut lines = Vec::new();
+        for row in rows {
+            lines.extend_from_slice(&Decoded::open(row)?.text);
+        }
+        Ok(Sealed::compress(count, ranges, &lines))
+    }
+
+    /// The row's values in [`COLUMNS`] order; the data is moved, not copied.
+    pub fn into_row(self, tenant: TenantId, first_seq: i64) -> Vec<sea_orm::Value> {
+        let count = self.count as i64;
+        vec![
+            tenant.as_uuid().into(),
+            first_seq.into(),
+            (first_seq + count - 1).into(),
+            i32::try_from(count).unwrap_or(i32::MAX).into(),
+            self.received_at.into(),
+            self.event_from.into(),
+            self.event_to.into(),
+            self.id_min.into(),
+            self.id_max.into(),
+            self.codec.as_str().into(),
+            self.data.into(),
+        ]
+    }
+
+    /// Compresses records whose ranges are known.
+    fn compress(count: usize, r: Ranges, lines: &[u8]) -> Sealed {
+        Sealed {
+            count,
             received_at: r.received_at,
             event_from: r.event_from,
             event_to: r.event_to,
             id_min: r.id_min,
             id_max: r.id_max,
             codec: Codec::Lz4,
-            data: lz4_flex::block::compress_prepend_size(&self.lines),
-        })
+            data: lz4_flex::block::compress_prepend_size(lines),
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{DeadLetter, Pending, Rejected};
 use crate::entity::{dead_letter, event_segment, hosts_daily, usage_hourly};
-use crate::segment::{Builder, MAX_SEGMENT_BYTES, Sealed};
+use crate::segment::{self, Builder, MAX_SEGMENT_BYTES, Sealed};
 use chrono::{DateTime, DurationRound, NaiveDate, TimeDelta, Utc};
 use garrison_core::event::Channel;
 use garrison_core::{Result, Scope, TenantId, db::Db};
@@ -93,17 +93,18 @@ pub(super) async fn commit_tenant(
             .map(|segment| {
                 let first = next;
                 next += segment.count as i64;
-                to_row(tenant, first, segment)
+                segment.into_row(tenant, first)
             })
             .collect();
         tx.insert_rows::<event_segment::Entity>(
             tenant,
-            &SEGMENT_COLUMNS,
+            &segment::COLUMNS,
             rows,
             SEGMENTS_PER_STATEMENT,
         )
         .await?;
         last_seq = Some(next - 1);
+        segment::compact::compact_tail(&tx, tenant).await?;
     }
     let letters: Vec<dead_letter::ActiveModel> = batch
         .dead_letters
@@ -205,37 +206,4 @@ fn seal(events: &[super::Pending]) -> Vec<Sealed> {
     }
     sealed.extend(builder.seal());
     sealed
-}
-
-/// The stored columns, in the order [`to_row`] gives their values.
-const SEGMENT_COLUMNS: [event_segment::Column; 11] = [
-    event_segment::Column::TenantId,
-    event_segment::Column::FirstSeq,
-    event_segment::Column::LastSeq,
-    event_segment::Column::EventCount,
-    event_segment::Column::ReceivedAt,
-    event_segment::Column::EventFrom,
-    event_segment::Column::EventTo,
-    event_segment::Column::IdMin,
-    event_segment::Column::IdMax,
-    event_segment::Column::Codec,
-    event_segment::Column::Data,
-];
-
-/// One segment's values in [`SEGMENT_COLUMNS`] order; its data is moved, not copied.
-fn to_row(tenant: TenantId, first_seq: i64, s: Sealed) -> Vec<Value> {
-    let count = s.count as i64;
-    vec![
-        tenant.as_uuid().into(),
-        first_seq.into(),
-        (first_seq + count - 1).into(),
-        i32::try_from(count).unwrap_or(i32::MAX).into(),
-        s.received_at.into(),
-        s.event_from.into(),
-        s.event_to.into(),
-        s.id_min.into(),
-        s.id_max.into(),
-        s.codec.as_str().into(),
-        s.data.into(),
-    ]
 }
