@@ -296,6 +296,17 @@ fn run() -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let result = runtime.block_on(bench_garrison(&url, &lines, opts.connections));
     drop(runtime);
+    // The database and its write-ahead log, once the writer has stopped.
+    let stored_bytes: u64 = dir
+        .as_ref()
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0);
     // Hundreds of megabytes per run: never left behind, whatever the outcome.
     if let Some(dir) = &dir {
         let _ = std::fs::remove_dir_all(dir);
@@ -307,6 +318,13 @@ fn run() -> Result<(), String> {
         mib / took.as_secs_f64(),
         took.as_secs_f64()
     );
+    if stored_bytes > 0 {
+        println!(
+            "stored: {:.1} MiB on disk (database and log), {:.0} bytes per event",
+            stored_bytes as f64 / (1 << 20) as f64,
+            stored_bytes as f64 / lines.len() as f64
+        );
+    }
     if opts.rsyslog {
         let (r_rate, r_took) = bench_rsyslog(&lines, opts.connections)?;
         println!(
