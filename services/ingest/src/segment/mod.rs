@@ -10,6 +10,7 @@
 //! their numbers had gaps, so each of their records carries its own.
 
 pub mod compact;
+mod json;
 pub mod record;
 
 use crate::entity::event_segment;

@@ -1,65 +1,76 @@
 //! One event as one line of a segment: a JSON object with short keys, its
-//! fields last, written from the fields' JSON text without parsing it again.
-//! Read back borrowing from the segment's text, so that filtering on time, host
-//! or channel never parses an event's fields.
+//! fields last. Read back borrowing from the segment's text, so that filtering
+//! on time, host or channel never parses an event's fields.
 
+use super::json;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use garrison_core::event::{Channel, Event, EventId, LogSource, StoredEvent};
 use garrison_core::{Error, Result, TenantId};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
-/// Everything but the fields, in the order written.
-#[derive(Serialize)]
-struct Head<'a> {
-    id: uuid::Uuid,
-    r: DateTime<Utc>,
-    t: DateTime<Utc>,
-    c: &'a str,
-    h: Option<&'a str>,
-    s: Option<u8>,
-    p: Option<&'a str>,
-    g: Option<&'a str>,
-    v: Option<&'a str>,
-    raw: &'a str,
-    x: bool,
+/// Appends `event` as one record (no newline). Times are nanoseconds since
+/// the epoch: cheaper to write and to read than text.
+pub fn write_record(event: &Event, out: &mut Vec<u8>) {
+    let mut id = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    out.extend_from_slice(b"{\"id\":\"");
+    out.extend_from_slice(
+        event
+            .id
+            .as_uuid()
+            .hyphenated()
+            .encode_lower(&mut id)
+            .as_bytes(),
+    );
+    out.extend_from_slice(b"\",\"r\":");
+    write_time(out, event.received_at);
+    out.extend_from_slice(b",\"t\":");
+    write_time(out, event.timestamp);
+    out.extend_from_slice(b",\"c\":\"");
+    out.extend_from_slice(event.channel.as_str().as_bytes());
+    out.push(b'"');
+    let source = &event.log_source;
+    for (key, value) in [
+        (&b",\"h\":"[..], &event.host),
+        (b",\"p\":", &source.product),
+        (b",\"g\":", &source.category),
+        (b",\"v\":", &source.service),
+    ] {
+        out.extend_from_slice(key);
+        match value {
+            Some(text) => json::write_str(out, text),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    out.extend_from_slice(b",\"s\":");
+    match event.severity {
+        Some(s) => out.extend_from_slice(s.to_string().as_bytes()),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"raw\":");
+    json::write_str(out, &event.raw);
+    out.extend_from_slice(if event.raw_truncated {
+        b",\"x\":true,\"f\":"
+    } else {
+        b",\"x\":false,\"f\":"
+    });
+    json::write_map(out, &event.fields);
+    out.push(b'}');
 }
 
-/// Appends `event` as one record (no newline), its fields serialised straight
-/// into the line.
-pub fn write_record(event: &Event, out: &mut Vec<u8>) {
-    let head = Head {
-        id: event.id.as_uuid(),
-        r: event.received_at,
-        t: event.timestamp,
-        c: event.channel.as_str(),
-        h: event.host.as_deref(),
-        s: event.severity,
-        p: event.log_source.product.as_deref(),
-        g: event.log_source.category.as_deref(),
-        v: event.log_source.service.as_deref(),
-        raw: &event.raw,
-        x: event.raw_truncated,
-    };
-    let start = out.len();
-    // Strings, numbers and a UUID: serialising them cannot fail; were it ever
-    // to, the record keeps its id and times rather than vanishing.
-    if serde_json::to_writer(&mut *out, &head).is_err() {
-        out.truncate(start);
-        out.extend_from_slice(format!("{{\"id\":\"{}\"", head.id).as_bytes());
-    } else {
-        out.pop(); // the head's closing brace
+/// Nanoseconds since the epoch; RFC 3339 text for times nanoseconds in 64
+/// bits cannot hold (before 1677 or after 2262).
+fn write_time(out: &mut Vec<u8>, at: DateTime<Utc>) {
+    match at.timestamp_nanos_opt() {
+        Some(nanos) => out.extend_from_slice(nanos.to_string().as_bytes()),
+        None => {
+            out.push(b'"');
+            out.extend_from_slice(at.to_rfc3339().as_bytes());
+            out.push(b'"');
+        }
     }
-    out.extend_from_slice(b",\"f\":");
-    let fields_at = out.len();
-    // A map of JSON values with string keys always serialises; see above.
-    if serde_json::to_writer(&mut *out, &event.fields).is_err() {
-        out.truncate(fields_at);
-        out.extend_from_slice(b"{}");
-    }
-    out.push(b'}');
 }
 
 /// A record as read, borrowing from the segment's text.
@@ -71,9 +82,9 @@ pub struct Record<'a> {
     #[serde(borrow)]
     id: Cow<'a, str>,
     #[serde(borrow)]
-    r: Cow<'a, str>,
+    r: &'a RawValue,
     #[serde(borrow)]
-    t: Cow<'a, str>,
+    t: &'a RawValue,
     #[serde(borrow)]
     c: Cow<'a, str>,
     #[serde(borrow, default)]
@@ -102,7 +113,7 @@ impl<'a> Record<'a> {
     }
 
     pub fn event_time(&self) -> Result<DateTime<Utc>> {
-        parse_time(&self.t)
+        time_of(self.t)
     }
 
     pub fn host(&self) -> Option<&str> {
@@ -148,7 +159,7 @@ impl<'a> Record<'a> {
             event: Event {
                 id: EventId::from_uuid(self.id()?),
                 tenant_id: tenant,
-                received_at: parse_time(&self.r)?,
+                received_at: time_of(self.r)?,
                 timestamp: self.event_time()?,
                 channel,
                 host: self.h.as_deref().map(str::to_string),
@@ -166,7 +177,18 @@ impl<'a> Record<'a> {
     }
 }
 
-/// RFC 3339, as written; records moved from the old table may also hold the
+/// A record's time: nanoseconds since the epoch, or text.
+fn time_of(raw: &RawValue) -> Result<DateTime<Utc>> {
+    let text = raw.get();
+    if let Ok(nanos) = text.parse::<i64>() {
+        return Ok(DateTime::from_timestamp_nanos(nanos));
+    }
+    let text: Cow<'_, str> = serde_json::from_str(text)
+        .map_err(|e| Error::internal(format!("stored event time {text}: {e}")))?;
+    parse_time(&text)
+}
+
+/// RFC 3339; records moved from the old table may also hold the
 /// space-separated form a database printed.
 fn parse_time(text: &str) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
@@ -219,6 +241,18 @@ mod tests {
         assert_eq!(record.q, None);
         let stored = record.to_stored(42, original.tenant_id).expect("stored");
         assert_eq!(stored.seq, 42);
+        assert_eq!(stored.event, original);
+        // Times nanoseconds cannot hold are written as text, and read back.
+        original.timestamp = DateTime::parse_from_rfc3339("2500-01-01T00:00:00.123456789Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        original.host = None;
+        let mut line = Vec::new();
+        write_record(&original, &mut line);
+        let stored = Record::parse(&line)
+            .expect("parse")
+            .to_stored(43, original.tenant_id)
+            .expect("stored");
         assert_eq!(stored.event, original);
     }
 
