@@ -72,6 +72,10 @@ fn segments_table(postgres: bool) -> String {
     )
 }
 
+/// Segment data is stored out of line as it is (recursing to partitions).
+const STORE_UNCOMPRESSED: &str =
+    "ALTER TABLE event_segments ALTER COLUMN data SET STORAGE EXTERNAL";
+
 const INDEXES: [&str; 2] = [
     "CREATE INDEX event_segments_tenant_last ON event_segments (tenant_id, last_seq)",
     "CREATE INDEX event_segments_tenant_time ON event_segments (tenant_id, event_to)",
@@ -128,6 +132,9 @@ impl MigrationTrait for Migration {
             let mut statements = vec![
                 "ALTER TABLE events RENAME TO events_rows",
                 &create,
+                // Already compressed: PostgreSQL's own TOAST compression would
+                // spend the server's time failing to shrink it.
+                STORE_UNCOMPRESSED,
                 "CREATE TABLE event_segments_default PARTITION OF event_segments DEFAULT",
                 days,
                 &convert,

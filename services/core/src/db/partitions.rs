@@ -54,6 +54,8 @@ pub async fn maintain_event_partitions(
              WITH CHECK (tenant_id = ANY(NULLIF(current_setting('garrison.tenant_ids', true), '')::uuid[]))";
         for statement in [
             create,
+            // Segments are compressed already; see the event_segments migration.
+            format!("ALTER TABLE {name} ALTER COLUMN data SET STORAGE EXTERNAL"),
             format!("ALTER TABLE {name} ENABLE ROW LEVEL SECURITY"),
             format!("ALTER TABLE {name} FORCE ROW LEVEL SECURITY"),
             format!("CREATE POLICY tenant_isolation ON {name} {policy}"),
