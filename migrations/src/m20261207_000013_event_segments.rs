@@ -11,6 +11,11 @@
 //! numbers were drawn from one sequence across tenants). Sequence numbers stay
 //! per tenant and increasing, so detection's cursors are unchanged.
 //!
+//! `event_sequences` holds each tenant's last sequence number, so numbers are
+//! never reused once retention has deleted a tenant's newest segment. Existing
+//! tenants start above every number the old shared sequence gave out, so no
+//! detection cursor is ever ahead of new events.
+//!
 //! On PostgreSQL the table is partitioned by day of the segment's first receipt
 //! (`received_at`), as the rows were; the worker's partition maintenance now
 //! keeps this table's partitions.
@@ -76,6 +81,36 @@ fn segments_table(postgres: bool) -> String {
 const STORE_UNCOMPRESSED: &str =
     "ALTER TABLE event_segments ALTER COLUMN data SET STORAGE EXTERNAL";
 
+fn sequences_table(postgres: bool) -> String {
+    let (uuid, int) = if postgres {
+        ("UUID", "BIGINT")
+    } else {
+        ("BLOB", "INTEGER")
+    };
+    format!(
+        "CREATE TABLE event_sequences (
+                tenant_id {uuid} PRIMARY KEY NOT NULL REFERENCES tenants(id),
+                last_seq {int} NOT NULL
+            )"
+    )
+}
+
+/// Every tenant starts above the old shared sequence's last number.
+fn seed_sequences(postgres: bool) -> &'static str {
+    if postgres {
+        "INSERT INTO event_sequences (tenant_id, last_seq)
+         SELECT id, GREATEST((SELECT last_value FROM events_seq_seq),
+                             COALESCE((SELECT max(seq) FROM events_rows), 0))
+         FROM tenants"
+    } else {
+        "INSERT INTO event_sequences (tenant_id, last_seq)
+         SELECT id, max(COALESCE((SELECT max(seq) FROM sqlite_sequence
+                                  WHERE name IN ('events', 'events_rows')), 0),
+                        COALESCE((SELECT max(seq) FROM events_rows), 0))
+         FROM tenants"
+    }
+}
+
 const INDEXES: [&str; 2] = [
     "CREATE INDEX event_segments_tenant_last ON event_segments (tenant_id, last_seq)",
     "CREATE INDEX event_segments_tenant_time ON event_segments (tenant_id, event_to)",
@@ -93,7 +128,7 @@ fn convert(postgres: bool) -> String {
                     convert_to(string_agg(json_build_object(
                         'q', seq, 'id', id, 'r', received_at, 't', event_time, 'c', channel,
                         'h', host, 's', severity, 'p', product, 'g', category, 'v', service,
-                        'raw', raw, 'x', raw_truncated, 'f', fields::json)::text, E'\\n' ORDER BY seq), 'UTF8')
+                        'raw', raw, 'x', raw_truncated, 'f', fields::jsonb)::text, E'\\n' ORDER BY seq), 'UTF8')
              FROM events_rows GROUP BY tenant_id, seq / {n}"
         )
     } else {
@@ -119,6 +154,8 @@ impl MigrationTrait for Migration {
         let postgres = sql::is_postgres(manager);
         let create = segments_table(postgres);
         let convert = convert(postgres);
+        let sequences = sequences_table(postgres);
+        let seed = seed_sequences(postgres);
         if postgres {
             // One partition per day that has rows, plus today and the next week.
             let days = "DO $$ DECLARE d date; BEGIN
@@ -138,11 +175,14 @@ impl MigrationTrait for Migration {
                 "CREATE TABLE event_segments_default PARTITION OF event_segments DEFAULT",
                 days,
                 &convert,
+                &sequences,
+                seed,
                 "DROP TABLE events_rows",
             ];
             statements.extend(INDEXES);
             sql::run(manager, &statements).await?;
             sql::enable_rls(manager, "event_segments").await?;
+            sql::enable_rls(manager, "event_sequences").await?;
             sql::enable_rls_on_partitions(manager, "event_segments").await?;
             sql::grant_app_role(manager).await
         } else {
@@ -150,6 +190,8 @@ impl MigrationTrait for Migration {
                 "ALTER TABLE events RENAME TO events_rows",
                 &create,
                 &convert,
+                &sequences,
+                seed,
                 "DROP TABLE events_rows",
             ];
             statements.extend(INDEXES);
@@ -184,6 +226,7 @@ impl MigrationTrait for Migration {
             sql::run(
                 manager,
                 &[
+                    "DROP TABLE event_sequences",
                     "DROP TABLE event_segments",
                     &create,
                     "CREATE TABLE events_default PARTITION OF events DEFAULT",
@@ -199,6 +242,7 @@ impl MigrationTrait for Migration {
             sql::run(
                 manager,
                 &[
+                    "DROP TABLE event_sequences",
                     "DROP TABLE event_segments",
                     "CREATE TABLE events (
                         seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -22,30 +22,20 @@ pub struct SegmentHead {
     pub first_seq: i64,
     pub last_seq: i64,
     pub event_count: i32,
+    pub received_at: DateTime<Utc>,
     pub event_from: DateTime<Utc>,
     pub event_to: DateTime<Utc>,
 }
 
 /// [`SegmentHead`]'s columns.
-pub const HEAD_COLUMNS: [event_segment::Column; 5] = [
+pub const HEAD_COLUMNS: [event_segment::Column; 6] = [
     event_segment::Column::FirstSeq,
     event_segment::Column::LastSeq,
     event_segment::Column::EventCount,
+    event_segment::Column::ReceivedAt,
     event_segment::Column::EventFrom,
     event_segment::Column::EventTo,
 ];
-
-/// The tenant's highest stored sequence number (0 before its first event).
-pub async fn last_seq(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<i64> {
-    let newest: Vec<SegmentHead> = tx
-        .select::<event_segment::Entity>()
-        .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
-        .order_by_desc(event_segment::Column::LastSeq)
-        .limit(1)
-        .all_columns(tx, &HEAD_COLUMNS)
-        .await?;
-    Ok(newest.first().map_or(0, |h| h.last_seq))
-}
 
 /// Up to `limit` of the tenant's events with `seq > after`, in order.
 pub async fn events_after(
@@ -57,12 +47,16 @@ pub async fn events_after(
     tx.scope()
         .require_in(tenant, Resource::Event, Action::Read)?;
     let mut events = Vec::new();
-    let mut read_past = after;
+    // Past every number already returned or read. Compaction may replace
+    // segments between two queries (on PostgreSQL each statement sees what is
+    // committed by then): a merged segment comes back whole, and the numbers
+    // at or below this mark are skipped, not returned twice.
+    let mut seen = after;
     while (events.len() as u64) < limit {
         let rows = tx
             .select::<event_segment::Entity>()
             .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(event_segment::Column::LastSeq.gt(read_past))
+            .filter(event_segment::Column::LastSeq.gt(seen))
             .order_by_asc(event_segment::Column::LastSeq)
             .limit(SEGMENTS_PER_READ)
             .all(tx)
@@ -71,17 +65,19 @@ pub async fn events_after(
             break;
         }
         for row in rows {
-            read_past = row.last_seq;
+            let last = row.last_seq;
             let segment = Decoded::open(row)?;
             for (seq, line) in segment.lines()? {
-                if seq <= after {
+                if seq <= seen {
                     continue;
                 }
                 if events.len() as u64 >= limit {
-                    break;
+                    return Ok(events);
                 }
                 events.push(Record::parse(line)?.to_stored(seq, tenant)?);
+                seen = seq;
             }
+            seen = seen.max(last);
         }
     }
     Ok(events)
@@ -101,23 +97,37 @@ pub async fn events_by_ids(
         return Ok(Vec::new());
     };
     // Ids are UUIDv7: a segment can hold one only if its id range spans it.
-    let rows = tx
-        .select::<event_segment::Entity>()
-        .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
-        .filter(event_segment::Column::IdMax.gte(*lowest))
-        .filter(event_segment::Column::IdMin.lte(*highest))
-        .order_by_asc(event_segment::Column::LastSeq)
-        .all(tx)
-        .await?;
+    // Read a few segments at a time, so that ids far apart never load every
+    // segment between them at once.
     let mut found = Vec::new();
-    for row in rows {
-        let segment = Decoded::open(row)?;
-        for (seq, line) in segment.lines()? {
-            let record = Record::parse(line)?;
-            if wanted.contains(&record.id()?) {
-                found.push(record.to_stored(seq, tenant)?);
+    let mut seen = 0i64;
+    loop {
+        let rows = tx
+            .select::<event_segment::Entity>()
+            .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
+            .filter(event_segment::Column::IdMax.gte(*lowest))
+            .filter(event_segment::Column::IdMin.lte(*highest))
+            .filter(event_segment::Column::LastSeq.gt(seen))
+            .order_by_asc(event_segment::Column::LastSeq)
+            .limit(SEGMENTS_PER_READ)
+            .all(tx)
+            .await?;
+        if rows.is_empty() {
+            return Ok(found);
+        }
+        for row in rows {
+            let last = row.last_seq;
+            let segment = Decoded::open(row)?;
+            for (seq, line) in segment.lines()? {
+                if seq <= seen {
+                    continue;
+                }
+                let record = Record::parse(line)?;
+                if wanted.contains(&record.id()?) {
+                    found.push(record.to_stored(seq, tenant)?);
+                }
             }
+            seen = seen.max(last);
         }
     }
-    Ok(found)
 }

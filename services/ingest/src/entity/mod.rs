@@ -2,6 +2,7 @@
 
 pub mod dead_letter;
 pub mod event_segment;
+pub mod event_sequence;
 pub mod hosts_daily;
 pub mod ingest_settings;
 pub mod ingest_token;
@@ -22,6 +23,7 @@ macro_rules! tenant_owned {
 
 tenant_owned!(dead_letter);
 tenant_owned!(event_segment);
+tenant_owned!(event_sequence);
 tenant_owned!(hosts_daily);
 tenant_owned!(ingest_settings);
 tenant_owned!(ingest_token);

@@ -80,23 +80,27 @@ pub(super) async fn walk(
     visitor: &mut impl Visitor,
 ) -> Result<()> {
     let mut scanned = 0u64;
+    // Compaction may merge segments between two of these queries (on
+    // PostgreSQL each statement sees what is committed by then), so segments
+    // are found by the numbers they hold and only the numbers not yet visited
+    // are read: nothing is missed or visited twice.
     if filter.per_event() {
-        let mut below: Option<i64> = None;
+        // Every number at or above this has been visited.
+        let mut below = i64::MAX;
         loop {
-            let mut chunk = overlapping(tx, tenant, filter)
+            let rows = overlapping(tx, tenant, filter)
+                .filter(event_segment::Column::FirstSeq.lt(below))
                 .order_by_desc(event_segment::Column::LastSeq)
-                .limit(SEGMENTS_PER_READ);
-            if let Some(seq) = below {
-                chunk = chunk.filter(event_segment::Column::LastSeq.lt(seq));
-            }
-            let rows = chunk.all(tx).await?;
-            let done = (rows.len() as u64) < SEGMENTS_PER_READ;
-            for row in rows {
-                below = Some(row.last_seq);
-                read(row, filter, visitor, &mut scanned)?;
-            }
-            if done {
+                .limit(SEGMENTS_PER_READ)
+                .all(tx)
+                .await?;
+            if rows.is_empty() {
                 return Ok(());
+            }
+            for row in rows {
+                let first = row.first_seq;
+                read(row, i64::MIN..below, filter, visitor, &mut scanned)?;
+                below = below.min(first);
             }
         }
     }
@@ -109,12 +113,15 @@ pub(super) async fn walk(
             visitor.counted(&head);
             continue;
         }
-        let row = overlapping(tx, tenant, filter)
-            .filter(event_segment::Column::FirstSeq.eq(head.first_seq))
-            .one(tx)
+        let rows = overlapping(tx, tenant, filter)
+            .filter(event_segment::Column::FirstSeq.lte(head.last_seq))
+            .filter(event_segment::Column::LastSeq.gte(head.first_seq))
+            .order_by_desc(event_segment::Column::LastSeq)
+            .all(tx)
             .await?;
-        if let Some(row) = row {
-            read(row, filter, visitor, &mut scanned)?;
+        for row in rows {
+            let numbers = head.first_seq..head.last_seq.saturating_add(1);
+            read(row, numbers, filter, visitor, &mut scanned)?;
         }
     }
     Ok(())
@@ -132,10 +139,12 @@ fn overlapping(
         .filter(event_segment::Column::EventFrom.lt(filter.to))
 }
 
-/// Decompresses one segment and visits its matching events, newest first;
-/// refuses to examine more than [`MAX_SCAN`] events in all.
+/// Decompresses one segment and visits its matching events numbered within
+/// `numbers`, newest first; refuses to examine more than [`MAX_SCAN`] events
+/// in all.
 fn read(
     row: event_segment::Model,
+    numbers: std::ops::Range<i64>,
     filter: &Filter<'_>,
     visitor: &mut impl Visitor,
     scanned: &mut u64,
@@ -149,6 +158,9 @@ fn read(
     }
     let segment = Decoded::open(row)?;
     for (seq, line) in segment.lines()?.into_iter().rev() {
+        if !numbers.contains(&seq) {
+            continue;
+        }
         let record = Record::parse(line)?;
         if filter.matches(&record)? {
             visitor.event(seq, &record)?;

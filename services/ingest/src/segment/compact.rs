@@ -26,16 +26,24 @@ pub async fn compact_tail(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<usize> 
         .limit(TAIL_RUN as u64)
         .all_columns(tx, &crate::store::HEAD_COLUMNS)
         .await?;
-    let small = heads
-        .iter()
-        .take_while(|h| h.event_count < SMALL_EVENTS)
-        .count();
-    let (Some(newest), Some(oldest)) = (heads.first(), heads.get(TAIL_RUN - 1)) else {
+    // The run: small, numbered without gaps (retention may have deleted a
+    // segment in between), and received on the newest one's day, so a merged
+    // segment stays in its day's partition and leaves with it.
+    let Some(newest) = heads.first() else {
         return Ok(0);
     };
-    if small < TAIL_RUN {
-        return Ok(0);
+    let day = newest.received_at.date_naive();
+    let mut run = 0;
+    for (i, head) in heads.iter().enumerate() {
+        let follows = i == 0 || heads[i - 1].first_seq == head.last_seq + 1;
+        if !follows || head.event_count >= SMALL_EVENTS || head.received_at.date_naive() != day {
+            break;
+        }
+        run += 1;
     }
+    let Some(oldest) = heads.get(TAIL_RUN - 1).filter(|_| run >= TAIL_RUN) else {
+        return Ok(0);
+    };
     let range = Condition::all()
         .add(event_segment::Column::TenantId.eq(tenant.as_uuid()))
         .add(event_segment::Column::FirstSeq.gte(oldest.first_seq))
@@ -54,7 +62,16 @@ pub async fn compact_tail(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<usize> 
         return Ok(0);
     }
     let first_seq = oldest.first_seq;
-    let sealed = Sealed::merge(rows)?;
+    // Everything is checked before anything is written: a segment that does
+    // not decompress is left as it is, and the commit carrying new events
+    // goes ahead.
+    let sealed = match Sealed::merge(rows) {
+        Ok(sealed) => sealed,
+        Err(e) => {
+            tracing::warn!(tenant_id = %tenant, error = %e, "segments left unmerged");
+            return Ok(0);
+        }
+    };
     tx.delete_where::<event_segment::Entity>(range).await?;
     tx.insert_rows::<event_segment::Entity>(
         tenant,

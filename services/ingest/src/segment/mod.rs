@@ -11,6 +11,7 @@
 
 pub mod compact;
 mod json;
+pub mod numbering;
 pub mod record;
 
 use crate::entity::event_segment;
@@ -22,6 +23,12 @@ use serde::Deserialize;
 /// Most record bytes in one segment before the writer starts another, so that
 /// a reader never holds more than this decompressed at once.
 pub const MAX_SEGMENT_BYTES: usize = 16 << 20;
+
+/// Most record bytes a stored segment may claim: a segment is cut once it
+/// passes [`MAX_SEGMENT_BYTES`], so only its last record (up to a frame of a
+/// few hundred KiB as JSON) runs over. A larger claim is damage, refused before
+/// anything is allocated for it.
+const MAX_DECOMPRESSED: usize = 4 * MAX_SEGMENT_BYTES;
 
 /// The stored columns, in the order [`Sealed::into_row`] gives their values.
 pub const COLUMNS: [event_segment::Column; 11] = [
@@ -245,6 +252,14 @@ impl Decoded {
         let codec = Codec::parse(&row.codec)
             .ok_or_else(|| Error::internal(format!("event segment codec {}", row.codec)))?;
         let text = match codec {
+            Codec::Lz4 if decompressed_len(&row.data) > MAX_DECOMPRESSED => {
+                return Err(Error::internal(format!(
+                    "event segment {}/{} claims {} bytes of records",
+                    row.tenant_id,
+                    row.first_seq,
+                    decompressed_len(&row.data)
+                )));
+            }
             Codec::Lz4 => lz4_flex::block::decompress_size_prepended(&row.data).map_err(|e| {
                 Error::internal(format!(
                     "event segment {}/{} does not decompress: {e}",

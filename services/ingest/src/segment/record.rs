@@ -60,17 +60,12 @@ pub fn write_record(event: &Event, out: &mut Vec<u8>) {
     out.push(b'}');
 }
 
-/// Nanoseconds since the epoch; RFC 3339 text for times nanoseconds in 64
-/// bits cannot hold (before 1677 or after 2262).
+/// Nanoseconds since the epoch, as a 128-bit number: every time chrono holds
+/// fits (64 bits would stop at the years 1677 and 2262).
 fn write_time(out: &mut Vec<u8>, at: DateTime<Utc>) {
-    match at.timestamp_nanos_opt() {
-        Some(nanos) => out.extend_from_slice(nanos.to_string().as_bytes()),
-        None => {
-            out.push(b'"');
-            out.extend_from_slice(at.to_rfc3339().as_bytes());
-            out.push(b'"');
-        }
-    }
+    let nanos =
+        i128::from(at.timestamp()) * 1_000_000_000 + i128::from(at.timestamp_subsec_nanos());
+    out.extend_from_slice(nanos.to_string().as_bytes());
 }
 
 /// A record as read, borrowing from the segment's text.
@@ -180,8 +175,15 @@ impl<'a> Record<'a> {
 /// A record's time: nanoseconds since the epoch, or text.
 fn time_of(raw: &RawValue) -> Result<DateTime<Utc>> {
     let text = raw.get();
-    if let Ok(nanos) = text.parse::<i64>() {
-        return Ok(DateTime::from_timestamp_nanos(nanos));
+    if let Ok(nanos) = text.parse::<i128>() {
+        let (secs, sub) = (
+            nanos.div_euclid(1_000_000_000),
+            nanos.rem_euclid(1_000_000_000),
+        );
+        return i64::try_from(secs)
+            .ok()
+            .and_then(|secs| DateTime::from_timestamp(secs, u32::try_from(sub).ok()?))
+            .ok_or_else(|| Error::internal(format!("stored event time {text} out of range")));
     }
     let text: Cow<'_, str> = serde_json::from_str(text)
         .map_err(|e| Error::internal(format!("stored event time {text}: {e}")))?;
@@ -242,10 +244,22 @@ mod tests {
         let stored = record.to_stored(42, original.tenant_id).expect("stored");
         assert_eq!(stored.seq, 42);
         assert_eq!(stored.event, original);
-        // Times nanoseconds cannot hold are written as text, and read back.
-        original.timestamp = DateTime::parse_from_rfc3339("2500-01-01T00:00:00.123456789Z")
-            .expect("time")
-            .with_timezone(&Utc);
+        // Times past what 64-bit nanoseconds hold, either way (a sender's
+        // millisecond count read as seconds lands tens of millennia out).
+        for (secs, nanos) in [
+            (16_725_225_600, 123_456_789),
+            (-62_000_000_000, 5),
+            (1_000_000_000_000, 0),
+        ] {
+            original.timestamp = DateTime::from_timestamp(secs, nanos).expect("time");
+            let mut line = Vec::new();
+            write_record(&original, &mut line);
+            let stored = Record::parse(&line)
+                .expect("parse")
+                .to_stored(43, original.tenant_id)
+                .expect("stored");
+            assert_eq!(stored.event.timestamp, original.timestamp);
+        }
         original.host = None;
         let mut line = Vec::new();
         write_record(&original, &mut line);

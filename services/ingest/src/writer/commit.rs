@@ -83,11 +83,11 @@ pub(super) async fn commit_tenant(
     }
     let mut last_seq = None;
     if !segments.is_empty() {
-        // Sequence numbers continue from the tenant's last segment; holding the
+        // Sequence numbers continue from the tenant's last; holding the
         // tenant's lock until commit keeps them dense and in order across
         // ingest processes.
         tx.serialize_on(&format!("events:{tenant}")).await?;
-        let mut next = crate::store::last_seq(&tx, tenant).await? + 1;
+        let mut next = segment::numbering::last(&tx, tenant).await? + 1;
         let rows: Vec<Vec<Value>> = segments
             .into_iter()
             .map(|segment| {
@@ -103,6 +103,7 @@ pub(super) async fn commit_tenant(
             SEGMENTS_PER_STATEMENT,
         )
         .await?;
+        segment::numbering::advance(&tx, tenant, next - 1).await?;
         last_seq = Some(next - 1);
         segment::compact::compact_tail(&tx, tenant).await?;
     }
