@@ -23,11 +23,39 @@ const TENANT_TABLES: [&str; 7] = [
     "ingest_hosts_daily",
 ];
 
-/// Column types differ; everything else is shared, so the DDL is written once.
-/// `events.fields` is JSON text on both backends: the hot path writes a string
-/// handed to the driver as a string, not as a JSON tree it would copy.
-fn ddl(postgres: bool) -> Vec<String> {
-    let (uuid, ts, boolean, seq) = if postgres {
+/// The row-per-event table (replaced by segments in a later migration, and
+/// restored by that migration's `down`). `fields` is JSON text on both
+/// backends: the writer handed the driver a string, not a JSON tree to copy.
+pub(crate) fn events_table(postgres: bool) -> String {
+    let (uuid, ts, boolean, seq) = column_types(postgres);
+    format!(
+        "CREATE TABLE events (
+            seq {seq},
+            id {uuid} NOT NULL,
+            tenant_id {uuid} NOT NULL REFERENCES tenants(id),
+            received_at {ts} NOT NULL,
+            event_time {ts} NOT NULL,
+            channel TEXT NOT NULL,
+            host TEXT NULL,
+            severity SMALLINT NULL,
+            product TEXT NULL,
+            category TEXT NULL,
+            service TEXT NULL,
+            fields TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            raw_truncated {boolean} NOT NULL
+        )"
+    )
+}
+
+pub(crate) const EVENTS_INDEXES: [&str; 2] = [
+    "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
+    "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+];
+
+/// Column types differ per backend: (uuid, timestamp, boolean, sequence key).
+fn column_types(postgres: bool) -> (&'static str, &'static str, &'static str, &'static str) {
+    if postgres {
         ("UUID", "TIMESTAMPTZ", "BOOLEAN", "BIGSERIAL PRIMARY KEY")
     } else {
         (
@@ -36,7 +64,12 @@ fn ddl(postgres: bool) -> Vec<String> {
             "INTEGER",
             "INTEGER PRIMARY KEY AUTOINCREMENT",
         )
-    };
+    }
+}
+
+/// Column types differ; everything else is shared, so the DDL is written once.
+fn ddl(postgres: bool) -> Vec<String> {
+    let (uuid, ts, _, _) = column_types(postgres);
     vec![
         format!(
             "CREATE TABLE ingest_tokens (
@@ -61,26 +94,9 @@ fn ddl(postgres: bool) -> Vec<String> {
             )"
         ),
         "CREATE INDEX syslog_sources_tenant ON syslog_sources (tenant_id)".into(),
-        format!(
-            "CREATE TABLE events (
-                seq {seq},
-                id {uuid} NOT NULL,
-                tenant_id {uuid} NOT NULL REFERENCES tenants(id),
-                received_at {ts} NOT NULL,
-                event_time {ts} NOT NULL,
-                channel TEXT NOT NULL,
-                host TEXT NULL,
-                severity SMALLINT NULL,
-                product TEXT NULL,
-                category TEXT NULL,
-                service TEXT NULL,
-                fields TEXT NOT NULL,
-                raw TEXT NOT NULL,
-                raw_truncated {boolean} NOT NULL
-            )"
-        ),
-        "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)".into(),
-        "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)".into(),
+        events_table(postgres),
+        EVENTS_INDEXES[0].into(),
+        EVENTS_INDEXES[1].into(),
         format!(
             "CREATE TABLE dead_letters (
                 id {uuid} PRIMARY KEY NOT NULL,

@@ -49,6 +49,7 @@ impl MigrationTrait for Migration {
         if !sql::is_postgres(manager) {
             return Ok(());
         }
+        let [by_time, by_seq] = crate::m20261122_000002_ingest::EVENTS_INDEXES;
         let create = events_table(
             "events",
             "seq BIGINT NOT NULL DEFAULT nextval('events_seq_seq')",
@@ -78,8 +79,8 @@ impl MigrationTrait for Migration {
                 &copy,
                 "DROP TABLE events_unpartitioned",
                 "ALTER SEQUENCE events_seq_seq OWNED BY events.seq",
-                "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
-                "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+                by_time,
+                by_seq,
             ],
         )
         .await?;
@@ -94,6 +95,7 @@ impl MigrationTrait for Migration {
         if !sql::is_postgres(manager) {
             return Ok(());
         }
+        let [by_time, by_seq] = crate::m20261122_000002_ingest::EVENTS_INDEXES;
         let create = events_table(
             "events_plain",
             "seq BIGINT PRIMARY KEY DEFAULT nextval('events_seq_seq')",
@@ -110,8 +112,8 @@ impl MigrationTrait for Migration {
                 "ALTER TABLE events_plain RENAME TO events",
                 "ALTER TABLE events RENAME CONSTRAINT events_plain_pkey TO events_pkey",
                 "ALTER SEQUENCE events_seq_seq OWNED BY events.seq",
-                "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
-                "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+                by_time,
+                by_seq,
             ],
         )
         .await?;

@@ -217,6 +217,7 @@ impl MigrationTrait for Migration {
             )));
         }
         let postgres = sql::is_postgres(manager);
+        let [by_time, by_seq] = crate::m20261122_000002_ingest::EVENTS_INDEXES;
         if postgres {
             let create = crate::m20261201_000011_event_partitions::events_table(
                 "events",
@@ -230,8 +231,8 @@ impl MigrationTrait for Migration {
                     "DROP TABLE event_segments",
                     &create,
                     "CREATE TABLE events_default PARTITION OF events DEFAULT",
-                    "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
-                    "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+                    by_time,
+                    by_seq,
                 ],
             )
             .await?;
@@ -239,29 +240,15 @@ impl MigrationTrait for Migration {
             sql::enable_rls_on_partitions(manager, "events").await?;
             sql::grant_app_role(manager).await
         } else {
+            let create = crate::m20261122_000002_ingest::events_table(false);
             sql::run(
                 manager,
                 &[
                     "DROP TABLE event_sequences",
                     "DROP TABLE event_segments",
-                    "CREATE TABLE events (
-                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                        id BLOB NOT NULL,
-                        tenant_id BLOB NOT NULL REFERENCES tenants(id),
-                        received_at TEXT NOT NULL,
-                        event_time TEXT NOT NULL,
-                        channel TEXT NOT NULL,
-                        host TEXT NULL,
-                        severity SMALLINT NULL,
-                        product TEXT NULL,
-                        category TEXT NULL,
-                        service TEXT NULL,
-                        fields TEXT NOT NULL,
-                        raw TEXT NOT NULL,
-                        raw_truncated INTEGER NOT NULL
-                    )",
-                    "CREATE INDEX events_tenant_time ON events (tenant_id, event_time)",
-                    "CREATE INDEX events_tenant_seq ON events (tenant_id, seq)",
+                    &create,
+                    by_time,
+                    by_seq,
                 ],
             )
             .await

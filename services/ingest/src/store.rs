@@ -11,7 +11,7 @@ use garrison_core::db::ScopedTx;
 use garrison_core::event::{EventId, StoredEvent};
 use garrison_core::role::{Action, Resource};
 use garrison_core::{Result, TenantId};
-use sea_orm::ColumnTrait;
+use sea_orm::{ColumnTrait, Condition};
 
 /// Segments fetched per round trip while reading in order.
 const SEGMENTS_PER_READ: u64 = 4;
@@ -53,14 +53,7 @@ pub async fn events_after(
     // at or below this mark are skipped, not returned twice.
     let mut seen = after;
     while (events.len() as u64) < limit {
-        let rows = tx
-            .select::<event_segment::Entity>()
-            .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(event_segment::Column::LastSeq.gt(seen))
-            .order_by_asc(event_segment::Column::LastSeq)
-            .limit(SEGMENTS_PER_READ)
-            .all(tx)
-            .await?;
+        let rows = segments_past(tx, tenant, seen, Condition::all()).await?;
         if rows.is_empty() {
             break;
         }
@@ -101,17 +94,11 @@ pub async fn events_by_ids(
     // segment between them at once.
     let mut found = Vec::new();
     let mut seen = 0i64;
+    let spans = Condition::all()
+        .add(event_segment::Column::IdMax.gte(*lowest))
+        .add(event_segment::Column::IdMin.lte(*highest));
     loop {
-        let rows = tx
-            .select::<event_segment::Entity>()
-            .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
-            .filter(event_segment::Column::IdMax.gte(*lowest))
-            .filter(event_segment::Column::IdMin.lte(*highest))
-            .filter(event_segment::Column::LastSeq.gt(seen))
-            .order_by_asc(event_segment::Column::LastSeq)
-            .limit(SEGMENTS_PER_READ)
-            .all(tx)
-            .await?;
+        let rows = segments_past(tx, tenant, seen, spans.clone()).await?;
         if rows.is_empty() {
             return Ok(found);
         }
@@ -130,4 +117,22 @@ pub async fn events_by_ids(
             seen = seen.max(last);
         }
     }
+}
+
+/// The next few of the tenant's segments that hold numbers past `seen` and
+/// meet `narrow`, oldest first.
+async fn segments_past(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    seen: i64,
+    narrow: Condition,
+) -> Result<Vec<event_segment::Model>> {
+    tx.select::<event_segment::Entity>()
+        .filter(event_segment::Column::TenantId.eq(tenant.as_uuid()))
+        .filter(narrow)
+        .filter(event_segment::Column::LastSeq.gt(seen))
+        .order_by_asc(event_segment::Column::LastSeq)
+        .limit(SEGMENTS_PER_READ)
+        .all(tx)
+        .await
 }

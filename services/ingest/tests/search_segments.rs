@@ -8,32 +8,12 @@ use chrono::{DateTime, Duration, Utc};
 use garrison_core::bus::{Bus, LocalBus};
 use garrison_core::config::IngestConfig;
 use garrison_core::db::testing::TestDb;
-use garrison_core::event::Channel;
-use garrison_core::tenants::{NewTenant, create_tenant};
 use garrison_core::{Scope, TenantId};
 use garrison_ingest::Ingest;
-use garrison_ingest::normalize::Arrival;
-use garrison_ingest::pipeline::text_event;
 use garrison_ingest::search::{EventFilter, cursor_of, histogram, search_events};
-use garrison_ingest::writer::{Pending, Submission};
 use std::sync::Arc;
 
-async fn tenant(test: &TestDb, slug: &str) -> TenantId {
-    let scope = Scope::system("test");
-    let mut tx = test.db.begin(&scope).await.expect("begin");
-    let t = create_tenant(
-        &mut tx,
-        NewTenant {
-            name: slug.into(),
-            slug: slug.into(),
-            timezone: None,
-        },
-    )
-    .await
-    .expect("tenant");
-    tx.commit().await.expect("commit");
-    t.id
-}
+mod common;
 
 /// Event `i` (from 0) happened at `start + i minutes` on host `web<i % 3>`.
 fn at(start: DateTime<Utc>, i: i64) -> DateTime<Utc> {
@@ -45,26 +25,14 @@ async fn thirty_events(test: &TestDb, tenant: TenantId, start: DateTime<Utc>) {
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
     for segment in 0..3 {
-        let mut submission = Submission::default();
-        for j in 0..10 {
-            let i = segment * 10 + j;
-            let line = format!(
+        let lines = (segment * 10..segment * 10 + 10).map(|i| {
+            format!(
                 "<13>1 {} web{} app - - - event {i}",
                 at(start, i).to_rfc3339(),
                 i % 3
-            );
-            let arrival = Arrival::new(tenant, Channel::SyslogTcp, Utc::now(), 1024);
-            submission.events.push(Pending::new(
-                text_event(&line, &[], chrono_tz::Tz::UTC, &arrival),
-                line.len() as u64,
-            ));
-        }
-        ingest
-            .writer
-            .submit_and_wait(submission)
-            .await
-            .expect("taken")
-            .expect("committed");
+            )
+        });
+        common::commit(&ingest, common::submission(tenant, lines)).await;
     }
 }
 
@@ -75,8 +43,8 @@ fn seqs(page: &garrison_ingest::search::EventPage) -> Vec<i64> {
 #[tokio::test]
 async fn pages_cursors_ranges_and_filters_over_segments() {
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
-    let b = tenant(&test, "bravo").await;
+    let a = test.tenant("alpha").await;
+    let b = test.tenant("bravo").await;
     let start = Utc::now() - Duration::hours(3);
     thirty_events(&test, a, start).await;
     thirty_events(&test, b, start).await;

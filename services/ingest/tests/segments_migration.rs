@@ -9,31 +9,12 @@ use garrison_core::config::IngestConfig;
 use garrison_core::db::testing::TestDb;
 use garrison_core::db::{Db, MigrationDirection};
 use garrison_core::event::Channel;
-use garrison_core::tenants::{NewTenant, create_tenant};
 use garrison_core::{Scope, TenantId};
 use garrison_ingest::Ingest;
-use garrison_ingest::normalize::Arrival;
-use garrison_ingest::pipeline::text_event;
-use garrison_ingest::writer::{Pending, Submission};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use std::sync::Arc;
 
-async fn tenant(test: &TestDb, slug: &str) -> TenantId {
-    let scope = Scope::system("test");
-    let mut tx = test.db.begin(&scope).await.expect("begin");
-    let t = create_tenant(
-        &mut tx,
-        NewTenant {
-            name: slug.into(),
-            slug: slug.into(),
-            timezone: None,
-        },
-    )
-    .await
-    .expect("tenant");
-    tx.commit().await.expect("commit");
-    t.id
-}
+mod common;
 
 /// One row of the old table, its values bound so each backend stores them its way.
 async fn insert_row(
@@ -80,8 +61,8 @@ async fn insert_row(
 #[tokio::test]
 async fn rows_move_into_segments_and_numbering_continues() {
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
-    let b = tenant(&test, "bravo").await;
+    let a = test.tenant("alpha").await;
+    let b = test.tenant("bravo").await;
     // Back to the row table (nothing stored yet, so `down` may run).
     Db::migrate(&test.url, MigrationDirection::Down)
         .await
@@ -160,21 +141,8 @@ async fn rows_move_into_segments_and_numbering_continues() {
     // out (B's last row was 1650), so no cursor can be ahead of them.
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
-    let mut submission = Submission::default();
-    for i in 0..3 {
-        let line = format!("<13>1 {} web app - - - new {i}", Utc::now().to_rfc3339());
-        let arrival = Arrival::new(a, Channel::SyslogTcp, Utc::now(), 1024);
-        submission.events.push(Pending::new(
-            text_event(&line, &[], chrono_tz::Tz::UTC, &arrival),
-            line.len() as u64,
-        ));
-    }
-    ingest
-        .writer
-        .submit_and_wait(submission)
-        .await
-        .expect("taken")
-        .expect("committed");
+    let lines = (0..3).map(|i| format!("<13>1 {} web app - - - new {i}", Utc::now().to_rfc3339()));
+    common::commit(&ingest, common::submission(a, lines)).await;
     let tx = test.db.begin(&scope).await.expect("begin");
     let last_old = *a_seqs.last().expect("a row");
     let new = garrison_ingest::store::events_after(&tx, a, last_old, 10)

@@ -5,72 +5,38 @@ use chrono::{Duration, Utc};
 use garrison_core::bus::{Bus, LocalBus, Received};
 use garrison_core::config::IngestConfig;
 use garrison_core::db::testing::TestDb;
-use garrison_core::tenants::{NewTenant, create_tenant};
 use garrison_core::{Scope, TenantId};
 use garrison_ingest::Ingest;
-use garrison_ingest::normalize::Arrival;
-use garrison_ingest::pipeline::text_event;
 use garrison_ingest::writer::Submission;
 use std::sync::Arc;
 
-async fn tenant(test: &TestDb, slug: &str) -> TenantId {
-    let scope = Scope::system("test");
-    let mut tx = test.db.begin(&scope).await.expect("begin");
-    let t = create_tenant(
-        &mut tx,
-        NewTenant {
-            name: slug.into(),
-            slug: slug.into(),
-            timezone: None,
-        },
-    )
-    .await
-    .expect("tenant");
-    tx.commit().await.expect("commit");
-    t.id
-}
+mod common;
 
 fn events(tenant: TenantId, count: usize, age_days: i64) -> Submission {
     let at = Utc::now() - Duration::days(age_days);
-    let mut submission = Submission::default();
-    for i in 0..count {
-        let line = format!(
-            "<13>1 {} host{} app - - - event {i}",
-            at.to_rfc3339(),
-            i % 3
-        );
-        let arrival = Arrival::new(
-            tenant,
-            garrison_core::event::Channel::SyslogTcp,
-            Utc::now(),
-            1024,
-        );
-        submission
-            .events
-            .push(garrison_ingest::writer::Pending::new(
-                text_event(&line, &[], chrono_tz::Tz::UTC, &arrival),
-                line.len() as u64,
-            ));
-    }
-    submission
+    common::submission(
+        tenant,
+        (0..count).map(|i| {
+            format!(
+                "<13>1 {} host{} app - - - event {i}",
+                at.to_rfc3339(),
+                i % 3
+            )
+        }),
+    )
 }
 
 #[tokio::test]
 async fn writer_commits_announces_and_reads_back_by_sequence() {
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
-    let b = tenant(&test, "bravo").await;
+    let a = test.tenant("alpha").await;
+    let b = test.tenant("bravo").await;
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
     let mut notices = bus.subscribe();
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
     let mut both = events(a, 30, 0);
     both.events.extend(events(b, 5, 0).events);
-    ingest
-        .writer
-        .submit_and_wait(both)
-        .await
-        .expect("taken")
-        .expect("committed");
+    common::commit(&ingest, both).await;
     let mut counts = std::collections::HashMap::new();
     for _ in 0..2 {
         match notices.recv().await {
@@ -112,17 +78,12 @@ async fn writer_commits_announces_and_reads_back_by_sequence() {
 #[tokio::test]
 async fn retention_deletes_only_expired_events_of_each_tenant() {
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
-    let b = tenant(&test, "bravo").await;
+    let a = test.tenant("alpha").await;
+    let b = test.tenant("bravo").await;
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
     for submission in [events(a, 12, 100), events(a, 4, 1), events(b, 7, 100)] {
-        ingest
-            .writer
-            .submit_and_wait(submission)
-            .await
-            .expect("taken")
-            .expect("committed");
+        common::commit(&ingest, submission).await;
     }
     // B keeps a year; A the default 90 days.
     let scope = Scope::system("test");
@@ -160,7 +121,7 @@ async fn retention_deletes_only_expired_events_of_each_tenant() {
 #[tokio::test]
 async fn drain_waits_until_everything_submitted_is_committed() {
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
+    let a = test.tenant("alpha").await;
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(64));
     let config = IngestConfig {
         batch_linger_ms: 200,
@@ -196,8 +157,8 @@ async fn small_batches_are_merged_and_read_back_unchanged() {
     use garrison_ingest::segment::compact::TAIL_RUN;
     use sea_orm::ColumnTrait;
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
-    let b = tenant(&test, "bravo").await;
+    let a = test.tenant("alpha").await;
+    let b = test.tenant("bravo").await;
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(1024));
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
     // A trickle: two events per commit, far more commits than a tail run; B's
@@ -205,12 +166,7 @@ async fn small_batches_are_merged_and_read_back_unchanged() {
     let commits = 3 * TAIL_RUN + 5;
     for _ in 0..commits {
         for t in [a, b] {
-            ingest
-                .writer
-                .submit_and_wait(events(t, 2, 0))
-                .await
-                .expect("taken")
-                .expect("committed");
+            common::commit(&ingest, events(t, 2, 0)).await;
         }
     }
     let scope = Scope::system("test");
@@ -253,24 +209,13 @@ async fn small_batches_are_merged_and_read_back_unchanged() {
 async fn numbers_are_never_reused_and_gaps_never_stop_the_writer() {
     use garrison_ingest::segment::compact::TAIL_RUN;
     let test = TestDb::new().await;
-    let a = tenant(&test, "alpha").await;
+    let a = test.tenant("alpha").await;
     let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(1024));
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
-    let commit = |submission| {
-        let ingest = ingest.clone();
-        async move {
-            ingest
-                .writer
-                .submit_and_wait(submission)
-                .await
-                .expect("taken")
-                .expect("committed");
-        }
-    };
     // Small commits alternating old and new event times, then retention:
     // the old ones go, leaving gaps between the tail's segments.
     for i in 0..TAIL_RUN + 3 {
-        commit(events(a, 1, if i % 2 == 0 { 200 } else { 0 })).await;
+        common::commit(&ingest, events(a, 1, if i % 2 == 0 { 200 } else { 0 })).await;
     }
     let deleted = garrison_ingest::retention::enforce_retention(&test.db, 90)
         .await
@@ -279,10 +224,10 @@ async fn numbers_are_never_reused_and_gaps_never_stop_the_writer() {
     // More small commits: compaction meets the gaps and must neither fail
     // the commit nor merge across them.
     for _ in 0..2 * TAIL_RUN {
-        commit(events(a, 1, 0)).await;
+        common::commit(&ingest, events(a, 1, 0)).await;
     }
     // The newest segment expires too: the next number still follows on.
-    commit(events(a, 1, 300)).await;
+    common::commit(&ingest, events(a, 1, 300)).await;
     let scope = Scope::for_tenant_task("test", a);
     let tx = test.db.begin(&scope).await.expect("begin");
     let before = garrison_ingest::store::events_after(&tx, a, 0, 1000)
@@ -293,7 +238,7 @@ async fn numbers_are_never_reused_and_gaps_never_stop_the_writer() {
     garrison_ingest::retention::enforce_retention(&test.db, 90)
         .await
         .expect("retention");
-    commit(events(a, 2, 0)).await;
+    common::commit(&ingest, events(a, 2, 0)).await;
     let tx = test.db.begin(&scope).await.expect("begin");
     let after = garrison_ingest::store::events_after(&tx, a, 0, 1000)
         .await

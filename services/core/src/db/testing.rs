@@ -44,6 +44,24 @@ impl TestDb {
         TestDb { db, url, _dir: dir }
     }
 
+    /// Creates a tenant named and slugged `slug` (test setup: panics on failure).
+    pub async fn tenant(&self, slug: &str) -> crate::TenantId {
+        let scope = crate::Scope::system("test");
+        let mut tx = self.db.begin(&scope).await.expect("begin");
+        let tenant = crate::tenants::create_tenant(
+            &mut tx,
+            crate::tenants::NewTenant {
+                name: slug.into(),
+                slug: slug.into(),
+                timezone: None,
+            },
+        )
+        .await
+        .expect("tenant");
+        tx.commit().await.expect("commit");
+        tenant.id
+    }
+
     /// Whether this run is against PostgreSQL.
     pub fn is_postgres() -> bool {
         std::env::var(TEST_DATABASE_URL).is_ok_and(|v| !v.is_empty())
