@@ -28,11 +28,12 @@ pub fn token_in_structured_data(parsed: &Parsed) -> Option<&str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// Decodes frame bytes as UTF-8, replacing invalid sequences (and saying so).
-pub fn decode_text(bytes: &[u8]) -> (String, bool) {
+/// Decodes frame bytes as UTF-8, replacing invalid sequences (and saying so);
+/// valid text is borrowed, not copied.
+pub fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), false),
-        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+        Ok(text) => (std::borrow::Cow::Borrowed(text), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
     }
 }
 

@@ -24,15 +24,14 @@ pub fn parse(line: &str) -> Option<Map<String, Value>> {
 }
 
 fn is_key(key: &str) -> bool {
-    !key.is_empty()
-        && key.len() <= 64
-        && key
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    let bytes = key.as_bytes();
+    bytes.len() <= 64
+        && bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
 fn space_pairs(line: &str) -> Vec<(String, String)> {
@@ -63,9 +62,13 @@ fn space_pairs(line: &str) -> Vec<(String, String)> {
                 end += 1;
             }
             i = (end + 1).min(bytes.len());
-            line.get(start..end.min(bytes.len()))
-                .unwrap_or("")
-                .replace("\\\"", "\"")
+            let quoted = line.get(start..end.min(bytes.len())).unwrap_or("");
+            // Only a value with an escaped quote needs a new spelling.
+            if quoted.contains('\\') {
+                quoted.replace("\\\"", "\"")
+            } else {
+                quoted.to_string()
+            }
         } else {
             let start = i;
             while i < bytes.len() && bytes[i] != b' ' {
@@ -103,6 +106,17 @@ mod tests {
         assert_eq!(f["devname"], "FGT60F-HQ");
         assert_eq!(f["dstcountry"], "Russian Federation");
         assert_eq!(f["srcip"], "10.3.173.251");
+    }
+
+    #[test]
+    fn escaped_quotes_inside_quoted_values() {
+        let f = parse(r#"msg="say \"hi\" now" path="C:\temp" n=1"#).expect("kv");
+        assert_eq!(f["msg"], r#"say "hi" now"#);
+        assert_eq!(
+            f["path"], r"C:\temp",
+            "a backslash before anything else stays"
+        );
+        assert_eq!(f["n"], "1");
     }
 
     #[test]
