@@ -128,7 +128,7 @@ fn convert(postgres: bool) -> String {
                     convert_to(string_agg(json_build_object(
                         'q', seq, 'id', id, 'r', received_at, 't', event_time, 'c', channel,
                         'h', host, 's', severity, 'p', product, 'g', category, 'v', service,
-                        'raw', raw, 'x', raw_truncated, 'f', fields::jsonb)::text, E'\\n' ORDER BY seq), 'UTF8')
+                        'raw', raw, 'x', raw_truncated, 'f', replace(fields, E'\\n', ' ')::json)::text, E'\\n' ORDER BY seq), 'UTF8')
              FROM events_rows GROUP BY tenant_id, seq / {n}"
         )
     } else {
@@ -227,12 +227,16 @@ impl MigrationTrait for Migration {
             sql::run(
                 manager,
                 &[
-                    "DROP TABLE event_sequences",
                     "DROP TABLE event_segments",
                     &create,
                     "CREATE TABLE events_default PARTITION OF events DEFAULT",
                     by_time,
                     by_seq,
+                    // Rows number on above every number given out, so no
+                    // detection cursor is ahead of them.
+                    "SELECT setval('events_seq_seq', max(last_seq)) FROM event_sequences \
+                     HAVING max(last_seq) > 0",
+                    "DROP TABLE event_sequences",
                 ],
             )
             .await?;
@@ -244,11 +248,13 @@ impl MigrationTrait for Migration {
             sql::run(
                 manager,
                 &[
-                    "DROP TABLE event_sequences",
                     "DROP TABLE event_segments",
                     &create,
                     by_time,
                     by_seq,
+                    "INSERT INTO sqlite_sequence (name, seq) SELECT 'events', max(last_seq) \
+                     FROM event_sequences HAVING max(last_seq) > 0",
+                    "DROP TABLE event_sequences",
                 ],
             )
             .await

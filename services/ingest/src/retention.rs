@@ -65,6 +65,9 @@ pub async fn enforce_for(db: &Db, tenant: TenantId, default_days: u32) -> Result
             .and_then(|d| u32::try_from(d).ok())
             .unwrap_or(default_days);
         let cutoff = Utc::now() - Duration::days(i64::from(days));
+        // The writer's lock: segments never vanish under a compaction that is
+        // merging them.
+        tx.serialize_on(&format!("events:{tenant}")).await?;
         // The batch's upper bound: the BATCH-th oldest expired segment by sequence.
         let expired: Vec<SegmentHead> = tx
             .select::<event_segment::Entity>()

@@ -19,25 +19,31 @@ mod common;
 /// One row of the old table, its values bound so each backend stores them its way.
 async fn insert_row(
     conn: &sea_orm::DatabaseConnection,
-    seq: i64,
+    seq: Option<i64>,
     tenant: TenantId,
     at: DateTime<Utc>,
     text: &str,
 ) {
     let backend = conn.get_database_backend();
-    let marks: Vec<String> = (1..=14)
+    // Without a number the table draws the next one.
+    let (first, skip) = match seq {
+        Some(_) => ("seq, ", 0),
+        None => ("", 1),
+    };
+    let marks: Vec<String> = (1..=14 - skip)
         .map(|i| match backend {
             DbBackend::Postgres => format!("${i}"),
             _ => "?".to_string(),
         })
         .collect();
     let sql = format!(
-        "INSERT INTO events (seq, id, tenant_id, received_at, event_time, channel, host, severity, \
-         product, category, service, fields, raw, raw_truncated) VALUES ({})",
+        "INSERT INTO events ({first}id, tenant_id, received_at, event_time, channel, host, \
+         severity, product, category, service, fields, raw, raw_truncated) VALUES ({})",
         marks.join(", ")
     );
+    let seq = seq.unwrap_or(0);
     let fields = serde_json::json!({"message": text, "source": {"ip": "10.0.0.1"}}).to_string();
-    let values: Vec<Value> = vec![
+    let mut values: Vec<Value> = vec![
         seq.into(),
         uuid::Uuid::now_v7().into(),
         tenant.as_uuid().into(),
@@ -50,9 +56,11 @@ async fn insert_row(
         None::<String>.into(),
         None::<String>.into(),
         fields.into(),
-        format!("raw \"{text}\"").into(),
+        // PostgreSQL text holds no NUL byte; the fields' JSON escapes it.
+        format!("raw \"{}\"", text.replace('\0', "")).into(),
         (seq % 7 == 0).into(),
     ];
+    values.drain(..skip);
     conn.execute_raw(Statement::from_sql_and_values(backend, sql, values))
         .await
         .expect("insert an old row");
@@ -75,9 +83,15 @@ async fn rows_move_into_segments_and_numbering_continues() {
     for seq in 1..=1650i64 {
         let at = start + Duration::seconds(seq);
         if seq % 11 == 0 {
-            insert_row(&owner, seq, b, at, &format!("b{seq}")).await;
+            insert_row(&owner, Some(seq), b, at, &format!("b{seq}")).await;
         } else {
-            insert_row(&owner, seq, a, at, &format!("a{seq}")).await;
+            // One message with characters JSON must escape, NUL among them.
+            let text = if seq == 15 {
+                "a15 nul\0 newline\n quote\"".to_string()
+            } else {
+                format!("a{seq}")
+            };
+            insert_row(&owner, Some(seq), a, at, &text).await;
             a_seqs.push(seq);
         }
     }
@@ -96,6 +110,8 @@ async fn rows_move_into_segments_and_numbering_continues() {
     let one = moved.iter().find(|e| e.seq == 14).expect("seq 14");
     assert_eq!(one.event.fields["message"], "a14");
     assert_eq!(one.event.fields["source"]["ip"], "10.0.0.1");
+    let odd = moved.iter().find(|e| e.seq == 15).expect("seq 15");
+    assert_eq!(odd.event.fields["message"], "a15 nul\0 newline\n quote\"");
     assert_eq!(one.event.raw, "raw \"a14\"");
     assert!(one.event.raw_truncated);
     assert_eq!(one.event.host.as_deref(), Some("host0"));
@@ -157,4 +173,26 @@ async fn rows_move_into_segments_and_numbering_continues() {
     let refused = Db::migrate(&test.url, MigrationDirection::Down).await;
     let message = format!("{:?}", refused.expect_err("down refuses"));
     assert!(message.contains("cannot be"), "{message}");
+
+    // Once retention has emptied the store, `down` restores the row table,
+    // numbering on above every number given out (detection's cursors).
+    garrison_ingest::retention::enforce_retention(&test.db, 0)
+        .await
+        .expect("everything expires");
+    Db::migrate(&test.url, MigrationDirection::Down)
+        .await
+        .expect("down once empty");
+    let owner = test.owner_connection().await;
+    insert_row(&owner, None, a, Utc::now(), "after down").await;
+    let row = owner
+        .query_one_raw(Statement::from_string(
+            owner.get_database_backend(),
+            "SELECT max(seq) AS n FROM events",
+        ))
+        .await
+        .expect("query")
+        .expect("row");
+    let seq: i64 = row.try_get("", "n").expect("n");
+    assert_eq!(seq, 1654, "numbered on from 1653");
+    owner.close().await.expect("close");
 }

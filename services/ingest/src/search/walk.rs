@@ -149,17 +149,17 @@ fn read(
     visitor: &mut impl Visitor,
     scanned: &mut u64,
 ) -> Result<()> {
-    *scanned += u64::try_from(row.event_count).unwrap_or(0);
-    if *scanned > MAX_SCAN {
-        return Err(Error::invalid(
-            "filter",
-            format!("the search examined {MAX_SCAN} events; narrow the time range"),
-        ));
-    }
     let segment = Decoded::open(row)?;
     for (seq, line) in segment.lines()?.into_iter().rev() {
         if !numbers.contains(&seq) {
             continue;
+        }
+        *scanned += 1;
+        if *scanned > MAX_SCAN {
+            return Err(Error::invalid(
+                "filter",
+                format!("the search examined {MAX_SCAN} events; narrow the time range"),
+            ));
         }
         let record = Record::parse(line)?;
         if filter.matches(&record)? {

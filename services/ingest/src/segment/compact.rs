@@ -56,9 +56,15 @@ pub async fn compact_tail(tx: &ScopedTx<'_>, tenant: TenantId) -> Result<usize> 
         .await?;
     let merged = rows.len();
     let bytes: usize = rows.iter().map(|r| decompressed_len(&r.data)).sum();
-    // Moved rows (`ndjson`) stay as they are; so does a run too large to
-    // hold in one segment.
-    if rows.iter().any(|r| r.codec != Codec::Lz4.as_str()) || bytes > MAX_SEGMENT_BYTES {
+    // The rows must be exactly the run listed above (retention holds the
+    // tenant's lock too, but a reader of this code should not need to know);
+    // moved rows (`ndjson`) stay as they are; so does a run too large to hold
+    // in one segment.
+    let same_run = merged == TAIL_RUN
+        && rows.first().map(|r| r.first_seq) == Some(oldest.first_seq)
+        && rows.last().map(|r| r.last_seq) == Some(newest.last_seq);
+    if !same_run || rows.iter().any(|r| r.codec != Codec::Lz4.as_str()) || bytes > MAX_SEGMENT_BYTES
+    {
         return Ok(0);
     }
     let first_seq = oldest.first_seq;

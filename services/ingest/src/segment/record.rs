@@ -61,7 +61,9 @@ pub fn write_record(event: &Event, out: &mut Vec<u8>) {
 }
 
 /// Nanoseconds since the epoch, as a 128-bit number: every time chrono holds
-/// fits (64 bits would stop at the years 1677 and 2262).
+/// fits (64 bits would stop at the years 1677 and 2262). A leap second (which
+/// chrono spells as a second's nanoseconds past 10^9) reads back as the start
+/// of the next second.
 fn write_time(out: &mut Vec<u8>, at: DateTime<Utc>) {
     let nanos =
         i128::from(at.timestamp()) * 1_000_000_000 + i128::from(at.timestamp_subsec_nanos());
