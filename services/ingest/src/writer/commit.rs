@@ -126,8 +126,13 @@ pub(super) async fn commit_tenant(
         .iter()
         .map(|((_, c), u)| (*c, u.stored, u.rejected, u.dead_lettered))
         .collect();
-    for ((hour, channel), u) in usage {
-        let row = usage_hourly::ActiveModel {
+    // One statement per ledger (a round trip per row added up on PostgreSQL),
+    // in key order, so concurrent writers take the rows' locks alike.
+    let mut usage: Vec<_> = usage.into_iter().collect();
+    usage.sort_unstable_by_key(|((hour, channel), _)| (*hour, channel.as_str()));
+    let usage_rows: Vec<usage_hourly::ActiveModel> = usage
+        .into_iter()
+        .map(|((hour, channel), u)| usage_hourly::ActiveModel {
             tenant_id: Set(tenant.as_uuid()),
             hour: Set(hour),
             channel: Set(channel.as_str().into()),
@@ -136,12 +141,10 @@ pub(super) async fn commit_tenant(
             rejected: Set(u.rejected as i64),
             dead_lettered: Set(u.dead_lettered as i64),
             bytes: Set(u.bytes as i64),
-        };
-        tx.upsert(tenant, row, usage_conflict()).await?;
-    }
-    for row in host_rows {
-        tx.upsert(tenant, row, hosts_conflict()).await?;
-    }
+        })
+        .collect();
+    tx.upsert_many(tenant, usage_rows, usage_conflict()).await?;
+    tx.upsert_many(tenant, host_rows, hosts_conflict()).await?;
     tx.commit().await?;
     for (channel, stored, rejected, dead) in counted {
         crate::metrics::record(Some(tenant), channel, "stored", stored);
