@@ -27,10 +27,17 @@ const TENANT_TABLES: [&str; 7] = [
 /// restored by that migration's `down`). `fields` is JSON text on both
 /// backends: the writer handed the driver a string, not a JSON tree to copy.
 pub(crate) fn events_table(postgres: bool) -> String {
-    let (uuid, ts, boolean, seq) = column_types(postgres);
+    let (_, _, _, seq) = column_types(postgres);
+    events_ddl(postgres, "events", &format!("seq {seq}"), "\n        )")
+}
+
+/// The row table's DDL under `name`, with its `seq` column and closing clause
+/// (the partitioning migration names and closes it its own way).
+pub(crate) fn events_ddl(postgres: bool, name: &str, seq: &str, close: &str) -> String {
+    let (uuid, ts, boolean, _) = column_types(postgres);
     format!(
-        "CREATE TABLE events (
-            seq {seq},
+        "CREATE TABLE {name} (
+            {seq},
             id {uuid} NOT NULL,
             tenant_id {uuid} NOT NULL REFERENCES tenants(id),
             received_at {ts} NOT NULL,
@@ -43,8 +50,7 @@ pub(crate) fn events_table(postgres: bool) -> String {
             service TEXT NULL,
             fields TEXT NOT NULL,
             raw TEXT NOT NULL,
-            raw_truncated {boolean} NOT NULL
-        )"
+            raw_truncated {boolean} NOT NULL{close}"
     )
 }
 

@@ -24,23 +24,7 @@ const COLUMNS: &str = "seq, id, tenant_id, received_at, event_time, channel, hos
 
 /// The events table's DDL (PostgreSQL), with its `seq` column and closing clause.
 pub(crate) fn events_table(name: &str, seq: &str, close: &str) -> String {
-    format!(
-        "CREATE TABLE {name} (
-                {seq},
-                id UUID NOT NULL,
-                tenant_id UUID NOT NULL REFERENCES tenants(id),
-                received_at TIMESTAMPTZ NOT NULL,
-                event_time TIMESTAMPTZ NOT NULL,
-                channel TEXT NOT NULL,
-                host TEXT NULL,
-                severity SMALLINT NULL,
-                product TEXT NULL,
-                category TEXT NULL,
-                service TEXT NULL,
-                fields TEXT NOT NULL,
-                raw TEXT NOT NULL,
-                raw_truncated BOOLEAN NOT NULL{close}"
-    )
+    crate::m20261122_000002_ingest::events_ddl(true, name, seq, close)
 }
 
 #[async_trait::async_trait]
@@ -55,15 +39,7 @@ impl MigrationTrait for Migration {
             "seq BIGINT NOT NULL DEFAULT nextval('events_seq_seq')",
             ",\n                PRIMARY KEY (seq, received_at)\n            ) PARTITION BY RANGE (received_at)",
         );
-        // One partition per day that has rows, plus today and the next week.
-        let days = "DO $$ DECLARE d date; BEGIN
-               FOR d IN SELECT DISTINCT (received_at AT TIME ZONE 'UTC')::date FROM events_unpartitioned
-                        UNION SELECT (now() AT TIME ZONE 'UTC')::date + i FROM generate_series(0, 7) AS i
-               LOOP
-                 EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF events FOR VALUES FROM (%L) TO (%L)',
-                                'events_p' || to_char(d, 'YYYYMMDD'), d::timestamp AT TIME ZONE 'UTC', (d + 1)::timestamp AT TIME ZONE 'UTC');
-               END LOOP;
-             END $$";
+        let days = sql::daily_partitions("events", "events_unpartitioned");
         let copy =
             format!("INSERT INTO events ({COLUMNS}) SELECT {COLUMNS} FROM events_unpartitioned");
         sql::run(
@@ -75,7 +51,7 @@ impl MigrationTrait for Migration {
                 "ALTER INDEX events_tenant_seq RENAME TO events_unpartitioned_tenant_seq",
                 &create,
                 "CREATE TABLE events_default PARTITION OF events DEFAULT",
-                days,
+                &days,
                 &copy,
                 "DROP TABLE events_unpartitioned",
                 "ALTER SEQUENCE events_seq_seq OWNED BY events.seq",

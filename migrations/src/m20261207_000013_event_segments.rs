@@ -157,15 +157,7 @@ impl MigrationTrait for Migration {
         let sequences = sequences_table(postgres);
         let seed = seed_sequences(postgres);
         if postgres {
-            // One partition per day that has rows, plus today and the next week.
-            let days = "DO $$ DECLARE d date; BEGIN
-               FOR d IN SELECT DISTINCT (received_at AT TIME ZONE 'UTC')::date FROM events_rows
-                        UNION SELECT (now() AT TIME ZONE 'UTC')::date + i FROM generate_series(0, 7) AS i
-               LOOP
-                 EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF event_segments FOR VALUES FROM (%L) TO (%L)',
-                                'event_segments_p' || to_char(d, 'YYYYMMDD'), d::timestamp AT TIME ZONE 'UTC', (d + 1)::timestamp AT TIME ZONE 'UTC');
-               END LOOP;
-             END $$";
+            let days = sql::daily_partitions("event_segments", "events_rows");
             let mut statements = vec![
                 "ALTER TABLE events RENAME TO events_rows",
                 &create,
@@ -173,7 +165,7 @@ impl MigrationTrait for Migration {
                 // spend the server's time failing to shrink it.
                 STORE_UNCOMPRESSED,
                 "CREATE TABLE event_segments_default PARTITION OF event_segments DEFAULT",
-                days,
+                &days,
                 &convert,
                 &sequences,
                 seed,

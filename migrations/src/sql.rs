@@ -128,3 +128,19 @@ pub async fn enable_rls_on_partitions(
     );
     run(manager, &[&statement]).await
 }
+
+/// PostgreSQL: one daily partition of `parent` (named `<parent>_pYYYYMMDD`) per
+/// day that has rows in `existing` (by `received_at`), plus today and the next
+/// week.
+pub fn daily_partitions(parent: &str, existing: &str) -> String {
+    format!(
+        "DO $$ DECLARE d date; BEGIN
+           FOR d IN SELECT DISTINCT (received_at AT TIME ZONE 'UTC')::date FROM {existing}
+                    UNION SELECT (now() AT TIME ZONE 'UTC')::date + i FROM generate_series(0, 7) AS i
+           LOOP
+             EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF {parent} FOR VALUES FROM (%L) TO (%L)',
+                            '{parent}_p' || to_char(d, 'YYYYMMDD'), d::timestamp AT TIME ZONE 'UTC', (d + 1)::timestamp AT TIME ZONE 'UTC');
+           END LOOP;
+         END $$"
+    )
+}

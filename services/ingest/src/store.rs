@@ -47,32 +47,14 @@ pub async fn events_after(
     tx.scope()
         .require_in(tenant, Resource::Event, Action::Read)?;
     let mut events = Vec::new();
-    // Past every number already returned or read. Compaction may replace
-    // segments between two queries (on PostgreSQL each statement sees what is
-    // committed by then): a merged segment comes back whole, and the numbers
-    // at or below this mark are skipped, not returned twice.
-    let mut seen = after;
-    while (events.len() as u64) < limit {
-        let rows = segments_past(tx, tenant, seen, Condition::all()).await?;
-        if rows.is_empty() {
-            break;
-        }
-        for row in rows {
-            let last = row.last_seq;
-            let segment = Decoded::open(row)?;
-            for (seq, line) in segment.lines()? {
-                if seq <= seen {
-                    continue;
-                }
-                if events.len() as u64 >= limit {
-                    return Ok(events);
-                }
-                events.push(Record::parse(line)?.to_stored(seq, tenant)?);
-                seen = seq;
-            }
-            seen = seen.max(last);
-        }
+    if limit == 0 {
+        return Ok(events);
     }
+    each_past(tx, tenant, after, Condition::all(), |seq, record| {
+        events.push(record.to_stored(seq, tenant)?);
+        Ok((events.len() as u64) < limit)
+    })
+    .await?;
     Ok(events)
 }
 
@@ -92,15 +74,38 @@ pub async fn events_by_ids(
     // Ids are UUIDv7: a segment can hold one only if its id range spans it.
     // Read a few segments at a time, so that ids far apart never load every
     // segment between them at once.
-    let mut found = Vec::new();
-    let mut seen = 0i64;
     let spans = Condition::all()
         .add(event_segment::Column::IdMax.gte(*lowest))
         .add(event_segment::Column::IdMin.lte(*highest));
+    let mut found = Vec::new();
+    each_past(tx, tenant, 0, spans, |seq, record| {
+        if wanted.contains(&record.id()?) {
+            found.push(record.to_stored(seq, tenant)?);
+        }
+        Ok(true)
+    })
+    .await?;
+    Ok(found)
+}
+
+/// Visits the tenant's records numbered past `after`, in segments that meet
+/// `narrow`, in order, while `visit` answers `true`.
+///
+/// Compaction may replace segments between two queries (on PostgreSQL each
+/// statement sees what is committed by then): a merged segment comes back
+/// whole, and the numbers already visited are skipped, not visited twice.
+async fn each_past(
+    tx: &ScopedTx<'_>,
+    tenant: TenantId,
+    after: i64,
+    narrow: Condition,
+    mut visit: impl FnMut(i64, Record<'_>) -> Result<bool>,
+) -> Result<()> {
+    let mut seen = after;
     loop {
-        let rows = segments_past(tx, tenant, seen, spans.clone()).await?;
+        let rows = segments_past(tx, tenant, seen, narrow.clone()).await?;
         if rows.is_empty() {
-            return Ok(found);
+            return Ok(());
         }
         for row in rows {
             let last = row.last_seq;
@@ -109,10 +114,10 @@ pub async fn events_by_ids(
                 if seq <= seen {
                     continue;
                 }
-                let record = Record::parse(line)?;
-                if wanted.contains(&record.id()?) {
-                    found.push(record.to_stored(seq, tenant)?);
+                if !visit(seq, Record::parse(line)?)? {
+                    return Ok(());
                 }
+                seen = seq;
             }
             seen = seen.max(last);
         }

@@ -44,14 +44,15 @@ impl TestDb {
         TestDb { db, url, _dir: dir }
     }
 
-    /// Creates a tenant named and slugged `slug` (test setup: panics on failure).
+    /// Creates a tenant slugged `slug`, named `Tenant <slug>` (test setup:
+    /// panics on failure).
     pub async fn tenant(&self, slug: &str) -> crate::TenantId {
         let scope = crate::Scope::system("test");
         let mut tx = self.db.begin(&scope).await.expect("begin");
         let tenant = crate::tenants::create_tenant(
             &mut tx,
             crate::tenants::NewTenant {
-                name: slug.into(),
+                name: format!("Tenant {slug}"),
                 slug: slug.into(),
                 timezone: None,
             },

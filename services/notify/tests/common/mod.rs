@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 use garrison_core::Severity;
 use garrison_core::db::testing::TestDb;
 use garrison_core::scope::TenantAccess;
-use garrison_core::tenants::{NewTenant, create_tenant};
 use garrison_core::{Role, Scope, TenantId};
 use garrison_notify::endpoint::NewEndpoint;
 use garrison_notify::endpoint::store::{CreatedEndpoint, create_endpoint};
@@ -22,20 +21,7 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub async fn tenant(test: &TestDb, slug: &str) -> TenantId {
-    let scope = Scope::system("test");
-    let mut tx = test.db.begin(&scope).await.expect("begin");
-    let t = create_tenant(
-        &mut tx,
-        NewTenant {
-            name: format!("Tenant {slug}"),
-            slug: slug.into(),
-            timezone: None,
-        },
-    )
-    .await
-    .expect("tenant");
-    tx.commit().await.expect("commit");
-    t.id
+    test.tenant(slug).await
 }
 
 pub fn at(s: &str) -> DateTime<Utc> {
