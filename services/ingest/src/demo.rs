@@ -138,19 +138,20 @@ pub async fn send_demo(
     let cap = ingest.config.raw_cap_bytes;
     let mut submission = Submission::default();
     for record in demo_records(seed, count, now, info.tz) {
-        let (event, bytes) = match record {
+        let pending = match record {
             DemoRecord::Line(line) => {
                 let arrival = Arrival::new(tenant, Channel::SyslogTcp, now, cap);
-                (text_event(&line, &[], info.tz, &arrival), line.len() as u64)
+                let event = text_event(&line, &[], info.tz, &arrival);
+                Pending::new(event, line.len() as u64)
             }
             DemoRecord::Object(Value::Object(object)) => {
                 let raw = Value::Object(object.clone()).to_string();
                 let arrival = Arrival::new(tenant, Channel::Http, now, cap);
-                (object_event(object, &raw, &arrival), raw.len() as u64)
+                Pending::new(object_event(object, &raw, &arrival), raw.len() as u64)
             }
             DemoRecord::Object(_) => continue,
         };
-        submission.events.push(Pending::new(event, bytes));
+        submission.events.push(pending);
     }
     let sent = submission.events.len();
     match ingest.writer.submit_and_wait(submission).await {

@@ -1,21 +1,22 @@
 //! From received bytes to a [`Submission`]: decoding, attribution to a tenant,
 //! parsing, normalizing, quota checks and dead letters. Shared by every receiver.
 
-use crate::normalize::{Arrival, cap, insert_path, to_event};
+use crate::normalize::{Arrival, Normalized, cap, normalize};
 use crate::parse::{self, Parsed, year::Clock};
 use crate::writer::DeadLetter;
 use chrono::Utc;
 use chrono_tz::Tz;
 use garrison_core::TenantId;
-use garrison_core::event::{Channel, Event};
-use serde_json::{Map, Value, json};
+use garrison_core::event::Channel;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// The SD-ID whose `token` parameter names the tenant in RFC 5424 messages.
 pub const TOKEN_SD_ID: &str = "garrison@32473";
 
 /// The ingest token in a syslog line's structured data, if any (cheap pre-check
 /// before a full parse).
-pub fn token_in_structured_data(parsed: &Parsed) -> Option<&str> {
+pub fn token_in_structured_data<'p>(parsed: &'p Parsed<'_>) -> Option<&'p str> {
     parsed
         .syslog
         .as_ref()?
@@ -39,31 +40,36 @@ pub fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
 
 /// Builds the event for a text record already attributed to a tenant, reading
 /// zoneless times in `tz`.
-pub fn text_event(text: &str, flags: &[&str], tz: Tz, arrival: &Arrival) -> Event {
+pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) -> Normalized<'a> {
     let clock = Clock::new(arrival.received_at, tz);
     let parsed = parse::parse_line(text, &clock);
-    let mut event = to_event(parsed, text, arrival);
-    flag(&mut event.fields, flags);
+    let mut event = normalize(parsed, text, arrival);
+    event.flag(flags);
     event
 }
 
 /// Builds the event for a JSON object record (HTTP, HEC, bulk).
-pub fn object_event(object: Map<String, Value>, raw: &str, arrival: &Arrival) -> Event {
+pub fn object_event<'a>(
+    object: Map<String, Value>,
+    raw: &'a str,
+    arrival: &Arrival,
+) -> Normalized<'a> {
     let timestamp = parse::json::timestamp_of(&object);
     let message = object
         .get("message")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
+    let message = Cow::Owned(message);
     let parsed = Parsed {
         format: parse::Format::Json,
         payload: parse::Format::Json,
         timestamp,
         syslog: None,
         message,
-        fields: object,
+        fields: parse::Fields::Object(object),
     };
-    to_event(parsed, raw, arrival)
+    normalize(parsed, raw, arrival)
 }
 
 /// A dead letter with the raw text capped.
@@ -81,13 +87,6 @@ pub fn dead_letter(
         received_at: Utc::now(),
         peer,
         reason,
-        raw: cap(raw, raw_cap).0,
-    }
-}
-
-/// Marks what happened to a record on its way in (`log.flags`).
-pub fn flag(fields: &mut Map<String, Value>, flags: &[&str]) {
-    if !flags.is_empty() {
-        insert_path(fields, "log.flags", json!(flags));
+        raw: cap(raw, raw_cap).0.to_string(),
     }
 }

@@ -188,7 +188,7 @@ async fn bulk(
                             doc_line,
                             &Arrival::new(tenant, Channel::Bulk, received_at, cap).tagged(&tags),
                         );
-                        let event_id = id.clone().unwrap_or_else(|| event.id.to_string());
+                        let event_id = id.clone().unwrap_or_else(|| event.event.id.to_string());
                         submission
                             .events
                             .push(Pending::new(event, doc_line.len() as u64));

@@ -7,6 +7,7 @@
 use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
+use crate::normalize::Normalized;
 use crate::pipeline::{object_event, text_event};
 use crate::writer::{Busy, Pending, Submission};
 use axum::Json;
@@ -15,7 +16,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use garrison_core::event::{Channel, Event, LogSource};
+use garrison_core::event::{Channel, LogSource};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -134,14 +135,14 @@ async fn auth(
 }
 
 /// One HEC event object; `None` when it has no `event`.
-fn hec_event(
+fn hec_event<'a>(
     value: Value,
-    raw: &str,
+    raw: &'a str,
     tenant: garrison_core::TenantId,
     received_at: DateTime<Utc>,
     cap: usize,
     tags: &LogSource,
-) -> Option<Event> {
+) -> Option<Normalized<'a>> {
     let Value::Object(mut envelope) = value else {
         return None;
     };

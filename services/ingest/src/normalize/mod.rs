@@ -2,13 +2,17 @@
 //! nests them) beside the original names, log-source tags for detection's
 //! routing, event time falling back to receipt time, and the capped raw text.
 
-use crate::parse::{Format, Parsed};
+mod ecs;
+mod flat;
+
+use crate::parse::{Fields, FlatFields, Format, Parsed, SyslogHeader};
+use crate::segment::{json, record};
 use chrono::{DateTime, Utc};
+use ecs::{Ecs, EcsFields};
 use garrison_core::TenantId;
 use garrison_core::event::{Channel, Event, EventId, LogSource};
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::borrow::Cow;
 
 /// Where and when a record arrived.
 #[derive(Debug, Clone)]
@@ -65,231 +69,229 @@ impl Arrival {
     }
 }
 
-/// Original names mapped to ECS paths. Applied to payload fields of every format.
-const ECS_MAP: &[(&str, &str)] = &[
-    // CEF
-    ("src", "source.ip"),
-    ("dst", "destination.ip"),
-    ("spt", "source.port"),
-    ("dpt", "destination.port"),
-    ("suser", "source.user.name"),
-    ("duser", "destination.user.name"),
-    ("shost", "source.domain"),
-    ("dhost", "destination.domain"),
-    ("act", "event.action"),
-    ("proto", "network.transport"),
-    ("request", "url.original"),
-    ("deviceProduct", "observer.product"),
-    ("deviceVendor", "observer.vendor"),
-    ("name", "event.reason"),
-    // key=value firewalls (FortiGate, UFW/iptables)
-    ("srcip", "source.ip"),
-    ("dstip", "destination.ip"),
-    ("srcport", "source.port"),
-    ("dstport", "destination.port"),
-    ("SRC", "source.ip"),
-    ("DST", "destination.ip"),
-    ("SPT", "source.port"),
-    ("DPT", "destination.port"),
-    ("PROTO", "network.transport"),
-    ("action", "event.action"),
-    ("devname", "observer.name"),
-    // sudo
-    ("COMMAND", "process.command_line"),
-    ("USER", "user.target.name"),
-    ("PWD", "process.working_directory"),
-    // Sysmon / Windows flattened to Sigma names
-    ("Image", "process.executable"),
-    ("CommandLine", "process.command_line"),
-    ("ParentImage", "process.parent.executable"),
-    ("ParentCommandLine", "process.parent.command_line"),
-    ("ProcessId", "process.pid"),
-    ("User", "user.name"),
-    ("TargetFilename", "file.path"),
-    ("DestinationIp", "destination.ip"),
-    ("DestinationPort", "destination.port"),
-    ("SourceIp", "source.ip"),
-    ("SourcePort", "source.port"),
-    ("QueryName", "dns.question.name"),
-    ("TargetObject", "registry.path"),
-    ("Hashes", "process.hash.raw"),
-    ("Computer", "host.name"),
-    ("EventID", "event.code"),
-    ("Channel", "winlog.channel"),
-    ("Provider_Name", "winlog.provider_name"),
-    ("TargetUserName", "user.target.name"),
-    ("SubjectUserName", "user.name"),
-    ("IpAddress", "source.ip"),
-    ("LogonType", "winlog.logon.type"),
-    // OpenSSH authentication lines
-    ("ssh_user", "user.name"),
-    ("ssh_src_ip", "source.ip"),
-    ("ssh_src_port", "source.port"),
-    ("ssh_outcome", "event.outcome"),
-];
+/// The event built from a record: its header, and its fields and raw text
+/// ready to be written as its segment record.
+#[derive(Debug)]
+pub struct Normalized<'a> {
+    /// Without fields or raw text: those go straight into the record.
+    pub event: Event,
+    raw: &'a str,
+    body: Body<'a>,
+}
 
-/// FNV-1a: looked up for every field of every event, against names that come
-/// from [`ECS_MAP`] only (an event's names are looked up, never inserted, so
-/// a weak hash cannot be turned against it). SipHash was 3% of the receiving
-/// path.
-#[derive(Default)]
-struct Fnv(u64);
+#[derive(Debug)]
+enum Body<'a> {
+    /// A text payload's flat fields beside the ECS tree, written without
+    /// building a map: `skip` marks originals a later namesake or an ECS
+    /// object replaces.
+    Flat {
+        originals: FlatFields<'a>,
+        skip: Vec<bool>,
+        ecs: EcsFields<'a>,
+    },
+    /// A JSON payload: ECS objects merged into the nested object received.
+    Tree(Map<String, Value>),
+}
 
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+impl<'a> Normalized<'a> {
+    /// Marks what happened to the record on its way in (`log.flags`).
+    pub fn flag(&mut self, flags: &[&str]) {
+        if flags.is_empty() {
+            return;
         }
-        self.0 = h;
+        match &mut self.body {
+            Body::Flat { ecs, .. } => ecs.set(ecs::LOG_FLAGS, Ecs::Json(json!(flags))),
+            Body::Tree(fields) => insert_path(fields, "log.flags", json!(flags)),
+        }
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// Room enough for the record, usually: the fields repeat much of the raw
+    /// text, and escaping can grow it.
+    pub fn record_size_hint(&self) -> usize {
+        256 + 4 * self.raw.len()
+    }
+
+    /// Appends the event's segment record to `out` and returns its header.
+    pub fn into_record(self, out: &mut Vec<u8>) -> Event {
+        let Normalized { event, raw, body } = self;
+        record::write_record_with(&event, raw, out, |out| match body {
+            Body::Tree(fields) => json::write_map(out, &fields),
+            Body::Flat {
+                originals,
+                skip,
+                ecs,
+            } => flat::write(out, &originals, &skip, ecs),
+        });
+        event
+    }
+
+    /// The whole event, fields and raw text included, as it reads back from
+    /// its record.
+    pub fn into_event(self) -> Event {
+        let mut line = Vec::new();
+        let tenant = self.event.tenant_id;
+        let head = self.into_record(&mut line);
+        record::Record::parse(&line)
+            .and_then(|r| r.to_stored(0, tenant))
+            .map(|stored| stored.event)
+            .unwrap_or(head)
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
-/// [`ECS_MAP`]'s positions by original name.
-static ECS_BY_ORIGINAL: LazyLock<FnvMap<&'static str, usize>> = LazyLock::new(|| {
-    ECS_MAP
-        .iter()
-        .enumerate()
-        .map(|(i, (original, _))| (*original, i))
-        .collect()
-});
-
 /// Builds the event.
-pub fn to_event(parsed: Parsed, raw: &str, arrival: &Arrival) -> Event {
-    let mut fields = Map::new();
+pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Normalized<'a> {
+    let mut ecs = EcsFields::default();
     let mut host = None;
     let mut severity = None;
     let mut log_source = arrival.log_source_hint.clone();
-
     if let Some(header) = &parsed.syslog {
-        let mut syslog = Map::new();
-        if let (Some(facility), Some(sev)) = (header.facility, header.severity) {
-            syslog.insert(
-                "priority".into(),
-                json!(u32::from(facility) * 8 + u32::from(sev)),
-            );
-            syslog.insert("facility".into(), json!({"code": facility}));
-            syslog.insert("severity".into(), json!({"code": sev}));
-        }
-        if let Some(app) = &header.appname {
-            syslog.insert("appname".into(), json!(app));
-            insert_path(&mut fields, "process.name", json!(app));
-        }
-        if let Some(procid) = &header.procid {
-            syslog.insert("procid".into(), json!(procid));
-            if let Ok(pid) = procid.parse::<u64>() {
-                insert_path(&mut fields, "process.pid", json!(pid));
-            }
-        }
-        if let Some(msgid) = &header.msgid {
-            syslog.insert("msgid".into(), json!(msgid));
-        }
-        if let Some(version) = header.version {
-            syslog.insert("version".into(), json!(version));
-        }
-        if !header.structured_data.is_empty() {
-            let sd: Map<String, Value> = header
-                .structured_data
-                .iter()
-                .filter(|(id, _)| !id.starts_with("garrison@"))
-                .map(|(id, params)| {
-                    let params: Map<String, Value> = params
-                        .iter()
-                        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-                        .collect();
-                    (id.clone(), Value::Object(params))
-                })
-                .collect();
-            syslog.insert("structured_data".into(), Value::Object(sd));
-        }
-        insert_path(&mut fields, "log.syslog", Value::Object(syslog));
-        host = header.hostname.clone();
+        syslog_fields(header, &mut ecs);
+        host = header.hostname.map(str::to_string);
         severity = header.severity;
         if log_source.service.is_none() {
-            log_source.service = header.appname.as_ref().map(|a| a.to_ascii_lowercase());
+            log_source.service = header.appname.map(str::to_ascii_lowercase);
         }
     }
-
-    insert_path(&mut fields, "log.format", json!(parsed.payload.as_str()));
-    // One pass over the record's own fields; applied in ECS_MAP's order, which
-    // settles which original fills an ECS field that several could.
-    let mut mapped: Vec<(usize, &Value)> = parsed
-        .fields
-        .iter()
-        .filter_map(|(name, value)| ECS_BY_ORIGINAL.get(name.as_str()).map(|&i| (i, value)))
-        .collect();
-    mapped.sort_unstable_by_key(|(i, _)| *i);
-    for (i, value) in mapped {
-        if let Some((_, ecs)) = ECS_MAP.get(i)
-            && get_path(&fields, ecs).is_none()
-        {
-            insert_path(&mut fields, ecs, typed(ecs, value));
-        }
-    }
+    ecs.set(
+        ecs::LOG_FORMAT,
+        Ecs::Text(Cow::Borrowed(parsed.payload.as_str())),
+    );
     infer_log_source(&parsed, &mut log_source);
     let Parsed {
         message,
-        fields: originals,
+        fields,
         timestamp,
         ..
     } = parsed;
-    fields.insert("message".into(), Value::String(message));
-    // Originals stay reachable under their own names unless that would clobber an
-    // ECS object (e.g. a payload key `source` beside `source.ip`): the few ECS
-    // members are laid over the originals' map, rather than each of the many
-    // originals moved into a new one.
-    let mut fields = fields
+    let body = match fields {
+        Fields::Flat(originals) => {
+            let names = flat::map(&originals, &mut ecs);
+            ecs.set(ecs::MESSAGE, Ecs::Text(message));
+            flat::body(originals, names, ecs, &mut host, arrival)
+        }
+        Fields::Object(originals) => {
+            map_object(&originals, &mut ecs);
+            ecs.set(ecs::MESSAGE, Ecs::Text(message));
+            Body::Tree(tree_body(originals, ecs, &mut host, arrival))
+        }
+    };
+    let (raw, raw_truncated) = cap(raw, arrival.raw_cap);
+    Normalized {
+        event: Event {
+            id: EventId::new(),
+            tenant_id: arrival.tenant_id,
+            received_at: arrival.received_at,
+            timestamp: timestamp.unwrap_or(arrival.received_at),
+            channel: arrival.channel,
+            host,
+            severity,
+            log_source,
+            fields: Map::new(),
+            raw: String::new(),
+            raw_truncated,
+        },
+        raw,
+        body,
+    }
+}
+
+/// `log.syslog.*` and the process the header names.
+fn syslog_fields<'a>(header: &SyslogHeader<'a>, ecs: &mut EcsFields<'a>) {
+    if let (Some(facility), Some(sev)) = (header.facility, header.severity) {
+        ecs.set(
+            ecs::SYSLOG_PRIORITY,
+            Ecs::Number(u64::from(facility) * 8 + u64::from(sev)),
+        );
+        ecs.set(ecs::SYSLOG_FACILITY, Ecs::Number(facility.into()));
+        ecs.set(ecs::SYSLOG_SEVERITY, Ecs::Number(sev.into()));
+    }
+    if let Some(app) = header.appname {
+        ecs.set(ecs::SYSLOG_APPNAME, Ecs::Text(Cow::Borrowed(app)));
+        ecs.set(ecs::PROCESS_NAME, Ecs::Text(Cow::Borrowed(app)));
+    }
+    if let Some(procid) = &header.procid {
+        ecs.set(ecs::SYSLOG_PROCID, Ecs::Text(procid.clone()));
+        if let Ok(pid) = procid.parse::<u64>() {
+            ecs.set(ecs::PROCESS_PID, Ecs::Number(pid));
+        }
+    }
+    if let Some(msgid) = header.msgid {
+        ecs.set(ecs::SYSLOG_MSGID, Ecs::Text(Cow::Borrowed(msgid)));
+    }
+    if let Some(version) = header.version {
+        ecs.set(ecs::SYSLOG_VERSION, Ecs::Number(version.into()));
+    }
+    if !header.structured_data.is_empty() {
+        let sd: Map<String, Value> = header
+            .structured_data
+            .iter()
+            .filter(|(id, _)| !id.starts_with("garrison@"))
+            .map(|(id, params)| {
+                let params: Map<String, Value> = params
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect();
+                (id.clone(), Value::Object(params))
+            })
+            .collect();
+        ecs.set(ecs::SYSLOG_STRUCTURED_DATA, Ecs::Json(Value::Object(sd)));
+    }
+    if !ecs.has_syslog_members() {
+        // A header with nothing to say still says it was syslog.
+        ecs.set(ecs::LOG_SYSLOG, Ecs::Json(Value::Object(Map::new())));
+    }
+}
+
+/// Maps a JSON object's members onto ECS, in [`ecs::ECS_MAP`]'s order (which
+/// settles which original fills an ECS field that several could).
+fn map_object(originals: &Map<String, Value>, ecs: &mut EcsFields<'_>) {
+    let mut mapped: Vec<(usize, &Value)> = originals
+        .iter()
+        .filter_map(|(name, value)| ecs::ecs_index(name, ecs::fnv(name)).map(|e| (e, value)))
+        .collect();
+    mapped.sort_unstable_by_key(|(e, _)| *e);
+    for (e, value) in mapped {
+        if let Some(id) = ecs::target(e) {
+            let value = match value.as_str().and_then(|text| ecs::numeric(id, text)) {
+                Some(n) => Ecs::Number(n),
+                None => Ecs::Json(value.clone()),
+            };
+            ecs.set(id, value);
+        }
+    }
+}
+
+/// The ECS objects laid over the JSON object received, and the host.
+fn tree_body(
+    originals: Map<String, Value>,
+    ecs: EcsFields<'_>,
+    host: &mut Option<String>,
+    arrival: &Arrival,
+) -> Map<String, Value> {
+    let mut tree = Map::new();
+    for (path, value) in ecs.into_paths() {
+        insert_path(&mut tree, path, value.into_value());
+    }
+    // The few ECS members are laid over the originals' map, rather than each
+    // of the many originals moved into a new one.
+    let mut fields = tree
         .into_iter()
         .fold(originals, |mut merged, (key, value)| {
             merged.insert(key, value);
             merged
         });
     if host.is_none() {
-        host = get_path(&fields, "host.name")
+        *host = get_path(&fields, "host.name")
             .and_then(Value::as_str)
             .map(str::to_string)
             .or_else(|| arrival.host_hint.clone());
     }
-    if let Some(h) = &host
+    if let Some(h) = host.as_deref()
         && get_path(&fields, "host.name").is_none()
     {
         insert_path(&mut fields, "host.name", json!(h));
     }
-    let timestamp = timestamp.unwrap_or(arrival.received_at);
-    let (raw, raw_truncated) = cap(raw, arrival.raw_cap);
-    Event {
-        id: EventId::new(),
-        tenant_id: arrival.tenant_id,
-        received_at: arrival.received_at,
-        timestamp,
-        channel: arrival.channel,
-        host,
-        severity,
-        log_source,
-        fields,
-        raw,
-        raw_truncated,
-    }
-}
-
-/// Ports and pids are numbers in ECS; addresses and names stay strings.
-fn typed(ecs: &str, value: &Value) -> Value {
-    if (ecs.ends_with(".port") || ecs.ends_with(".pid"))
-        && let Some(n) = value.as_str().and_then(|s| s.parse::<u64>().ok())
-    {
-        return json!(n);
-    }
-    value.clone()
+    fields
 }
 
 fn infer_log_source(parsed: &Parsed, log_source: &mut LogSource) {
@@ -298,27 +300,23 @@ fn infer_log_source(parsed: &Parsed, log_source: &mut LogSource) {
         Format::Cef => {
             if log_source.product.is_none() {
                 log_source.product = fields
-                    .get("deviceProduct")
-                    .and_then(Value::as_str)
+                    .get_str("deviceProduct")
                     .map(|p| p.to_ascii_lowercase().replace(' ', "_"));
             }
             log_source.category.get_or_insert_with(|| "firewall".into());
         }
-        Format::KeyValue if fields.contains_key("devid") && fields.contains_key("logid") => {
+        Format::KeyValue if fields.contains("devid") && fields.contains("logid") => {
             log_source.product.get_or_insert_with(|| "fortigate".into());
             log_source.category.get_or_insert_with(|| "firewall".into());
         }
-        Format::KeyValue if fields.contains_key("SRC") && fields.contains_key("PROTO") => {
+        Format::KeyValue if fields.contains("SRC") && fields.contains("PROTO") => {
             log_source.product.get_or_insert_with(|| "linux".into());
             log_source.category.get_or_insert_with(|| "firewall".into());
         }
-        Format::Json if fields.contains_key("EventID") || fields.contains_key("Channel") => {
+        Format::Json if fields.contains("EventID") || fields.contains("Channel") => {
             log_source.product.get_or_insert_with(|| "windows".into());
             if log_source.service.is_none() {
-                log_source.service = fields
-                    .get("Channel")
-                    .and_then(Value::as_str)
-                    .map(windows_service);
+                log_source.service = fields.get_str("Channel").map(windows_service);
             }
         }
         _ => {
@@ -343,15 +341,15 @@ fn windows_service(channel: &str) -> String {
 }
 
 /// Caps text at `max` bytes on a character boundary.
-pub fn cap(text: &str, max: usize) -> (String, bool) {
+pub fn cap(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
-        return (text.to_string(), false);
+        return (text, false);
     }
     let mut end = max;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    (text[..end].to_string(), true)
+    (&text[..end], true)
 }
 
 /// Sets a dotted path, creating objects on the way (an existing scalar wins).
@@ -407,7 +405,7 @@ mod tests {
     fn cef_maps_to_ecs_and_keeps_originals() {
         let line = "<14>Nov  1 00:00:00 PA-3220 CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|src=10.2.106.157 dst=103.239.161.105 spt=24605 dpt=443 act=deny";
         let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
-        let event = to_event(parsed, line, &arrival());
+        let event = normalize(parsed, line, &arrival()).into_event();
         assert_eq!(
             get_path(&event.fields, "source.ip"),
             Some(&json!("10.2.106.157"))
@@ -429,7 +427,7 @@ mod tests {
     fn sysmon_json_gets_windows_log_source() {
         let line = r#"{"EventID":1,"Channel":"Microsoft-Windows-Sysmon/Operational","Image":"C:\\x\\whoami.exe","Computer":"ws1","UtcTime":"2026-11-01 10:00:00.000"}"#;
         let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
-        let event = to_event(parsed, line, &arrival());
+        let event = normalize(parsed, line, &arrival()).into_event();
         assert_eq!(event.log_source.product.as_deref(), Some("windows"));
         assert_eq!(event.log_source.service.as_deref(), Some("sysmon"));
         assert_eq!(event.host.as_deref(), Some("ws1"));
@@ -443,16 +441,19 @@ mod tests {
 
     #[test]
     fn each_original_name_maps_once_and_the_table_order_decides() {
+        let mut originals: Vec<&str> = ecs::ECS_MAP.iter().map(|(original, _)| *original).collect();
+        originals.sort_unstable();
+        originals.dedup();
         assert_eq!(
-            ECS_BY_ORIGINAL.len(),
-            ECS_MAP.len(),
+            originals.len(),
+            ecs::ECS_MAP.len(),
             "an original listed twice"
         );
         // `src` comes before `srcip` and `SRC` in the table: it fills source.ip.
         let line =
             "<14>Nov  1 00:00:00 fw1 app: SRC=10.0.0.3 srcip=10.0.0.2 src=10.0.0.1 dstport=53";
         let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
-        let event = to_event(parsed, line, &arrival());
+        let event = normalize(parsed, line, &arrival()).into_event();
         assert_eq!(
             get_path(&event.fields, "source.ip"),
             Some(&json!("10.0.0.1"))
@@ -471,7 +472,7 @@ mod tests {
 
     #[test]
     fn cap_respects_char_boundaries() {
-        assert_eq!(cap("héllo", 2), ("h".to_string(), true));
-        assert_eq!(cap("abc", 5), ("abc".to_string(), false));
+        assert_eq!(cap("héllo", 2), ("h", true));
+        assert_eq!(cap("abc", 5), ("abc", false));
     }
 }

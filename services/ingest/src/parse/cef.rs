@@ -3,7 +3,8 @@
 //! extension values; extension values may contain spaces (a value runs until the
 //! next ` key=`). `cs1Label=Rule cs1=allow` pairs become `Rule: allow` too.
 
-use serde_json::{Map, Value};
+use super::{FlatFields, Scalar};
+use std::borrow::Cow;
 
 const HEADER: [&str; 7] = [
     "cefVersion",
@@ -16,44 +17,56 @@ const HEADER: [&str; 7] = [
 ];
 
 /// Parses a CEF record (starting at `CEF:`); `None` if the header is incomplete.
-pub fn parse(input: &str) -> Option<Map<String, Value>> {
+/// Values are borrowed from the input unless they hold escapes.
+pub fn parse(input: &str) -> Option<FlatFields<'_>> {
     let rest = input.strip_prefix("CEF:")?;
-    let mut fields = Map::new();
-    let mut parts = Vec::with_capacity(7);
-    let mut current = String::new();
-    let mut chars = rest.char_indices();
-    let mut extension_start = None;
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some((_, next)) = chars.next() {
-                    current.push(next);
-                }
+    let bytes = rest.as_bytes();
+    let mut fields: FlatFields<'_> = Vec::with_capacity(48);
+    let (mut start, mut i, mut escaped) = (0, 0, false);
+    while let Some(name) = HEADER.get(fields.len()) {
+        match bytes.get(i)? {
+            // Skips the escaped byte: a `|` or `\` after a backslash is text.
+            // (A continuation byte it may land on is never `|` or `\`.)
+            b'\\' => {
+                escaped = true;
+                i += 2;
             }
-            '|' => {
-                parts.push(std::mem::take(&mut current));
-                if parts.len() == 7 {
-                    extension_start = Some(i + 1);
-                    break;
-                }
+            b'|' => {
+                let segment = rest.get(start..i)?;
+                let value = if escaped {
+                    Cow::Owned(unescape_header(segment).trim().to_string())
+                } else {
+                    Cow::Borrowed(segment.trim())
+                };
+                fields.push((Cow::Borrowed(*name), Scalar::Text(value)));
+                (escaped, i, start) = (false, i + 1, i + 1);
             }
-            _ => current.push(c),
+            _ => i += 1,
         }
     }
-    let extension_start = extension_start?;
-    for (name, value) in HEADER.iter().zip(parts) {
-        fields.insert((*name).to_string(), Value::String(value.trim().to_string()));
-    }
-    parse_extension(&rest[extension_start..], &mut fields);
+    parse_extension(rest.get(i..)?, &mut fields);
     relabel_custom_fields(&mut fields);
     Some(fields)
 }
 
-fn parse_extension(ext: &str, fields: &mut Map<String, Value>) {
-    // Positions of unescaped `key=` starts: a key is a run of [A-Za-z0-9_.] after
-    // start or a space.
+/// `\x` is `x` in the header.
+fn unescape_header(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    let mut chars = segment.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `key=value` pairs where a value runs until the next ` key=`.
+fn parse_extension<'a>(ext: &'a str, fields: &mut FlatFields<'a>) {
     let bytes = ext.as_bytes();
-    let mut starts = Vec::new();
+    // The pair whose value is still running: (key start, `=` position).
+    let mut open: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
         if (i == 0 || bytes[i - 1] == b' ')
@@ -66,22 +79,38 @@ fn parse_extension(ext: &str, fields: &mut Map<String, Value>) {
                 j += 1;
             }
             if j < bytes.len() && bytes[j] == b'=' && (j == 0 || bytes[j - 1] != b'\\') {
-                starts.push((i, j));
+                if let Some(pair) = open {
+                    push_pair(ext, pair, i.saturating_sub(1), fields);
+                }
+                open = Some((i, j));
                 i = j + 1;
                 continue;
             }
         }
         i += 1;
     }
-    for (n, (key_start, eq)) in starts.iter().enumerate() {
-        let value_end = starts
-            .get(n + 1)
-            .map(|(next, _)| next.saturating_sub(1))
-            .unwrap_or(bytes.len());
-        let key = &ext[*key_start..*eq];
-        let raw = ext.get(eq + 1..value_end.max(eq + 1)).unwrap_or("");
-        fields.insert(key.to_string(), Value::String(unescape(raw.trim_end())));
+    if let Some(pair) = open {
+        push_pair(ext, pair, bytes.len(), fields);
     }
+}
+
+fn push_pair<'a>(
+    ext: &'a str,
+    (key_start, eq): (usize, usize),
+    value_end: usize,
+    fields: &mut FlatFields<'a>,
+) {
+    let key = &ext[key_start..eq];
+    let raw = ext
+        .get(eq + 1..value_end.max(eq + 1))
+        .unwrap_or("")
+        .trim_end();
+    let value = if raw.contains('\\') {
+        Cow::Owned(unescape(raw))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    fields.push((Cow::Borrowed(key), Scalar::Text(value)));
 }
 
 fn unescape(value: &str) -> String {
@@ -102,17 +131,29 @@ fn unescape(value: &str) -> String {
     out
 }
 
-/// `csNLabel=Rule csN=allow` → also `Rule=allow` (the label is the real name).
-fn relabel_custom_fields(fields: &mut Map<String, Value>) {
-    let labelled: Vec<(String, Value)> = fields
-        .iter()
-        .filter_map(|(key, label)| {
-            let base = key.strip_suffix("Label")?;
-            let value = fields.get(base)?.clone();
-            let label = label.as_str()?.trim();
-            (!label.is_empty() && !fields.contains_key(label)).then(|| (label.to_string(), value))
-        })
-        .collect();
+/// `csNLabel=Rule csN=allow` → also `Rule=allow` (the label is the real name),
+/// unless the record already has a field of that name.
+fn relabel_custom_fields(fields: &mut FlatFields<'_>) {
+    let given = fields.len();
+    let mut labelled = Vec::new();
+    for (n, (key, label)) in fields.iter().enumerate() {
+        let Some(base) = key.strip_suffix("Label") else {
+            continue;
+        };
+        // A label given twice counts once, with its last value.
+        if fields[n + 1..].iter().any(|(k, _)| k == key) {
+            continue;
+        }
+        let Some(label) = label.as_str().map(str::trim).filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        if fields.iter().any(|(k, _)| k == label) {
+            continue;
+        }
+        if let Some((_, value)) = fields[..given].iter().rev().find(|(k, _)| k == base) {
+            labelled.push((Cow::Owned(label.to_string()), value.clone()));
+        }
+    }
     fields.extend(labelled);
 }
 
@@ -120,17 +161,21 @@ fn relabel_custom_fields(fields: &mut Map<String, Value>) {
 mod tests {
     use super::*;
 
+    fn text<'a>(fields: &'a FlatFields<'_>, name: &str) -> &'a str {
+        super::super::flat_text(fields, name).expect("field")
+    }
+
     #[test]
     fn header_extension_and_escapes() {
         let f = parse(r"CEF:0|Security|threat\|manager|1.0|100|worm successfully stopped|10|src=10.0.0.1 dst=2.1.2.2 spt=1232 msg=Detected a threat. No action needed cs1Label=Rule cs1=allow outbound fname=C:\\Windows\\x.exe eq=a\=b")
             .expect("cef");
-        assert_eq!(f["deviceProduct"], "threat|manager");
-        assert_eq!(f["severity"], "10");
-        assert_eq!(f["src"], "10.0.0.1");
-        assert_eq!(f["msg"], "Detected a threat. No action needed");
-        assert_eq!(f["Rule"], "allow outbound");
-        assert_eq!(f["fname"], r"C:\Windows\x.exe");
-        assert_eq!(f["eq"], "a=b");
+        assert_eq!(text(&f, "deviceProduct"), "threat|manager");
+        assert_eq!(text(&f, "severity"), "10");
+        assert_eq!(text(&f, "src"), "10.0.0.1");
+        assert_eq!(text(&f, "msg"), "Detected a threat. No action needed");
+        assert_eq!(text(&f, "Rule"), "allow outbound");
+        assert_eq!(text(&f, "fname"), r"C:\Windows\x.exe");
+        assert_eq!(text(&f, "eq"), "a=b");
     }
 
     #[test]

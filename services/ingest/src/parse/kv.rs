@@ -3,24 +3,20 @@
 //! before the first pair (a kernel timestamp, a tag) is ignored here and kept in
 //! the message.
 
-use serde_json::{Map, Value};
+use super::{FlatFields, Scalar};
+use std::borrow::Cow;
 
 /// At least this many pairs make a line key=value rather than prose with an `=`.
 const MIN_PAIRS: usize = 2;
 
 /// Parses pairs; `None` when the line has fewer than two.
-pub fn parse(line: &str) -> Option<Map<String, Value>> {
+pub fn parse(line: &str) -> Option<FlatFields<'_>> {
     let pairs = if line.contains(" ; ") && line.contains('=') {
         semicolon_pairs(line)
     } else {
         space_pairs(line)
     };
-    (pairs.len() >= MIN_PAIRS).then(|| {
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect()
-    })
+    (pairs.len() >= MIN_PAIRS).then_some(pairs)
 }
 
 fn is_key(key: &str) -> bool {
@@ -34,9 +30,9 @@ fn is_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
-fn space_pairs(line: &str) -> Vec<(String, String)> {
+fn space_pairs(line: &str) -> FlatFields<'_> {
     let bytes = line.as_bytes();
-    let mut pairs = Vec::new();
+    let mut pairs = Vec::with_capacity(32);
     let mut i = 0;
     while i < bytes.len() {
         while i < bytes.len() && bytes[i] == b' ' {
@@ -65,32 +61,37 @@ fn space_pairs(line: &str) -> Vec<(String, String)> {
             let quoted = line.get(start..end.min(bytes.len())).unwrap_or("");
             // Only a value with an escaped quote needs a new spelling.
             if quoted.contains('\\') {
-                quoted.replace("\\\"", "\"")
+                Cow::Owned(quoted.replace("\\\"", "\""))
             } else {
-                quoted.to_string()
+                Cow::Borrowed(quoted)
             }
         } else {
             let start = i;
             while i < bytes.len() && bytes[i] != b' ' {
                 i += 1;
             }
-            line[start..i].to_string()
+            Cow::Borrowed(&line[start..i])
         };
         if is_key(key) {
-            pairs.push((key.to_string(), value));
+            pairs.push((Cow::Borrowed(key), Scalar::Text(value)));
         }
     }
     pairs
 }
 
-fn semicolon_pairs(line: &str) -> Vec<(String, String)> {
+fn semicolon_pairs(line: &str) -> FlatFields<'_> {
     line.split(" ; ")
         .filter_map(|part| {
             let part = part.trim();
             let (key, value) = part.split_once('=')?;
             // "alice : TTY=pts/0" — the key is the last word before '='.
             let key = key.rsplit([' ', ':']).next().unwrap_or(key).trim();
-            is_key(key).then(|| (key.to_string(), value.trim().to_string()))
+            is_key(key).then(|| {
+                (
+                    Cow::Borrowed(key),
+                    Scalar::Text(Cow::Borrowed(value.trim())),
+                )
+            })
         })
         .collect()
 }
@@ -99,33 +100,38 @@ fn semicolon_pairs(line: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
 
+    fn text<'a>(fields: &'a FlatFields<'_>, name: &str) -> &'a str {
+        super::super::flat_text(fields, name).expect("field")
+    }
+
     #[test]
     fn fortigate_quoted_values() {
         let f = parse(r#"date=2026-11-01 time=00:00:00 devname="FGT60F-HQ" srcip=10.3.173.251 dstcountry="Russian Federation" action="close""#)
             .expect("kv");
-        assert_eq!(f["devname"], "FGT60F-HQ");
-        assert_eq!(f["dstcountry"], "Russian Federation");
-        assert_eq!(f["srcip"], "10.3.173.251");
+        assert_eq!(text(&f, "devname"), "FGT60F-HQ");
+        assert_eq!(text(&f, "dstcountry"), "Russian Federation");
+        assert_eq!(text(&f, "srcip"), "10.3.173.251");
     }
 
     #[test]
     fn escaped_quotes_inside_quoted_values() {
         let f = parse(r#"msg="say \"hi\" now" path="C:\temp" n=1"#).expect("kv");
-        assert_eq!(f["msg"], r#"say "hi" now"#);
+        assert_eq!(text(&f, "msg"), r#"say "hi" now"#);
         assert_eq!(
-            f["path"], r"C:\temp",
+            text(&f, "path"),
+            r"C:\temp",
             "a backslash before anything else stays"
         );
-        assert_eq!(f["n"], "1");
+        assert_eq!(text(&f, "n"), "1");
     }
 
     #[test]
     fn ufw_with_prefix_and_empty_values() {
         let f = parse("[0.437421] [UFW AUDIT] IN=eth0 OUT= SRC=198.25.122.231 DST=10.0.136.150 PROTO=UDP SPT=61517 DPT=3306")
             .expect("kv");
-        assert_eq!(f["IN"], "eth0");
-        assert_eq!(f["OUT"], "");
-        assert_eq!(f["DPT"], "3306");
+        assert_eq!(text(&f, "IN"), "eth0");
+        assert_eq!(text(&f, "OUT"), "");
+        assert_eq!(text(&f, "DPT"), "3306");
     }
 
     #[test]
@@ -133,8 +139,8 @@ mod tests {
         let f =
             parse("admin : TTY=pts/3 ; PWD=/home/admin ; USER=root ; COMMAND=/bin/cat /etc/shadow")
                 .expect("kv");
-        assert_eq!(f["COMMAND"], "/bin/cat /etc/shadow");
-        assert_eq!(f["TTY"], "pts/3");
+        assert_eq!(text(&f, "COMMAND"), "/bin/cat /etc/shadow");
+        assert_eq!(text(&f, "TTY"), "pts/3");
     }
 
     #[test]

@@ -6,11 +6,13 @@
 
 use super::year::Clock;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use serde_json::{Map, Value};
 
 /// The record's own time, when its fields say.
-pub fn timestamp_of(fields: &Map<String, Value>, clock: &Clock) -> Option<DateTime<Utc>> {
-    let text = |k: &str| fields.get(k).and_then(Value::as_str).map(str::trim);
+pub fn timestamp_of<'v>(
+    field: impl Fn(&str) -> Option<&'v str>,
+    clock: &Clock,
+) -> Option<DateTime<Utc>> {
+    let text = |k: &str| field(k).map(str::trim);
     if let Some(epoch) = text("eventtime").and_then(|v| v.parse::<i64>().ok()) {
         return from_epoch(epoch);
     }
@@ -63,10 +65,14 @@ fn parse_offset(raw: &str) -> Option<FixedOffset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Map, Value, json};
 
     fn fields(v: Value) -> Map<String, Value> {
         v.as_object().cloned().expect("object")
+    }
+
+    fn lookup<'m>(fields: &'m Map<String, Value>) -> impl Fn(&str) -> Option<&'m str> + 'm {
+        move |name| fields.get(name).and_then(Value::as_str)
     }
 
     fn clock(tz: chrono_tz::Tz) -> Clock {
@@ -76,23 +82,23 @@ mod tests {
     #[test]
     fn fortigate_date_and_time_are_read_in_the_tenants_zone() {
         let f = fields(json!({"date": "2026-11-30", "time": "10:04:05"}));
-        let t = timestamp_of(&f, &clock(chrono_tz::America::New_York)).expect("time");
+        let t = timestamp_of(lookup(&f), &clock(chrono_tz::America::New_York)).expect("time");
         assert_eq!(t.to_rfc3339(), "2026-11-30T15:04:05+00:00");
     }
 
     #[test]
     fn an_explicit_offset_or_eventtime_wins() {
         let f = fields(json!({"date": "2026-11-30", "time": "10:04:05", "tz": "+0100"}));
-        let t = timestamp_of(&f, &clock(chrono_tz::America::New_York)).expect("time");
+        let t = timestamp_of(lookup(&f), &clock(chrono_tz::America::New_York)).expect("time");
         assert_eq!(t.to_rfc3339(), "2026-11-30T09:04:05+00:00");
         let f = fields(
             json!({"eventtime": "1796119445123456789", "date": "2000-01-01", "time": "00:00:00"}),
         );
-        let t = timestamp_of(&f, &clock(chrono_tz::UTC)).expect("time");
+        let t = timestamp_of(lookup(&f), &clock(chrono_tz::UTC)).expect("time");
         assert_eq!(t.timestamp(), 1_796_119_445);
         let f = fields(json!({"eventtime": "1796119445"}));
         assert_eq!(
-            timestamp_of(&f, &clock(chrono_tz::UTC))
+            timestamp_of(lookup(&f), &clock(chrono_tz::UTC))
                 .expect("time")
                 .timestamp(),
             1_796_119_445
@@ -101,10 +107,16 @@ mod tests {
 
     #[test]
     fn records_without_a_time_have_none() {
-        assert!(timestamp_of(&fields(json!({"SRC": "1.2.3.4"})), &clock(chrono_tz::UTC)).is_none());
         assert!(
             timestamp_of(
-                &fields(json!({"date": "yesterday", "time": "now"})),
+                lookup(&fields(json!({"SRC": "1.2.3.4"}))),
+                &clock(chrono_tz::UTC)
+            )
+            .is_none()
+        );
+        assert!(
+            timestamp_of(
+                lookup(&fields(json!({"date": "yesterday", "time": "now"}))),
                 &clock(chrono_tz::UTC)
             )
             .is_none()
@@ -128,6 +140,6 @@ mod line_tests {
             parsed.timestamp.map(|t| t.to_rfc3339()),
             Some("2026-11-30T12:52:08+00:00".to_string())
         );
-        assert_eq!(parsed.fields["devname"], "FGT60F-HQ");
+        assert_eq!(parsed.fields.get_str("devname"), Some("FGT60F-HQ"));
     }
 }

@@ -13,6 +13,7 @@ pub mod year;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Which format a record was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,38 +39,122 @@ impl Format {
     }
 }
 
-/// Syslog header fields, when the record had a syslog header.
+/// Syslog header fields, when the record had a syslog header. Borrowed from
+/// the line where they can be.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SyslogHeader {
+pub struct SyslogHeader<'a> {
     pub facility: Option<u8>,
     pub severity: Option<u8>,
-    pub hostname: Option<String>,
-    pub appname: Option<String>,
-    pub procid: Option<String>,
-    pub msgid: Option<String>,
+    pub hostname: Option<&'a str>,
+    pub appname: Option<&'a str>,
+    pub procid: Option<Cow<'a, str>>,
+    pub msgid: Option<&'a str>,
     /// `(sd-id, [(param, value)])`, in order.
     pub structured_data: Vec<(String, Vec<(String, String)>)>,
     pub version: Option<u32>,
 }
 
+/// A value parsed out of text: what CEF, key=value and prose parsers find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar<'a> {
+    Text(Cow<'a, str>),
+    Number(u64),
+    Bool(bool),
+}
+
+impl Scalar<'_> {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Scalar::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn to_value(&self) -> Value {
+        match self {
+            Scalar::Text(text) => Value::String(text.to_string()),
+            Scalar::Number(n) => Value::from(*n),
+            Scalar::Bool(b) => Value::Bool(*b),
+        }
+    }
+}
+
+/// A text payload's fields under their original names, in the order they
+/// came, borrowed from the line: building a map of owned strings for every
+/// field of every line was a third of the receiving path.
+pub type FlatFields<'a> = Vec<(Cow<'a, str>, Scalar<'a>)>;
+
+/// The text under `name` among flat fields: the last one given.
+pub fn flat_text<'f>(pairs: &'f FlatFields<'_>, name: &str) -> Option<&'f str> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(key, _)| key == name)
+        .and_then(|(_, value)| value.as_str())
+}
+
+/// The fields a payload carried under their own names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fields<'a> {
+    /// Name/value pairs from text (CEF, key=value, prose). A name given twice
+    /// keeps its last value, as a map would.
+    Flat(FlatFields<'a>),
+    /// A JSON object's members, nested as they came.
+    Object(Map<String, Value>),
+}
+
+impl Default for Fields<'_> {
+    fn default() -> Self {
+        Fields::Flat(Vec::new())
+    }
+}
+
+impl Fields<'_> {
+    /// The text value under `name` (the last one given, for flat fields).
+    pub fn get_str(&self, name: &str) -> Option<&str> {
+        match self {
+            Fields::Flat(pairs) => flat_text(pairs, name),
+            Fields::Object(map) => map.get(name).and_then(Value::as_str),
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        match self {
+            Fields::Flat(pairs) => pairs.iter().any(|(key, _)| key == name),
+            Fields::Object(map) => map.contains_key(name),
+        }
+    }
+
+    /// As a JSON object (later duplicates win).
+    pub fn to_map(&self) -> Map<String, Value> {
+        match self {
+            Fields::Flat(pairs) => pairs
+                .iter()
+                .map(|(key, value)| (key.to_string(), value.to_value()))
+                .collect(),
+            Fields::Object(map) => map.clone(),
+        }
+    }
+}
+
 /// A parsed record, before ECS mapping.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// The outermost format (syslog wins over the payload inside it).
     pub format: Format,
     /// The payload format inside a syslog message (`Cef`, `KeyValue`, `Json`, `Text`).
     pub payload: Format,
     pub timestamp: Option<DateTime<Utc>>,
-    pub syslog: Option<SyslogHeader>,
+    pub syslog: Option<SyslogHeader<'a>>,
     /// The free-text message (after the syslog header).
-    pub message: String,
+    pub message: Cow<'a, str>,
     /// Fields found in the payload under their original names (CEF header and
     /// extensions, key=value pairs, JSON members).
-    pub fields: Map<String, Value>,
+    pub fields: Fields<'a>,
 }
 
 /// Parses a text record (a syslog line, CEF, key=value or JSON).
-pub fn parse_line(line: &str, ctx: &year::Clock) -> Parsed {
+pub fn parse_line<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
     let trimmed = line.trim_end_matches(['\r', '\n', '\0']);
     if trimmed.starts_with('<')
         && let Some(parsed) = syslog::parse(trimmed, ctx)
@@ -84,7 +169,7 @@ pub fn parse_line(line: &str, ctx: &year::Clock) -> Parsed {
         payload,
         timestamp,
         syslog: None,
-        message: trimmed.to_string(),
+        message: Cow::Borrowed(trimmed),
         fields,
     }
 }
@@ -100,30 +185,31 @@ fn strip_pri(line: &str) -> &str {
 }
 
 /// Recognises the payload of a message: CEF, a JSON object, key=value, or text.
-pub fn parse_payload(
-    message: &str,
+pub fn parse_payload<'a>(
+    message: &'a str,
     ctx: &year::Clock,
-) -> (Format, Map<String, Value>, Option<DateTime<Utc>>) {
+) -> (Format, Fields<'a>, Option<DateTime<Utc>>) {
     let body = message.trim();
     if let Some(cef) = body
         .find("CEF:")
         .filter(|i| *i < 64)
         .and_then(|i| cef::parse(&body[i..]))
     {
-        return (Format::Cef, cef, None);
+        return (Format::Cef, Fields::Flat(cef), None);
     }
     if body.starts_with('{')
         && let Some(object) = json::parse_object(body)
     {
         let timestamp = json::timestamp_of(&object);
-        return (Format::Json, object, timestamp);
+        return (Format::Json, Fields::Object(object), timestamp);
     }
     if let Some(pairs) = kv::parse(body) {
-        let timestamp = kv_time::timestamp_of(&pairs, ctx);
-        return (Format::KeyValue, pairs, timestamp);
+        let fields = Fields::Flat(pairs);
+        let timestamp = kv_time::timestamp_of(|name| fields.get_str(name), ctx);
+        return (Format::KeyValue, fields, timestamp);
     }
     if let Some(auth) = sshd::parse(body) {
-        return (Format::Text, auth, None);
+        return (Format::Text, Fields::Flat(auth), None);
     }
-    (Format::Text, Map::new(), None)
+    (Format::Text, Fields::default(), None)
 }

@@ -1,13 +1,14 @@
 //! OpenSSH's authentication messages carry the facts detections need (who, from
 //! where, success or failure) only in prose; this lifts them into fields.
 
-use serde_json::{Map, Value, json};
+use super::{FlatFields, Scalar};
+use std::borrow::Cow;
 
 /// Fields from an sshd message, or `None` when it is not an authentication line.
 ///
 /// `Failed password for [invalid user ]USER from IP port N ssh2`
 /// `Accepted publickey for USER from IP port N ssh2: ...`
-pub fn parse(message: &str) -> Option<Map<String, Value>> {
+pub fn parse(message: &str) -> Option<FlatFields<'_>> {
     let (outcome, rest) = if let Some(rest) = message.strip_prefix("Failed ") {
         ("failure", rest)
     } else if let Some(rest) = message.strip_prefix("Accepted ") {
@@ -27,21 +28,26 @@ pub fn parse(message: &str) -> Option<Map<String, Value>> {
         (Some("port"), Some(p)) => p.parse::<u16>().ok(),
         _ => None,
     };
-    let mut fields = Map::new();
-    fields.insert("ssh_method".into(), json!(method));
-    fields.insert("ssh_user".into(), json!(user));
-    fields.insert("ssh_src_ip".into(), json!(ip));
+    let text = |s| Scalar::Text(Cow::Borrowed(s));
+    let mut fields = Vec::with_capacity(6);
+    fields.push((Cow::Borrowed("ssh_method"), text(method)));
+    fields.push((Cow::Borrowed("ssh_user"), text(user)));
+    fields.push((Cow::Borrowed("ssh_src_ip"), text(ip)));
     if let Some(port) = port {
-        fields.insert("ssh_src_port".into(), json!(port));
+        fields.push((Cow::Borrowed("ssh_src_port"), Scalar::Number(port.into())));
     }
-    fields.insert("ssh_outcome".into(), json!(outcome));
-    fields.insert("ssh_invalid_user".into(), json!(invalid));
+    fields.push((Cow::Borrowed("ssh_outcome"), text(outcome)));
+    fields.push((Cow::Borrowed("ssh_invalid_user"), Scalar::Bool(invalid)));
     Some(fields)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use serde_json::{Map, Value, json};
+
+    fn parse(message: &str) -> Option<Map<String, Value>> {
+        super::parse(message).map(|f| super::super::Fields::Flat(f).to_map())
+    }
 
     #[test]
     fn failed_and_accepted() {

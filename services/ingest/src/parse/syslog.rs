@@ -5,10 +5,11 @@
 use super::year::Clock;
 use super::{Format, Parsed, SyslogHeader, parse_payload};
 use chrono::{FixedOffset, Offset, TimeZone, Utc};
+use std::borrow::Cow;
 use syslog_loose::{IncompleteDate, Message, ProcId, Protocol, Variant};
 
 /// Parses a line starting with `<PRI>`; `None` when it is not syslog after all.
-pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
+pub fn parse<'a>(line: &'a str, clock: &Clock) -> Option<Parsed<'a>> {
     // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
     let (header_part, cef_payload) = match line.find(" CEF:") {
         Some(i) => (&line[..i], Some(&line[i + 1..])),
@@ -20,7 +21,7 @@ pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
         .fix();
     let clock_copy = *clock;
     let get_year = move |(month, _day, _h, _m, _s): IncompleteDate| clock_copy.infer_year(month);
-    let message: Message<&str> = syslog_loose::parse_message_with_year_tz(
+    let message: Message<&'a str> = syslog_loose::parse_message_with_year_tz(
         header_part,
         get_year,
         Some(offset),
@@ -36,13 +37,13 @@ pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
     let header = SyslogHeader {
         facility: message.facility.map(|f| f as u8),
         severity: message.severity.map(|s| s as u8),
-        hostname: message.hostname.filter(|h| *h != "-").map(str::to_string),
-        appname: message.appname.filter(|a| *a != "-").map(str::to_string),
+        hostname: message.hostname.filter(|h| *h != "-"),
+        appname: message.appname.filter(|a| *a != "-"),
         procid: message.procid.map(|p| match p {
-            ProcId::PID(pid) => pid.to_string(),
-            ProcId::Name(name) => name.to_string(),
+            ProcId::PID(pid) => Cow::Owned(pid.to_string()),
+            ProcId::Name(name) => Cow::Borrowed(name),
         }),
-        msgid: message.msgid.filter(|m| *m != "-").map(str::to_string),
+        msgid: message.msgid.filter(|m| *m != "-"),
         structured_data: message
             .structured_data
             .iter()
@@ -60,11 +61,8 @@ pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
             Protocol::RFC3164 => None,
         },
     };
-    let text = match cef_payload {
-        Some(cef) => cef.to_string(),
-        None => message.msg.to_string(),
-    };
-    let (payload, fields, payload_time) = parse_payload(&text, clock);
+    let text = cef_payload.unwrap_or(message.msg);
+    let (payload, fields, payload_time) = parse_payload(text, clock);
     let timestamp = message
         .timestamp
         .map(|t| t.with_timezone(&Utc))
@@ -74,7 +72,7 @@ pub fn parse(line: &str, clock: &Clock) -> Option<Parsed> {
         payload,
         timestamp,
         syslog: Some(header),
-        message: text,
+        message: Cow::Borrowed(text),
         fields,
     })
 }
@@ -102,10 +100,10 @@ mod tests {
         let header = parsed.syslog.expect("header");
         assert_eq!(header.facility, Some(16));
         assert_eq!(header.severity, Some(6));
-        assert_eq!(header.hostname.as_deref(), Some("srv-15"));
-        assert_eq!(header.appname.as_deref(), Some("billing-api"));
+        assert_eq!(header.hostname, Some("srv-15"));
+        assert_eq!(header.appname, Some("billing-api"));
         assert_eq!(header.procid.as_deref(), Some("1639"));
-        assert_eq!(header.msgid.as_deref(), Some("AUDIT"));
+        assert_eq!(header.msgid, Some("AUDIT"));
         assert_eq!(header.structured_data[0].0, "audit@32473");
         assert_eq!(
             header.structured_data[1].1,
@@ -133,9 +131,9 @@ mod tests {
             "2027-01-01T04:59:58+00:00"
         );
         let header = parsed.syslog.expect("header");
-        assert_eq!(header.appname.as_deref(), Some("sshd"));
+        assert_eq!(header.appname, Some("sshd"));
         assert_eq!(header.procid.as_deref(), Some("16394"));
-        assert_eq!(header.hostname.as_deref(), Some("srv-17"));
+        assert_eq!(header.hostname, Some("srv-17"));
     }
 
     #[test]
@@ -143,11 +141,11 @@ mod tests {
         let line = "<14>Nov  1 00:00:00 PA-3220 CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|src=10.2.106.157 dst=103.239.161.105 act=deny";
         let parsed = parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC)).expect("syslog");
         assert_eq!(parsed.payload, Format::Cef);
-        assert_eq!(parsed.fields["deviceVendor"], "Palo Alto Networks");
-        assert_eq!(parsed.fields["src"], "10.2.106.157");
         assert_eq!(
-            parsed.syslog.expect("h").hostname.as_deref(),
-            Some("PA-3220")
+            parsed.fields.get_str("deviceVendor"),
+            Some("Palo Alto Networks")
         );
+        assert_eq!(parsed.fields.get_str("src"), Some("10.2.106.157"));
+        assert_eq!(parsed.syslog.expect("h").hostname, Some("PA-3220"));
     }
 }

@@ -10,7 +10,7 @@
 //! their numbers had gaps, so each of their records carries its own.
 
 pub mod compact;
-mod json;
+pub mod json;
 pub mod numbering;
 pub mod record;
 

@@ -14,6 +14,20 @@ use std::borrow::Cow;
 /// Appends `event` as one record (no newline). Times are nanoseconds since
 /// the epoch: cheaper to write and to read than text.
 pub fn write_record(event: &Event, out: &mut Vec<u8>) {
+    write_record_with(event, &event.raw, out, |out| {
+        json::write_map(out, &event.fields)
+    });
+}
+
+/// Appends the record of `event`'s header with `raw` as its text and the
+/// fields object that `fields` writes (the receiving path writes it without
+/// building a map).
+pub fn write_record_with(
+    event: &Event,
+    raw: &str,
+    out: &mut Vec<u8>,
+    fields: impl FnOnce(&mut Vec<u8>),
+) {
     let mut id = [0u8; uuid::fmt::Hyphenated::LENGTH];
     out.extend_from_slice(b"{\"id\":\"");
     out.extend_from_slice(
@@ -50,13 +64,13 @@ pub fn write_record(event: &Event, out: &mut Vec<u8>) {
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"raw\":");
-    json::write_str(out, &event.raw);
+    json::write_str(out, raw);
     out.extend_from_slice(if event.raw_truncated {
         b",\"x\":true,\"f\":"
     } else {
         b",\"x\":false,\"f\":"
     });
-    json::write_map(out, &event.fields);
+    fields(out);
     out.push(b'}');
 }
 

@@ -6,6 +6,7 @@
 //! (TCP stops reading: backpressure) or gives up at once (HTTP answers 503), so
 //! memory stays bounded whatever the senders do.
 
+use crate::normalize::Normalized;
 use chrono::{DateTime, Utc};
 use garrison_core::bus::{Bus, StoredNotice};
 use garrison_core::event::{Channel, Event};
@@ -49,18 +50,21 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Writes the event's record now, on the caller's thread, and frees its
-    /// field tree there too: the writer never touches it.
-    pub fn new(mut event: Event, bytes: u64) -> Pending {
-        let mut record = Vec::with_capacity(256 + 4 * event.raw.len());
-        crate::segment::record::write_record(&event, &mut record);
-        drop(std::mem::take(&mut event.fields));
-        drop(std::mem::take(&mut event.raw));
+    /// Writes the event's record now, on the caller's thread: the writer
+    /// only ever sees the header and the bytes.
+    pub fn new(normalized: Normalized<'_>, bytes: u64) -> Pending {
+        let mut record = Vec::with_capacity(normalized.record_size_hint());
+        let event = normalized.into_record(&mut record);
         Pending {
             event,
             bytes,
             record,
         }
+    }
+
+    /// The segment record as written.
+    pub fn record(&self) -> &[u8] {
+        &self.record
     }
 }
 

@@ -1,0 +1,309 @@
+//! Text payloads' flat fields (CEF, key=value, prose) mapped to ECS and
+//! written as the record's fields object directly, without building a map:
+//! the same object a map of the originals with the ECS objects laid over it
+//! would give, at a fraction of the allocations.
+
+use super::Arrival;
+use super::ecs::{self, Ecs, EcsFields};
+use crate::parse::{FlatFields, Scalar};
+use crate::segment::json;
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// Each original's name hash, and whether a later original of the same name
+/// replaces it.
+pub struct Names {
+    hashes: Vec<u64>,
+    shadowed: Vec<bool>,
+}
+
+impl Names {
+    fn of(originals: &FlatFields<'_>) -> Names {
+        let hashes: Vec<u64> = originals.iter().map(|(name, _)| ecs::fnv(name)).collect();
+        let mut shadowed = vec![false; originals.len()];
+        // Open addressing over at least twice as many slots as names, latest
+        // first: a name met again marks its earlier place shadowed.
+        let slots = (originals.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![usize::MAX; slots];
+        for (i, hash) in hashes.iter().enumerate().rev() {
+            let mut slot = *hash as usize & (slots - 1);
+            while let Some(&j) = table.get(slot) {
+                if j == usize::MAX {
+                    table[slot] = i;
+                    break;
+                }
+                if hashes[j] == *hash && originals[j].0 == originals[i].0 {
+                    shadowed[i] = true;
+                    break;
+                }
+                slot = (slot + 1) & (slots - 1);
+            }
+        }
+        Names { hashes, shadowed }
+    }
+}
+
+/// Maps the originals onto ECS, in [`ecs::ECS_MAP`]'s order (which settles
+/// which original fills an ECS field that several could).
+pub fn map<'a>(originals: &FlatFields<'a>, fields: &mut EcsFields<'a>) -> Names {
+    let names = Names::of(originals);
+    let mut mapped: Vec<(usize, &Scalar<'a>)> = originals
+        .iter()
+        .zip(names.hashes.iter().zip(&names.shadowed))
+        .filter(|(_, (_, shadowed))| !**shadowed)
+        .filter_map(|((name, value), (hash, _))| ecs::ecs_index(name, *hash).map(|e| (e, value)))
+        .collect();
+    mapped.sort_unstable_by_key(|(e, _)| *e);
+    for (e, value) in mapped {
+        let Some(id) = ecs::target(e) else {
+            continue;
+        };
+        let value = match value {
+            Scalar::Text(text) => match ecs::numeric(id, text) {
+                Some(n) => Ecs::Number(n),
+                None => Ecs::Text(text.clone()),
+            },
+            Scalar::Number(n) => Ecs::Number(*n),
+            Scalar::Bool(b) => Ecs::Json(Value::Bool(*b)),
+        };
+        fields.set(id, value);
+    }
+    names
+}
+
+/// Settles the host and which originals stay: one a later namesake replaces,
+/// or named like an ECS object (`source` beside `source.ip`), gives way.
+pub fn body<'a>(
+    originals: FlatFields<'a>,
+    names: Names,
+    mut fields: EcsFields<'a>,
+    host: &mut Option<String>,
+    arrival: &Arrival,
+) -> super::Body<'a> {
+    if host.is_none() {
+        *host = fields
+            .get(ecs::HOST_NAME)
+            .and_then(Ecs::as_str)
+            .map(str::to_string)
+            .or_else(|| arrival.host_hint.clone());
+    }
+    if let Some(h) = host.as_deref()
+        && !fields.has(ecs::HOST_NAME)
+        // An original scalar `host` keeps its place: no object to name it in.
+        && !originals.iter().any(|(name, _)| name == "host")
+    {
+        fields.set(ecs::HOST_NAME, Ecs::Text(Cow::Owned(h.to_string())));
+    }
+    let heads = fields.heads();
+    let Names {
+        hashes,
+        shadowed: mut skip,
+    } = names;
+    for (((name, _), hash), skip) in originals.iter().zip(&hashes).zip(skip.iter_mut()) {
+        *skip = *skip || heads.is_head(name, *hash);
+    }
+    super::Body::Flat {
+        originals,
+        skip,
+        ecs: fields,
+    }
+}
+
+/// Writes the fields object: the originals that stay, then the ECS tree.
+pub fn write(out: &mut Vec<u8>, originals: &FlatFields<'_>, skip: &[bool], fields: EcsFields<'_>) {
+    out.push(b'{');
+    let mut need_comma = false;
+    for ((name, value), skip) in originals.iter().zip(skip) {
+        if *skip {
+            continue;
+        }
+        if need_comma {
+            out.push(b',');
+        }
+        json::write_str(out, name);
+        out.push(b':');
+        match value {
+            Scalar::Text(text) => json::write_str(out, text),
+            Scalar::Number(n) => ecs::write_number(out, *n),
+            Scalar::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        }
+        need_comma = true;
+    }
+    fields.write_members(out, need_comma);
+    out.push(b'}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Arrival, normalize};
+    use crate::parse::{parse_line, year::Clock};
+    use chrono::{DateTime, Utc};
+    use garrison_core::TenantId;
+    use garrison_core::event::{Channel, Event};
+    use serde_json::{Value, json};
+
+    fn event(line: &str, flags: &[&str]) -> Event {
+        let now: DateTime<Utc> = "2026-11-01T12:00:00Z".parse().expect("time");
+        let arrival = Arrival::new(TenantId::new(), Channel::SyslogTcp, now, 4096);
+        let parsed = parse_line(line, &Clock::new(now, chrono_tz::Tz::UTC));
+        let mut normalized = normalize(parsed, line, &arrival);
+        normalized.flag(flags);
+        normalized.into_event()
+    }
+
+    /// The record's fields object as stored, checked to give no name twice
+    /// in one object (a map parsed from it would hide that).
+    fn stored_fields(line: &str, flags: &[&str]) -> Value {
+        let now: DateTime<Utc> = "2026-11-01T12:00:00Z".parse().expect("time");
+        let arrival = Arrival::new(TenantId::new(), Channel::SyslogTcp, now, 4096);
+        let parsed = parse_line(line, &Clock::new(now, chrono_tz::Tz::UTC));
+        let mut normalized = normalize(parsed, line, &arrival);
+        normalized.flag(flags);
+        let mut record = Vec::new();
+        normalized.into_record(&mut record);
+        serde_json::from_slice::<Unique>(&record).expect("no name twice in an object");
+        let record: Value = serde_json::from_slice(&record).expect("record is JSON");
+        record["f"].clone()
+    }
+
+    /// Any JSON, refused if an object gives a name twice.
+    struct Unique;
+
+    impl<'de> serde::Deserialize<'de> for Unique {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(UniqueVisitor)
+        }
+    }
+
+    struct UniqueVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
+        type Value = Unique;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Unique, A::Error> {
+            let mut names = std::collections::HashSet::new();
+            while let Some(name) = map.next_key::<String>()? {
+                if !names.insert(name.clone()) {
+                    return Err(serde::de::Error::custom(format!("`{name}` given twice")));
+                }
+                map.next_value::<Unique>()?;
+            }
+            Ok(Unique)
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Unique, A::Error> {
+            while seq.next_element::<Unique>()?.is_some() {}
+            Ok(Unique)
+        }
+
+        fn visit_str<E>(self, _: &str) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+
+        fn visit_u64<E>(self, _: u64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+
+        fn visit_i64<E>(self, _: i64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+
+        fn visit_f64<E>(self, _: f64) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+
+        fn visit_unit<E>(self) -> Result<Unique, E> {
+            Ok(Unique)
+        }
+    }
+
+    #[test]
+    fn duplicates_keep_the_last_and_ecs_objects_replace_their_namesakes() {
+        let line = "<14>Nov  1 00:00:00 fw1 app: src=10.0.0.3 src=10.0.0.9 dpt=x dpt=81 \
+                    log=zzz message=m1 source=flat host.name=dotted";
+        let fields = stored_fields(line, &[]);
+        assert_eq!(
+            fields,
+            json!({
+                "src": "10.0.0.9",
+                "dpt": "81",
+                "host.name": "dotted",
+                "message": "src=10.0.0.3 src=10.0.0.9 dpt=x dpt=81 log=zzz message=m1 source=flat host.name=dotted",
+                "source": {"ip": "10.0.0.9"},
+                "destination": {"port": 81},
+                "process": {"name": "app"},
+                "host": {"name": "fw1"},
+                "log": {
+                    "format": "kv",
+                    "syslog": {
+                        "priority": 14,
+                        "facility": {"code": 1},
+                        "severity": {"code": 6},
+                        "appname": "app"
+                    }
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn an_original_host_scalar_stays_and_flags_join_the_log_object() {
+        let line = "<14>Nov  1 00:00:00 fw1 app[42]: host=abc a=1";
+        let fields = stored_fields(line, &["truncated"]);
+        assert_eq!(fields["host"], "abc");
+        assert_eq!(fields["a"], "1");
+        assert_eq!(fields["process"], json!({"name": "app", "pid": 42}));
+        assert_eq!(fields["log"]["flags"], json!(["truncated"]));
+        assert_eq!(fields["log"]["syslog"]["procid"], "42");
+        assert_eq!(event(line, &[]).host.as_deref(), Some("fw1"));
+    }
+
+    #[test]
+    fn a_json_payload_keeps_its_objects_and_gains_the_host_name() {
+        let line = r#"<14>Nov  1 00:00:00 h1 app: {"host":{"ip":"10.0.0.1"},"process":{"pid":9},"ProcessId":"77"}"#;
+        let fields = stored_fields(line, &["invalid_utf8"]);
+        assert_eq!(
+            fields["host"],
+            json!({"ip": "10.0.0.1", "name": "h1"}),
+            "the header's host name joins the object received"
+        );
+        assert_eq!(
+            fields["process"],
+            json!({"name": "app", "pid": 77}),
+            "ECS objects replace the ones received"
+        );
+        assert_eq!(fields["ProcessId"], "77");
+        assert_eq!(fields["log"]["flags"], json!(["invalid_utf8"]));
+        let line = r#"{"host":{"ip":"10.0.0.1"},"Computer":"pc1","ProcessId":"77"}"#;
+        let fields = stored_fields(line, &[]);
+        assert_eq!(fields["host"], json!({"name": "pc1"}));
+        assert_eq!(fields["process"], json!({"pid": 77}));
+    }
+
+    #[test]
+    fn prose_fields_keep_their_types_and_empty_payloads_write_an_object() {
+        let line = "<38>Nov  1 00:00:00 srv-17 sshd[1]: Failed password for invalid user bob from 61.194.93.247 port 33031 ssh2";
+        let fields = stored_fields(line, &[]);
+        assert_eq!(fields["ssh_invalid_user"], true);
+        assert_eq!(fields["ssh_src_port"], 33031);
+        assert_eq!(
+            fields["source"],
+            json!({"ip": "61.194.93.247", "port": 33031})
+        );
+        assert_eq!(fields["user"], json!({"name": "bob"}));
+        assert_eq!(fields["event"], json!({"outcome": "failure"}));
+        let fields = stored_fields("just words", &[]);
+        assert_eq!(
+            fields,
+            json!({"message": "just words", "log": {"format": "text"}})
+        );
+    }
+}
