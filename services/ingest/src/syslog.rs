@@ -155,6 +155,7 @@ async fn build(
     certificate: Option<&str>,
 ) -> (Submission, bool) {
     let mut submission = Submission::default();
+    submission.events.reserve(frames.len());
     let mut close = false;
     let peer_tenant = sender_tenant(ingest, peer, certificate).await;
     let received_at = Utc::now();

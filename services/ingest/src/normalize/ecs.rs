@@ -363,16 +363,10 @@ impl Ecs<'_> {
     fn write(&self, out: &mut Vec<u8>) {
         match self {
             Ecs::Text(text) => json::write_str(out, text),
-            Ecs::Number(n) => write_number(out, *n),
+            Ecs::Number(n) => json::write_u64(out, *n),
             Ecs::Json(value) => json::write_value(out, value),
         }
     }
-}
-
-pub fn write_number(out: &mut Vec<u8>, n: u64) {
-    use std::io::Write;
-    // Writing to a Vec cannot fail.
-    let _ = write!(out, "{n}");
 }
 
 /// One event's ECS fields. The first value set for a path stays.

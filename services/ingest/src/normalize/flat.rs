@@ -124,7 +124,7 @@ pub fn write(out: &mut Vec<u8>, originals: &FlatFields<'_>, skip: &[bool], field
         out.push(b':');
         match value {
             Scalar::Text(text) => json::write_str(out, text),
-            Scalar::Number(n) => ecs::write_number(out, *n),
+            Scalar::Number(n) => json::write_u64(out, *n),
             Scalar::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
         }
         need_comma = true;

@@ -11,7 +11,7 @@ const MIN_PAIRS: usize = 2;
 
 /// Parses pairs; `None` when the line has fewer than two.
 pub fn parse(line: &str) -> Option<FlatFields<'_>> {
-    let pairs = if line.contains(" ; ") && line.contains('=') {
+    let pairs = if memchr::memmem::find(line.as_bytes(), b" ; ").is_some() && line.contains('=') {
         semicolon_pairs(line)
     } else {
         space_pairs(line)

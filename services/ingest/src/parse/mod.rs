@@ -190,10 +190,9 @@ pub fn parse_payload<'a>(
     ctx: &year::Clock,
 ) -> (Format, Fields<'a>, Option<DateTime<Utc>>) {
     let body = message.trim();
-    if let Some(cef) = body
-        .find("CEF:")
-        .filter(|i| *i < 64)
-        .and_then(|i| cef::parse(&body[i..]))
+    // CEF starts within the first 64 bytes (after a prefix some devices add).
+    let head = &body.as_bytes()[..body.len().min(64 + 3)];
+    if let Some(cef) = memchr::memmem::find(head, b"CEF:").and_then(|i| cef::parse(body.get(i..)?))
     {
         return (Format::Cef, Fields::Flat(cef), None);
     }

@@ -11,7 +11,7 @@ use syslog_loose::{IncompleteDate, Message, ProcId, Protocol, Variant};
 /// Parses a line starting with `<PRI>`; `None` when it is not syslog after all.
 pub fn parse<'a>(line: &'a str, clock: &Clock) -> Option<Parsed<'a>> {
     // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
-    let (header_part, cef_payload) = match line.find(" CEF:") {
+    let (header_part, cef_payload) = match memchr::memmem::find(line.as_bytes(), b" CEF:") {
         Some(i) => (&line[..i], Some(&line[i + 1..])),
         None => (line, None),
     };

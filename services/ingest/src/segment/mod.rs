@@ -111,6 +111,14 @@ impl Builder {
         Builder::default()
     }
 
+    /// With room for `bytes` of records.
+    pub fn with_capacity(bytes: usize) -> Builder {
+        Builder {
+            lines: Vec::with_capacity(bytes),
+            ..Builder::default()
+        }
+    }
+
     /// Adds one event: `record` is its line from [`record::write_record`]
     /// (without the newline); `event` supplies the indexed columns.
     pub fn push(&mut self, event: &Event, record: &[u8]) {

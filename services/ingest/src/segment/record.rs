@@ -60,7 +60,7 @@ pub fn write_record_with(
     }
     out.extend_from_slice(b",\"s\":");
     match event.severity {
-        Some(s) => out.extend_from_slice(s.to_string().as_bytes()),
+        Some(s) => json::write_u64(out, s.into()),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"raw\":");
@@ -81,7 +81,7 @@ pub fn write_record_with(
 fn write_time(out: &mut Vec<u8>, at: DateTime<Utc>) {
     let nanos =
         i128::from(at.timestamp()) * 1_000_000_000 + i128::from(at.timestamp_subsec_nanos());
-    out.extend_from_slice(nanos.to_string().as_bytes());
+    json::write_i128(out, nanos);
 }
 
 /// A record as read, borrowing from the segment's text.

@@ -201,11 +201,16 @@ fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
 /// The batch's events as segments of at most [`MAX_SEGMENT_BYTES`] of records.
 fn seal(events: &[super::Pending]) -> Vec<Sealed> {
     let mut sealed = Vec::new();
-    let mut builder = Builder::new();
+    // Sized up front: growing the buffer copied every record again.
+    let mut left: usize = events.iter().map(|p| p.record.len() + 1).sum();
+    let room = |left: usize| left.min(MAX_SEGMENT_BYTES + (1 << 20));
+    let mut builder = Builder::with_capacity(room(left));
     for pending in events {
         builder.push(&pending.event, &pending.record);
+        left -= pending.record.len() + 1;
         if builder.bytes() >= MAX_SEGMENT_BYTES {
-            sealed.extend(std::mem::take(&mut builder).seal());
+            let next = Builder::with_capacity(room(left));
+            sealed.extend(std::mem::replace(&mut builder, next).seal());
         }
     }
     sealed.extend(builder.seal());
