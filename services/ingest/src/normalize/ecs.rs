@@ -320,18 +320,21 @@ pub fn ecs_index(name: &str, hash: u64) -> Option<usize> {
 
 /// The objects an event's ECS paths are under.
 pub struct Heads {
-    found: Vec<(u64, &'static str)>,
+    /// One bit per entry of [`HEADS`] (fewer than [`PATHS`], so at most 64).
+    found: u64,
     /// One bit per hash modulo 64: most names are turned away by it alone.
     filter: u64,
 }
 
 impl Heads {
     pub fn is_head(&self, name: &str, hash: u64) -> bool {
-        self.filter & (1 << (hash % 64)) != 0
-            && self
-                .found
-                .iter()
-                .any(|(h, head)| *h == hash && *head == name)
+        if self.filter & (1 << (hash % 64)) == 0 {
+            return false;
+        }
+        HEADS
+            .iter()
+            .enumerate()
+            .any(|(i, (h, head, _))| self.found & (1 << i) != 0 && *h == hash && *head == name)
     }
 }
 
@@ -413,12 +416,12 @@ impl<'a> EcsFields<'a> {
     /// The objects the set paths are under, for asking of many names.
     pub fn heads(&self) -> Heads {
         let mut heads = Heads {
-            found: Vec::with_capacity(HEADS.len()),
+            found: 0,
             filter: 0,
         };
-        for &(hash, name, under) in HEADS.iter() {
+        for (i, &(hash, _, under)) in HEADS.iter().enumerate() {
             if self.present & under != 0 {
-                heads.found.push((hash, name));
+                heads.found |= 1 << i;
                 heads.filter |= 1 << (hash % 64);
             }
         }

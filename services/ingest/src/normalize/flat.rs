@@ -10,36 +10,54 @@ use crate::segment::json;
 use serde_json::Value;
 use std::borrow::Cow;
 
-/// Each original's name hash, and whether a later original of the same name
-/// replaces it.
-pub struct Names {
-    hashes: Vec<u64>,
-    shadowed: Vec<bool>,
+/// Each original's name hash, and whether it is left out of the record (a
+/// later original of the same name replaces it, or an ECS object does).
+#[derive(Debug)]
+pub struct Names(Vec<Name>);
+
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    hash: u64,
+    skip: bool,
 }
 
 impl Names {
     fn of(originals: &FlatFields<'_>) -> Names {
-        let hashes: Vec<u64> = originals.iter().map(|(name, _)| ecs::fnv(name)).collect();
-        let mut shadowed = vec![false; originals.len()];
+        let mut names: Vec<Name> = originals
+            .iter()
+            .map(|(name, _)| Name {
+                hash: ecs::fnv(name),
+                skip: false,
+            })
+            .collect();
         // Open addressing over at least twice as many slots as names, latest
-        // first: a name met again marks its earlier place shadowed.
+        // first: a name met again marks its earlier place. On the stack for
+        // the usual line.
         let slots = (originals.len() * 2).next_power_of_two().max(16);
-        let mut table = vec![usize::MAX; slots];
-        for (i, hash) in hashes.iter().enumerate().rev() {
-            let mut slot = *hash as usize & (slots - 1);
+        let mut on_stack = [usize::MAX; 128];
+        let mut on_heap = Vec::new();
+        let table: &mut [usize] = if slots <= on_stack.len() {
+            &mut on_stack[..slots]
+        } else {
+            on_heap.resize(slots, usize::MAX);
+            &mut on_heap
+        };
+        for i in (0..names.len()).rev() {
+            let hash = names[i].hash;
+            let mut slot = hash as usize & (slots - 1);
             while let Some(&j) = table.get(slot) {
                 if j == usize::MAX {
                     table[slot] = i;
                     break;
                 }
-                if hashes[j] == *hash && originals[j].0 == originals[i].0 {
-                    shadowed[i] = true;
+                if names[j].hash == hash && originals[j].0 == originals[i].0 {
+                    names[i].skip = true;
                     break;
                 }
                 slot = (slot + 1) & (slots - 1);
             }
         }
-        Names { hashes, shadowed }
+        Names(names)
     }
 }
 
@@ -47,15 +65,23 @@ impl Names {
 /// which original fills an ECS field that several could).
 pub fn map<'a>(originals: &FlatFields<'a>, fields: &mut EcsFields<'a>) -> Names {
     let names = Names::of(originals);
-    let mut mapped: Vec<(usize, &Scalar<'a>)> = originals
-        .iter()
-        .zip(names.hashes.iter().zip(&names.shadowed))
-        .filter(|(_, (_, shadowed))| !**shadowed)
-        .filter_map(|((name, value), (hash, _))| ecs::ecs_index(name, *hash).map(|e| (e, value)))
-        .collect();
+    // (ECS_MAP position, original): one each at most, as the originals left
+    // have distinct names.
+    let mut mapped = [(0usize, 0usize); ecs::ECS_MAP.len()];
+    let mut count = 0;
+    for (i, ((name, _), n)) in originals.iter().zip(&names.0).enumerate() {
+        if !n.skip
+            && let Some(e) = ecs::ecs_index(name, n.hash)
+            && let Some(slot) = mapped.get_mut(count)
+        {
+            *slot = (e, i);
+            count += 1;
+        }
+    }
+    let mapped = &mut mapped[..count];
     mapped.sort_unstable_by_key(|(e, _)| *e);
-    for (e, value) in mapped {
-        let Some(id) = ecs::target(e) else {
+    for &mut (e, i) in mapped {
+        let (Some(id), Some((_, value))) = (ecs::target(e), originals.get(i)) else {
             continue;
         };
         let value = match value {
@@ -80,6 +106,7 @@ pub fn body<'a>(
     host: &mut Option<String>,
     arrival: &Arrival,
 ) -> super::Body<'a> {
+    let mut names = names;
     if host.is_none() {
         *host = fields
             .get(ecs::HOST_NAME)
@@ -95,26 +122,22 @@ pub fn body<'a>(
         fields.set(ecs::HOST_NAME, Ecs::Text(Cow::Owned(h.to_string())));
     }
     let heads = fields.heads();
-    let Names {
-        hashes,
-        shadowed: mut skip,
-    } = names;
-    for (((name, _), hash), skip) in originals.iter().zip(&hashes).zip(skip.iter_mut()) {
-        *skip = *skip || heads.is_head(name, *hash);
+    for ((name, _), n) in originals.iter().zip(names.0.iter_mut()) {
+        n.skip = n.skip || heads.is_head(name, n.hash);
     }
     super::Body::Flat {
         originals,
-        skip,
+        names,
         ecs: fields,
     }
 }
 
 /// Writes the fields object: the originals that stay, then the ECS tree.
-pub fn write(out: &mut Vec<u8>, originals: &FlatFields<'_>, skip: &[bool], fields: EcsFields<'_>) {
+pub fn write(out: &mut Vec<u8>, originals: &FlatFields<'_>, names: &Names, fields: EcsFields<'_>) {
     out.push(b'{');
     let mut need_comma = false;
-    for ((name, value), skip) in originals.iter().zip(skip) {
-        if *skip {
+    for ((name, value), n) in originals.iter().zip(&names.0) {
+        if n.skip {
             continue;
         }
         if need_comma {

@@ -82,11 +82,11 @@ pub struct Normalized<'a> {
 #[derive(Debug)]
 enum Body<'a> {
     /// A text payload's flat fields beside the ECS tree, written without
-    /// building a map: `skip` marks originals a later namesake or an ECS
+    /// building a map: `names` marks originals a later namesake or an ECS
     /// object replaces.
     Flat {
         originals: FlatFields<'a>,
-        skip: Vec<bool>,
+        names: flat::Names,
         ecs: EcsFields<'a>,
     },
     /// A JSON payload: ECS objects merged into the nested object received.
@@ -119,9 +119,9 @@ impl<'a> Normalized<'a> {
             Body::Tree(fields) => json::write_map(out, &fields),
             Body::Flat {
                 originals,
-                skip,
+                names,
                 ecs,
-            } => flat::write(out, &originals, &skip, ecs),
+            } => flat::write(out, &originals, &names, ecs),
         });
         event
     }
