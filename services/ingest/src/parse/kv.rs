@@ -9,9 +9,11 @@ use std::borrow::Cow;
 /// At least this many pairs make a line key=value rather than prose with an `=`.
 const MIN_PAIRS: usize = 2;
 
+static SUDO_SEPARATOR: super::Needle = super::Needle::new(|| memchr::memmem::Finder::new(b" ; "));
+
 /// Parses pairs; `None` when the line has fewer than two.
 pub fn parse(line: &str) -> Option<FlatFields<'_>> {
-    let pairs = if memchr::memmem::find(line.as_bytes(), b" ; ").is_some() && line.contains('=') {
+    let pairs = if super::find(&SUDO_SEPARATOR, line).is_some() && line.contains('=') {
         semicolon_pairs(line)
     } else {
         space_pairs(line)

@@ -12,8 +12,10 @@ pub mod syslog;
 pub mod year;
 
 use chrono::{DateTime, Utc};
+use memchr::memmem;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Which format a record was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,6 +186,17 @@ fn strip_pri(line: &str) -> &str {
         .map_or(line, |(_, payload)| payload)
 }
 
+/// A substring searcher built once: building one per search cost more than
+/// the search on lines this short.
+pub(crate) type Needle = LazyLock<memmem::Finder<'static>>;
+
+static CEF: Needle = Needle::new(|| memmem::Finder::new(b"CEF:"));
+
+/// Where `needle` first occurs in `text`.
+pub(crate) fn find(needle: &Needle, text: &str) -> Option<usize> {
+    needle.find(text.as_bytes())
+}
+
 /// Recognises the payload of a message: CEF, a JSON object, key=value, or text.
 pub fn parse_payload<'a>(
     message: &'a str,
@@ -192,8 +205,7 @@ pub fn parse_payload<'a>(
     let body = message.trim();
     // CEF starts within the first 64 bytes (after a prefix some devices add).
     let head = &body.as_bytes()[..body.len().min(64 + 3)];
-    if let Some(cef) = memchr::memmem::find(head, b"CEF:").and_then(|i| cef::parse(body.get(i..)?))
-    {
+    if let Some(cef) = CEF.find(head).and_then(|i| cef::parse(body.get(i..)?)) {
         return (Format::Cef, Fields::Flat(cef), None);
     }
     if body.starts_with('{')

@@ -8,10 +8,13 @@ use chrono::{FixedOffset, Offset, TimeZone, Utc};
 use std::borrow::Cow;
 use syslog_loose::{IncompleteDate, Message, ProcId, Protocol, Variant};
 
+static CEF_AFTER_HEADER: super::Needle =
+    super::Needle::new(|| memchr::memmem::Finder::new(b" CEF:"));
+
 /// Parses a line starting with `<PRI>`; `None` when it is not syslog after all.
 pub fn parse<'a>(line: &'a str, clock: &Clock) -> Option<Parsed<'a>> {
     // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
-    let (header_part, cef_payload) = match memchr::memmem::find(line.as_bytes(), b" CEF:") {
+    let (header_part, cef_payload) = match super::find(&CEF_AFTER_HEADER, line) {
         Some(i) => (&line[..i], Some(&line[i + 1..])),
         None => (line, None),
     };
