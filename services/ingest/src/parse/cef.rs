@@ -5,6 +5,7 @@
 
 use super::{FlatFields, Scalar};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 const HEADER: [&str; 7] = [
     "cefVersion",
@@ -132,29 +133,53 @@ fn unescape(value: &str) -> String {
 }
 
 /// `csNLabel=Rule csN=allow` → also `Rule=allow` (the label is the real name),
-/// unless the record already has a field of that name.
+/// unless the record already has a field of that name. Two keys naming the
+/// same label: the later in key order wins (as when these came from a map).
 fn relabel_custom_fields(fields: &mut FlatFields<'_>) {
-    let given = fields.len();
+    if !fields.iter().any(|(key, _)| key.ends_with("Label")) {
+        return;
+    }
+    // A record's last field of each name: by a scan for the usual few dozen
+    // fields, through an index for a line of thousands (no line may cost
+    // quadratic time).
+    let index: Option<HashMap<&str, usize>> = (fields.len() > 64).then(|| {
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| (key.as_ref(), i))
+            .collect()
+    });
+    let last = |name: &str| match &index {
+        Some(index) => index.get(name).copied(),
+        None => fields.iter().rposition(|(key, _)| key == name),
+    };
+    // (position of the label key, label, value)
     let mut labelled = Vec::new();
     for (n, (key, label)) in fields.iter().enumerate() {
         let Some(base) = key.strip_suffix("Label") else {
             continue;
         };
         // A label given twice counts once, with its last value.
-        if fields[n + 1..].iter().any(|(k, _)| k == key) {
+        if last(key) != Some(n) {
             continue;
         }
         let Some(label) = label.as_str().map(str::trim).filter(|l| !l.is_empty()) else {
             continue;
         };
-        if fields.iter().any(|(k, _)| k == label) {
+        if last(label).is_some() {
             continue;
         }
-        if let Some((_, value)) = fields[..given].iter().rev().find(|(k, _)| k == base) {
-            labelled.push((Cow::Owned(label.to_string()), value.clone()));
+        if let Some(b) = last(base) {
+            labelled.push((n, label.to_string(), fields[b].1.clone()));
         }
     }
-    fields.extend(labelled);
+    drop(index);
+    labelled.sort_by(|(a, ..), (b, ..)| fields[*a].0.cmp(&fields[*b].0));
+    fields.extend(
+        labelled
+            .into_iter()
+            .map(|(_, label, value)| (Cow::Owned(label), value)),
+    );
 }
 
 #[cfg(test)]
@@ -176,6 +201,31 @@ mod tests {
         assert_eq!(text(&f, "Rule"), "allow outbound");
         assert_eq!(text(&f, "fname"), r"C:\Windows\x.exe");
         assert_eq!(text(&f, "eq"), "a=b");
+    }
+
+    #[test]
+    fn a_label_named_twice_goes_to_the_later_key_in_order_and_labels_never_overwrite() {
+        let f = parse("CEF:0|V|P|1|1|n|1|cs2Label=Zone cs2=b cs1Label=Zone cs1=a cs10Label=Zone cs10=c cs3Label=src cs3=x src=1.2.3.4")
+            .expect("cef");
+        // Key order: cs10Label < cs1Label < cs2Label.
+        assert_eq!(text(&f, "Zone"), "b");
+        assert_eq!(
+            text(&f, "src"),
+            "1.2.3.4",
+            "an existing field keeps its value"
+        );
+        assert_eq!(f.iter().filter(|(k, _)| k == "Zone").count(), 3);
+    }
+
+    #[test]
+    fn thousands_of_labels_are_each_applied() {
+        let mut line = String::from("CEF:0|V|P|1|1|n|1|");
+        for i in 0..3000 {
+            line.push_str(&format!("f{i}Label=l{i} f{i}=v{i} "));
+        }
+        let f = parse(&line).expect("cef");
+        assert_eq!(text(&f, "l2999"), "v2999");
+        assert_eq!(f.len(), 7 + 6000 + 3000);
     }
 
     #[test]
