@@ -5,6 +5,7 @@
 use super::super::segment::json;
 use serde_json::Value;
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 /// Original names mapped to ECS paths. Applied to payload fields of every format.
@@ -266,19 +267,22 @@ static HEADS: LazyLock<Vec<(u64, &'static str, u64)>> = LazyLock::new(|| {
         let head = path.split('.').next().unwrap_or(path);
         match heads.iter_mut().find(|(_, name, _)| *name == head) {
             Some((_, _, under)) => *under |= 1 << i,
-            None => heads.push((fnv(head), head, 1 << i)),
+            None => heads.push((name_hash(head), head, 1 << i)),
         }
     }
     heads
 });
 
-/// FNV-1a of a field name: computed once per field, then used both to find
-/// the name in [`ECS_MAP`] and to find names given twice. Names are only ever
-/// looked up, never inserted, so a weak hash cannot be turned against us.
-pub fn fnv(name: &str) -> u64 {
-    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// The hasher of field names, keyed per process: names come from senders,
+/// and the table that finds names given twice (see `flat::Names`) must not
+/// be fed names chosen to collide.
+static NAME_HASHER: LazyLock<foldhash::fast::RandomState> =
+    LazyLock::new(foldhash::fast::RandomState::default);
+
+/// A field name's hash: computed once per field, then used both to find the
+/// name in [`ECS_MAP`] and to find names given twice.
+pub fn name_hash(name: &str) -> u64 {
+    NAME_HASHER.hash_one(name)
 }
 
 /// [`ECS_MAP`] as an open-addressed table by name hash: (hash, position),
@@ -288,7 +292,7 @@ const SLOTS: usize = 256;
 static ECS_BY_HASH: LazyLock<Vec<(u64, usize)>> = LazyLock::new(|| {
     let mut table = vec![(0, usize::MAX); SLOTS];
     for (i, (original, _)) in ECS_MAP.iter().enumerate() {
-        let hash = fnv(original);
+        let hash = name_hash(original);
         let mut slot = hash as usize % SLOTS;
         while table[slot].1 != usize::MAX {
             slot = (slot + 1) % SLOTS;
@@ -526,10 +530,14 @@ mod tests {
     #[test]
     fn heads_are_known_only_once_a_path_under_them_is_set() {
         let mut fields = EcsFields::default();
-        assert!(!fields.heads().is_head("source", fnv("source")));
+        assert!(!fields.heads().is_head("source", name_hash("source")));
         fields.set(id("source.ip"), Ecs::Text("10.0.0.1".into()));
-        assert!(fields.heads().is_head("source", fnv("source")));
-        assert!(!fields.heads().is_head("sourc", fnv("sourc")));
-        assert!(!fields.heads().is_head("destination", fnv("destination")));
+        assert!(fields.heads().is_head("source", name_hash("source")));
+        assert!(!fields.heads().is_head("sourc", name_hash("sourc")));
+        assert!(
+            !fields
+                .heads()
+                .is_head("destination", name_hash("destination"))
+        );
     }
 }

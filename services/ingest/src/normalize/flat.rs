@@ -26,7 +26,7 @@ impl Names {
         let mut names: Vec<Name> = originals
             .iter()
             .map(|(name, _)| Name {
-                hash: ecs::fnv(name),
+                hash: ecs::name_hash(name),
                 skip: false,
             })
             .collect();

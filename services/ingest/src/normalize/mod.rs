@@ -105,9 +105,10 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// Room enough for the record, so that writing it never reallocates:
-    /// the raw text, its fields (much of it again), the ECS fields and the
-    /// header come to up to 1.3 times `256 + 4 * raw` over the sample corpus.
+    /// Room enough for the record, so that writing it rarely reallocates: the
+    /// raw text, its fields (much of it again), the ECS fields and the header
+    /// come to up to 1.3 times `256 + 4 * raw` over the sample corpus (a line
+    /// longer than the raw cap may still outgrow it).
     pub fn record_size_hint(&self) -> usize {
         512 + 6 * self.raw.len()
     }
@@ -248,7 +249,7 @@ fn syslog_fields<'a>(header: &SyslogHeader<'a>, ecs: &mut EcsFields<'a>) {
 fn map_object(originals: &Map<String, Value>, ecs: &mut EcsFields<'_>) {
     let mut mapped: Vec<(usize, &Value)> = originals
         .iter()
-        .filter_map(|(name, value)| ecs::ecs_index(name, ecs::fnv(name)).map(|e| (e, value)))
+        .filter_map(|(name, value)| ecs::ecs_index(name, ecs::name_hash(name)).map(|e| (e, value)))
         .collect();
     mapped.sort_unstable_by_key(|(e, _)| *e);
     for (e, value) in mapped {
