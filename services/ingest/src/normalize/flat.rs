@@ -4,7 +4,8 @@
 //! would give, at a fraction of the allocations.
 
 use super::Arrival;
-use super::ecs::{self, Ecs, EcsFields};
+use super::ecs::{Ecs, EcsFields};
+use super::paths;
 use crate::parse::{FlatFields, Scalar};
 use crate::segment::json;
 use serde_json::Value;
@@ -26,7 +27,7 @@ impl Names {
         let mut names: Vec<Name> = originals
             .iter()
             .map(|(name, _)| Name {
-                hash: ecs::name_hash(name),
+                hash: paths::name_hash(name),
                 skip: false,
             })
             .collect();
@@ -61,17 +62,17 @@ impl Names {
     }
 }
 
-/// Maps the originals onto ECS, in [`ecs::ECS_MAP`]'s order (which settles
+/// Maps the originals onto ECS, in [`paths::ECS_MAP`]'s order (which settles
 /// which original fills an ECS field that several could).
 pub fn map<'a>(originals: &FlatFields<'a>, fields: &mut EcsFields<'a>) -> Names {
     let names = Names::of(originals);
     // (ECS_MAP position, original): one each at most, as the originals left
     // have distinct names.
-    let mut mapped = [(0usize, 0usize); ecs::ECS_MAP.len()];
+    let mut mapped = [(0usize, 0usize); paths::ECS_MAP.len()];
     let mut count = 0;
     for (i, ((name, _), n)) in originals.iter().zip(&names.0).enumerate() {
         if !n.skip
-            && let Some(e) = ecs::ecs_index(name, n.hash)
+            && let Some(e) = paths::ecs_index(name, n.hash)
             && let Some(slot) = mapped.get_mut(count)
         {
             *slot = (e, i);
@@ -81,11 +82,11 @@ pub fn map<'a>(originals: &FlatFields<'a>, fields: &mut EcsFields<'a>) -> Names 
     let mapped = &mut mapped[..count];
     mapped.sort_unstable_by_key(|(e, _)| *e);
     for &mut (e, i) in mapped {
-        let (Some(id), Some((_, value))) = (ecs::target(e), originals.get(i)) else {
+        let (Some(id), Some((_, value))) = (paths::target(e), originals.get(i)) else {
             continue;
         };
         let value = match value {
-            Scalar::Text(text) => match ecs::numeric(id, text) {
+            Scalar::Text(text) => match paths::numeric(id, text) {
                 Some(n) => Ecs::Number(n),
                 None => Ecs::Text(text.clone()),
             },
@@ -109,17 +110,17 @@ pub fn body<'a>(
     let mut names = names;
     if host.is_none() {
         *host = fields
-            .get(ecs::HOST_NAME)
+            .get(paths::HOST_NAME)
             .and_then(Ecs::as_str)
             .map(str::to_string)
             .or_else(|| arrival.host_hint.clone());
     }
     if let Some(h) = host.as_deref()
-        && !fields.has(ecs::HOST_NAME)
+        && !fields.has(paths::HOST_NAME)
         // An original scalar `host` keeps its place: no object to name it in.
         && !originals.iter().any(|(name, _)| name == "host")
     {
-        fields.set(ecs::HOST_NAME, Ecs::Text(Cow::Owned(h.to_string())));
+        fields.set(paths::HOST_NAME, Ecs::Text(Cow::Owned(h.to_string())));
     }
     let heads = fields.heads();
     for ((name, _), n) in originals.iter().zip(names.0.iter_mut()) {
@@ -158,32 +159,32 @@ pub fn write(out: &mut Vec<u8>, originals: &FlatFields<'_>, names: &Names, field
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Arrival, normalize};
+    use super::super::{Arrival, Normalized, normalize};
     use crate::parse::{parse_line, year::Clock};
     use chrono::{DateTime, Utc};
     use garrison_core::TenantId;
     use garrison_core::event::{Channel, Event};
     use serde_json::{Value, json};
 
-    fn event(line: &str, flags: &[&str]) -> Event {
+    /// A syslog line normalised as the TCP receiver would, with `flags`.
+    fn normalized<'a>(line: &'a str, flags: &[&str]) -> Normalized<'a> {
         let now: DateTime<Utc> = "2026-11-01T12:00:00Z".parse().expect("time");
         let arrival = Arrival::new(TenantId::new(), Channel::SyslogTcp, now, 4096);
         let parsed = parse_line(line, &Clock::new(now, chrono_tz::Tz::UTC));
         let mut normalized = normalize(parsed, line, &arrival);
         normalized.flag(flags);
-        normalized.into_event()
+        normalized
+    }
+
+    fn event(line: &str, flags: &[&str]) -> Event {
+        normalized(line, flags).into_event()
     }
 
     /// The record's fields object as stored, checked to give no name twice
     /// in one object (a map parsed from it would hide that).
     fn stored_fields(line: &str, flags: &[&str]) -> Value {
-        let now: DateTime<Utc> = "2026-11-01T12:00:00Z".parse().expect("time");
-        let arrival = Arrival::new(TenantId::new(), Channel::SyslogTcp, now, 4096);
-        let parsed = parse_line(line, &Clock::new(now, chrono_tz::Tz::UTC));
-        let mut normalized = normalize(parsed, line, &arrival);
-        normalized.flag(flags);
         let mut record = Vec::new();
-        normalized.into_record(&mut record);
+        normalized(line, flags).into_record(&mut record);
         serde_json::from_slice::<Unique>(&record).expect("no name twice in an object");
         let record: Value = serde_json::from_slice(&record).expect("record is JSON");
         record["f"].clone()

@@ -4,6 +4,7 @@
 
 mod ecs;
 mod flat;
+mod paths;
 
 use crate::parse::{Fields, FlatFields, Format, Parsed, SyslogHeader};
 use crate::segment::{json, record};
@@ -100,7 +101,7 @@ impl<'a> Normalized<'a> {
             return;
         }
         match &mut self.body {
-            Body::Flat { ecs, .. } => ecs.set(ecs::LOG_FLAGS, Ecs::Json(json!(flags))),
+            Body::Flat { ecs, .. } => ecs.set(paths::LOG_FLAGS, Ecs::Json(json!(flags))),
             Body::Tree(fields) => insert_path(fields, "log.flags", json!(flags)),
         }
     }
@@ -155,7 +156,7 @@ pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Nor
         }
     }
     ecs.set(
-        ecs::LOG_FORMAT,
+        paths::LOG_FORMAT,
         Ecs::Text(Cow::Borrowed(parsed.payload.as_str())),
     );
     infer_log_source(&parsed, &mut log_source);
@@ -168,12 +169,12 @@ pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Nor
     let body = match fields {
         Fields::Flat(originals) => {
             let names = flat::map(&originals, &mut ecs);
-            ecs.set(ecs::MESSAGE, Ecs::Text(message));
+            ecs.set(paths::MESSAGE, Ecs::Text(message));
             flat::body(originals, names, ecs, &mut host, arrival)
         }
         Fields::Object(originals) => {
             map_object(&originals, &mut ecs);
-            ecs.set(ecs::MESSAGE, Ecs::Text(message));
+            ecs.set(paths::MESSAGE, Ecs::Text(message));
             Body::Tree(tree_body(originals, ecs, &mut host, arrival))
         }
     };
@@ -201,27 +202,27 @@ pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Nor
 fn syslog_fields<'a>(header: &SyslogHeader<'a>, ecs: &mut EcsFields<'a>) {
     if let (Some(facility), Some(sev)) = (header.facility, header.severity) {
         ecs.set(
-            ecs::SYSLOG_PRIORITY,
+            paths::SYSLOG_PRIORITY,
             Ecs::Number(u64::from(facility) * 8 + u64::from(sev)),
         );
-        ecs.set(ecs::SYSLOG_FACILITY, Ecs::Number(facility.into()));
-        ecs.set(ecs::SYSLOG_SEVERITY, Ecs::Number(sev.into()));
+        ecs.set(paths::SYSLOG_FACILITY, Ecs::Number(facility.into()));
+        ecs.set(paths::SYSLOG_SEVERITY, Ecs::Number(sev.into()));
     }
     if let Some(app) = header.appname {
-        ecs.set(ecs::SYSLOG_APPNAME, Ecs::Text(Cow::Borrowed(app)));
-        ecs.set(ecs::PROCESS_NAME, Ecs::Text(Cow::Borrowed(app)));
+        ecs.set(paths::SYSLOG_APPNAME, Ecs::Text(Cow::Borrowed(app)));
+        ecs.set(paths::PROCESS_NAME, Ecs::Text(Cow::Borrowed(app)));
     }
     if let Some(procid) = &header.procid {
-        ecs.set(ecs::SYSLOG_PROCID, Ecs::Text(procid.clone()));
+        ecs.set(paths::SYSLOG_PROCID, Ecs::Text(procid.clone()));
         if let Ok(pid) = procid.parse::<u64>() {
-            ecs.set(ecs::PROCESS_PID, Ecs::Number(pid));
+            ecs.set(paths::PROCESS_PID, Ecs::Number(pid));
         }
     }
     if let Some(msgid) = header.msgid {
-        ecs.set(ecs::SYSLOG_MSGID, Ecs::Text(Cow::Borrowed(msgid)));
+        ecs.set(paths::SYSLOG_MSGID, Ecs::Text(Cow::Borrowed(msgid)));
     }
     if let Some(version) = header.version {
-        ecs.set(ecs::SYSLOG_VERSION, Ecs::Number(version.into()));
+        ecs.set(paths::SYSLOG_VERSION, Ecs::Number(version.into()));
     }
     if !header.structured_data.is_empty() {
         let sd: Map<String, Value> = header
@@ -236,25 +237,27 @@ fn syslog_fields<'a>(header: &SyslogHeader<'a>, ecs: &mut EcsFields<'a>) {
                 (id.clone(), Value::Object(params))
             })
             .collect();
-        ecs.set(ecs::SYSLOG_STRUCTURED_DATA, Ecs::Json(Value::Object(sd)));
+        ecs.set(paths::SYSLOG_STRUCTURED_DATA, Ecs::Json(Value::Object(sd)));
     }
     if !ecs.has_syslog_members() {
         // A header with nothing to say still says it was syslog.
-        ecs.set(ecs::LOG_SYSLOG, Ecs::Json(Value::Object(Map::new())));
+        ecs.set(paths::LOG_SYSLOG, Ecs::Json(Value::Object(Map::new())));
     }
 }
 
-/// Maps a JSON object's members onto ECS, in [`ecs::ECS_MAP`]'s order (which
+/// Maps a JSON object's members onto ECS, in [`paths::ECS_MAP`]'s order (which
 /// settles which original fills an ECS field that several could).
 fn map_object(originals: &Map<String, Value>, ecs: &mut EcsFields<'_>) {
     let mut mapped: Vec<(usize, &Value)> = originals
         .iter()
-        .filter_map(|(name, value)| ecs::ecs_index(name, ecs::name_hash(name)).map(|e| (e, value)))
+        .filter_map(|(name, value)| {
+            paths::ecs_index(name, paths::name_hash(name)).map(|e| (e, value))
+        })
         .collect();
     mapped.sort_unstable_by_key(|(e, _)| *e);
     for (e, value) in mapped {
-        if let Some(id) = ecs::target(e) {
-            let value = match value.as_str().and_then(|text| ecs::numeric(id, text)) {
+        if let Some(id) = paths::target(e) {
+            let value = match value.as_str().and_then(|text| paths::numeric(id, text)) {
                 Some(n) => Ecs::Number(n),
                 None => Ecs::Json(value.clone()),
             };
@@ -403,11 +406,16 @@ mod tests {
         }
     }
 
+    /// A line normalised and read back from its record.
+    fn event_of(line: &str) -> Event {
+        let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
+        normalize(parsed, line, &arrival()).into_event()
+    }
+
     #[test]
     fn cef_maps_to_ecs_and_keeps_originals() {
         let line = "<14>Nov  1 00:00:00 PA-3220 CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|src=10.2.106.157 dst=103.239.161.105 spt=24605 dpt=443 act=deny";
-        let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
-        let event = normalize(parsed, line, &arrival()).into_event();
+        let event = event_of(line);
         assert_eq!(
             get_path(&event.fields, "source.ip"),
             Some(&json!("10.2.106.157"))
@@ -428,8 +436,7 @@ mod tests {
     #[test]
     fn sysmon_json_gets_windows_log_source() {
         let line = r#"{"EventID":1,"Channel":"Microsoft-Windows-Sysmon/Operational","Image":"C:\\x\\whoami.exe","Computer":"ws1","UtcTime":"2026-11-01 10:00:00.000"}"#;
-        let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
-        let event = normalize(parsed, line, &arrival()).into_event();
+        let event = event_of(line);
         assert_eq!(event.log_source.product.as_deref(), Some("windows"));
         assert_eq!(event.log_source.service.as_deref(), Some("sysmon"));
         assert_eq!(event.host.as_deref(), Some("ws1"));
@@ -443,19 +450,21 @@ mod tests {
 
     #[test]
     fn each_original_name_maps_once_and_the_table_order_decides() {
-        let mut originals: Vec<&str> = ecs::ECS_MAP.iter().map(|(original, _)| *original).collect();
+        let mut originals: Vec<&str> = paths::ECS_MAP
+            .iter()
+            .map(|(original, _)| *original)
+            .collect();
         originals.sort_unstable();
         originals.dedup();
         assert_eq!(
             originals.len(),
-            ecs::ECS_MAP.len(),
+            paths::ECS_MAP.len(),
             "an original listed twice"
         );
         // `src` comes before `srcip` and `SRC` in the table: it fills source.ip.
         let line =
             "<14>Nov  1 00:00:00 fw1 app: SRC=10.0.0.3 srcip=10.0.0.2 src=10.0.0.1 dstport=53";
-        let parsed = parse_line(line, &Clock::new(Utc::now(), chrono_tz::Tz::UTC));
-        let event = normalize(parsed, line, &arrival()).into_event();
+        let event = event_of(line);
         assert_eq!(
             get_path(&event.fields, "source.ip"),
             Some(&json!("10.0.0.1"))
