@@ -10,6 +10,7 @@
 //! be slowed: what does not fit is counted as rejected.
 
 use crate::Ingest;
+use crate::directory::TenantInfo;
 use crate::framing::{Frame, FrameDecoder};
 use crate::normalize::Arrival;
 use crate::pipeline::{
@@ -21,7 +22,7 @@ use garrison_core::TenantId;
 use garrison_core::event::{Channel, LogSource};
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, UdpSocket};
@@ -161,6 +162,9 @@ async fn build(
     let received_at = Utc::now();
     let cap = ingest.config.raw_cap_bytes;
     let mut unattributed = 0;
+    // The frames of one read nearly always belong to one tenant: its settings
+    // are looked up once, not per frame (a shared lock and a clock read each).
+    let mut known: Option<(TenantId, TenantInfo)> = None;
     for frame in frames {
         let (text, invalid_utf8) = decode_text(&frame.bytes);
         let (tenant, tags) = match attribute(ingest, &text, peer_tenant).await {
@@ -170,9 +174,16 @@ async fn build(
                 continue;
             }
         };
-        let Ok(Some(info)) = ingest.directory.get(tenant).await else {
-            unattributed += 1;
-            continue;
+        let info = match known {
+            Some((t, info)) if t == tenant => info,
+            _ => {
+                let Ok(Some(info)) = ingest.directory.get(tenant).await else {
+                    unattributed += 1;
+                    continue;
+                };
+                known = Some((tenant, info));
+                info
+            }
         };
         if !info.active {
             unattributed += 1;
@@ -244,6 +255,10 @@ async fn sender_tenant(
     }
 }
 
+/// Finds the token's SD-ID in a line, built once (see `parse::Needle`).
+static TOKEN_MARK: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(TOKEN_SD_ID.as_bytes()));
+
 /// The tenant of a message (its structured-data token, else its sender's
 /// certificate or address binding), with the token's log-source tags.
 async fn attribute(
@@ -251,7 +266,7 @@ async fn attribute(
     text: &str,
     peer_tenant: Option<TenantId>,
 ) -> Option<(TenantId, LogSource)> {
-    if text.contains(TOKEN_SD_ID) {
+    if TOKEN_MARK.find(text.as_bytes()).is_some() {
         let clock = crate::parse::year::Clock::new(Utc::now(), chrono_tz::Tz::UTC);
         let parsed = crate::parse::parse_line(text, &clock);
         if let Some(token) = token_in_structured_data(&parsed) {
