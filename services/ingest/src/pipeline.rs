@@ -55,12 +55,13 @@ pub fn object_event<'a>(
     arrival: &Arrival,
 ) -> Normalized<'a> {
     let timestamp = parse::json::timestamp_of(&object);
-    let message = object
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    let message = Cow::Owned(message);
+    let message = Cow::Owned(
+        object
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+    );
     let parsed = Parsed {
         format: parse::Format::Json,
         payload: parse::Format::Json,

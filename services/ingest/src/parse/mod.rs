@@ -128,6 +128,7 @@ impl Fields<'_> {
     }
 
     /// As a JSON object (later duplicates win).
+    #[cfg(test)]
     pub fn to_map(&self) -> Map<String, Value> {
         match self {
             Fields::Flat(pairs) => pairs

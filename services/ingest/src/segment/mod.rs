@@ -10,7 +10,7 @@
 //! their numbers had gaps, so each of their records carries its own.
 
 pub mod compact;
-pub mod json;
+pub(crate) mod json;
 pub mod numbering;
 pub mod record;
 

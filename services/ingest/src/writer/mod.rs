@@ -61,11 +61,6 @@ impl Pending {
             record,
         }
     }
-
-    /// The segment record as written.
-    pub fn record(&self) -> &[u8] {
-        &self.record
-    }
 }
 
 /// What a receiver submits in one go.
