@@ -4,8 +4,11 @@
 
 use std::io::Read;
 
-/// Bytes read at a time; a longer line grows the buffer to fit it.
-const BLOCK: usize = 4 << 20;
+/// Bytes read at a time; a longer line grows the buffer to fit it. Small enough that
+/// the block stays in the core's cache from the kernel's copy to the last line's
+/// scan: 256 KiB read the shared 562 MB corpus in about 0.04 s less CPU than 4 MiB,
+/// and 64 KiB in more (interleaved runs of `sigma eval`, eight each).
+const BLOCK: usize = 256 << 10;
 
 /// One line of the input: its text, or the fact that it is not UTF-8.
 pub type Line<'a> = Result<&'a str, NotUtf8>;
