@@ -12,6 +12,7 @@ pub mod prefilter;
 mod reads;
 mod scancache;
 pub(crate) mod scanner;
+mod spellings;
 pub mod strmatch;
 mod values;
 

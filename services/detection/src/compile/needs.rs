@@ -31,6 +31,14 @@ impl Need {
     /// EventID shared by many events) count like a short literal.
     fn quality(&self) -> usize {
         match self {
+            // A boolean's text has two values, a number's as many as an integer.
+            Need::Text(_, l) | Need::Exact(_, l) if l == "true" || l == "false" => 2,
+            Need::Exact(_, l)
+                if l.bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.e".contains(&b)) =>
+            {
+                4
+            }
             Need::Text(_, l) => l.len() + 2,
             // A whole value is far more selective than a substring of the same length.
             Need::Exact(_, l) => l.len() + 12,
@@ -82,21 +90,37 @@ fn and_parts(node: &Node, out: &mut Vec<Vec<Need>>) {
 /// Needs one of which must hold for the node to match, or `None` when no such set
 /// can be derived.
 pub fn required(node: &Node) -> Option<Vec<Need>> {
+    required_in(node, false)
+}
+
+/// [`required`]; `in_or` when under an OR, where a choice of mere presence is worse
+/// than at the top: no second set can then narrow it (see [`required_sets`]), and a
+/// presence need in one branch makes the rule a candidate wherever the field is
+/// (`(image and cli) or CommandLine|contains|all: ['24', 'comsvcs']` would run on
+/// every command line). There any other set is preferred to presence alone.
+fn required_in(node: &Node, in_or: bool) -> Option<Vec<Need>> {
+    let rank = |s: &Vec<Need>| {
+        let presence = s.iter().all(|n| matches!(n, Need::Present(_)));
+        (!(in_or && presence), score(s))
+    };
     match node {
         Node::Const(false) => Some(Vec::new()),
         Node::Const(true) | Node::Not(_) => None,
         Node::Or(v) => {
             let mut all = Vec::new();
             for n in v {
-                all.extend(required(n)?);
+                all.extend(required_in(n, true)?);
             }
             Some(all)
         }
-        Node::And(v) => v.iter().filter_map(required).max_by_key(|s| score(s)),
+        Node::And(v) => v
+            .iter()
+            .filter_map(|n| required_in(n, in_or))
+            .max_by_key(rank),
         Node::Field(f) => {
             let sets = field_needs(f).into_iter();
             if f.all {
-                sets.flatten().map(|l| vec![l]).max_by_key(|s| score(s))
+                sets.flatten().map(|l| vec![l]).max_by_key(rank)
             } else {
                 sets.collect()
             }
@@ -126,7 +150,11 @@ fn field_needs(f: &FieldTest) -> Vec<Option<Need>> {
                 Some(needs) if !f.all || needs.len() == 1 => needs.into_iter().map(Some).collect(),
                 _ => vec![present()],
             },
-            Pred::Str(m) => vec![field_need(&fields, m).or_else(present)],
+            // Spellings of a cased non-ASCII needle are alternatives, as above.
+            Pred::Str(m) => match field_need_alternatives(&fields, m) {
+                Some(needs) if !f.all || needs.len() == 1 => needs.into_iter().map(Some).collect(),
+                _ => vec![present()],
+            },
             Pred::Set(set) => set
                 .members
                 .iter()
@@ -203,6 +231,31 @@ fn score(set: &[Need]) -> (bool, usize, std::cmp::Reverse<usize>) {
     (cheap, min, std::cmp::Reverse(set.len()))
 }
 
+/// A string predicate's needs, one of which must hold: its literal, or for a
+/// case-insensitive needle with cased non-ASCII characters, its spellings (see
+/// [`spellings`](super::spellings)).
+fn field_need_alternatives(fields: &[String], m: &StrMatcher) -> Option<Vec<Need>> {
+    let literal = matches!(
+        m.kind,
+        StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains
+    );
+    // Failing that (too many spellings), by its longest ASCII run, as other
+    // non-ASCII needles.
+    if literal
+        && !m.cased
+        && !m.folds_ascii()
+        && let Some(spelled) = super::spellings::spellings(&m.needle)
+    {
+        return Some(
+            spelled
+                .into_iter()
+                .map(|l| Need::Text(fields.to_vec(), l))
+                .collect(),
+        );
+    }
+    field_need(fields, m).map(|n| vec![n])
+}
+
 fn field_need(fields: &[String], m: &StrMatcher) -> Option<Need> {
     if let (StrKind::Exact, Some(i)) = (&m.kind, m.int) {
         return Some(Need::Int(fields.to_vec(), i));
@@ -237,7 +290,7 @@ fn regex_needs(fields: &[String], m: &StrMatcher) -> Option<Vec<Need>> {
     let mut out: Vec<Need> = Vec::new();
     for l in lits {
         let text = std::str::from_utf8(l.as_bytes()).ok()?;
-        if text.len() < MIN_REGEX_LITERAL || may_spell_scalar(text) {
+        if text.len() < MIN_REGEX_LITERAL {
             return None;
         }
         let need = Need::Text(fields.to_vec(), text.to_ascii_lowercase());
@@ -254,8 +307,6 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
         StrKind::Glob(_) => m.glob_lit.as_deref()?,
         StrKind::Regex(_) => return None,
     };
-    // Numbers and booleans may be stored as JSON numbers/bools, which are not scanned.
-    let numeric = m.int.is_some() || lit.parse::<f64>().is_ok();
     // Needles whose case-insensitive comparison is ASCII folding alone (ASCII, or
     // caseless characters such as emoji) are indexed whole, as bytes. Other non-ASCII
     // needles (homoglyphs with case) by their longest ASCII run, which any match must
@@ -270,22 +321,12 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
     };
     // Very short literals occur in nearly every value: indexing them costs more in
     // automaton matches than evaluating the rule directly.
-    if lit.len() < MIN_LITERAL || numeric || may_spell_scalar(lit) {
+    // Literals that may spell a number or a boolean (`24`, `true`) are indexed too:
+    // the prefilter scans those values' text as evaluation reads it.
+    if lit.len() < MIN_LITERAL {
         return None;
     }
     Some(lit.to_ascii_lowercase())
-}
-
-/// Whether a literal may occur in the text of a JSON number or boolean. Evaluation
-/// compares those as text (`4624`, `1e+30`, `true`), but the prefilter scans only
-/// strings, so such a literal cannot stand for its predicate.
-fn may_spell_scalar(lit: &str) -> bool {
-    let lower = lit.to_ascii_lowercase();
-    lower
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b"+-.e".contains(&b))
-        || "true".contains(lower.as_str())
-        || "false".contains(lower.as_str())
 }
 
 /// One indexed (field, value) pair, or a keyword literal.
@@ -343,6 +384,47 @@ mod tests {
     }
 
     #[test]
+    fn under_an_or_a_literal_wins_over_a_fields_mere_presence() {
+        // "x" is too short to index; presence of the field is cheaper to check than
+        // a literal in long text, but under an OR nothing narrows it later.
+        let or = "  t:\n    B: 'yyy'\n  condition: s or t\n";
+        let n = needs(&format!("  s:\n    A|contains|all: ['x', 'comsvcs']\n{or}"));
+        let exact = Need::Exact(vec!["B".into()], "yyy".into());
+        assert_eq!(n, Some(vec![text("A", "comsvcs"), exact.clone()]));
+        let n = needs(&format!("  s:\n    A|contains|all: ['x', 'y']\n{or}"));
+        assert_eq!(
+            n,
+            Some(vec![Need::Present(vec!["A".into()]), exact.clone()])
+        );
+        // An AND in a branch, likewise.
+        let n = needs(&format!(
+            "  s:\n    A|contains|all: ['x', 'y']\n    C|contains: 'zzz'\n{or}"
+        ));
+        assert_eq!(n, Some(vec![text("C", "zzz"), exact]));
+    }
+
+    #[test]
+    fn cased_non_ascii_needles_are_indexed_by_their_spellings() {
+        // Cyrillic А and the circled Ⓜ with its variation selector, each in both cases.
+        let n = needs(
+            "  s:\n    A|contains:\n      - \"\\u0410\"\n      - \"\\u24c2\\ufe0f\"\n  condition: s\n",
+        );
+        let want = ["\u{430}", "\u{410}", "\u{24dc}\u{fe0f}", "\u{24c2}\u{fe0f}"];
+        assert_eq!(n, Some(want.iter().map(|l| text("A", l)).collect()));
+        // Under `all`, alternatives cannot stand for their predicate: the caseless
+        // literal is chosen.
+        let n = needs(
+            "  s:\n    A|contains|all:\n      - \"\\u0410\"\n      - 'xyz'\n  condition: s\n",
+        );
+        assert_eq!(n, Some(vec![text("A", "xyz")]));
+        // Too many spellings: the longest ASCII run, as before.
+        let n = needs(
+            "  s:\n    A|contains: \"\\u043f\\u0440\\u0438\\u0432\\u0435\\u0442.exe\"\n  condition: s\n",
+        );
+        assert_eq!(n, Some(vec![text("A", ".exe")]));
+    }
+
+    #[test]
     fn or_unions_and_not_gives_up() {
         let n = needs("  a:\n    A: 'xx1'\n  b:\n    B|endswith: 'yy2'\n  condition: a or b\n");
         let exact = Need::Exact(vec!["A".into()], "xx1".into());
@@ -391,10 +473,10 @@ mod tests {
                 "0x143a".into()
             )])
         );
-        // Non-ASCII values are found through their longest ASCII run.
+        // Non-ASCII values with case are found through their spellings.
         assert_eq!(
             needs("  s:\n    A: 'prüfung'\n  condition: s\n"),
-            Some(vec![text("A", "fung")])
+            Some(vec![text("A", "prüfung"), text("A", "prÜfung")])
         );
         // Caseless characters (emoji) compare by ASCII folding: indexed whole.
         assert_eq!(

@@ -249,6 +249,49 @@ mod tests {
         Ok(())
     }
 
+    /// Rules indexed by a cased non-ASCII needle's spellings, and by literals that
+    /// spell a number or a boolean, are found in both letter cases and in number and
+    /// boolean values (as evaluation reads them), and are not candidates elsewhere.
+    #[test]
+    fn spelled_and_scalar_literals_are_found_wherever_evaluation_finds_them() -> Result<(), String>
+    {
+        let yaml = "title: a\nid: a\ndetection:\n  s:\n    CommandLine|contains:\n      - \"\\u0410\"\n      - \"\\u24c2\\ufe0f\"\n  condition: s\n---\ntitle: b\nid: b\ndetection:\n  s:\n    Code|contains: '123456789'\n  condition: s\n---\ntitle: c\nid: c\ndetection:\n  s:\n    Flag: 'true'\n  condition: s\n---\ntitle: d\nid: d\ndetection:\n  s:\n    Ratio: '-0.0'\n  condition: s\n";
+        let mut b = RuleSetBuilder::new();
+        b.add_yaml("t", yaml);
+        let (set, rejected) = b.build();
+        assert!(rejected.is_empty(), "{rejected:?}");
+        // (line, matching rules); a line with none builds no tree.
+        let cases: [(&str, &[u32]); 12] = [
+            (r#"{"CommandLine":"x А y"}"#, &[0]),
+            (r#"{"CommandLine":"x а y"}"#, &[0]),
+            (r#"{"CommandLine":"x Ⓜ️ y"}"#, &[0]),
+            (r#"{"CommandLine":"x ⓜ️ y"}"#, &[0]),
+            (r#"{"CommandLine":"x A M y"}"#, &[]),
+            (r#"{"Code":"a123456789b"}"#, &[1]),
+            (r#"{"Code":91234567890}"#, &[1]),
+            (r#"{"Code":[1, 1234567890]}"#, &[1]),
+            (r#"{"Code":12345678}"#, &[]),
+            (r#"{"Flag":true}"#, &[2]),
+            (r#"{"Flag":"TRUE","Ratio":-0}"#, &[2, 3]),
+            (r#"{"Flag":false,"Ratio":0}"#, &[]),
+        ];
+        let mut parsed = Scratch::default();
+        let mut lazy = Scratch::default();
+        let (mut want, mut got) = (Vec::new(), Vec::new());
+        for (line, rules) in cases {
+            let ev: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+            set.matches(&ev, &mut parsed, &mut want);
+            let raw = RawEvent::parse(line)?;
+            let tree = set
+                .matches_raw(&raw, &mut lazy, &mut got)
+                .map_err(|e| e.to_string())?;
+            assert_eq!(want, rules, "parsed: {line}");
+            assert_eq!(got, rules, "lazy: {line}");
+            assert_eq!(tree, !rules.is_empty(), "candidates: {line}");
+        }
+        Ok(())
+    }
+
     /// Values too long to remember whole are scanned line by line through the memo
     /// and find what a whole scan finds; a field with a literal spanning a line break
     /// is scanned whole.

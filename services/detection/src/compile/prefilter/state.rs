@@ -136,7 +136,13 @@ impl<'a> State<'a> {
                 self.scan_text(fi, s);
                 self.scan_int_text(fi, s);
             }
-            Value::Number(n) => self.scan_number(fi, n),
+            Value::Number(n) => {
+                self.scan_number(fi, n);
+                if fi.reads_text() {
+                    self.scan_scalar(fi, &n.to_string());
+                }
+            }
+            Value::Bool(b) => self.scan_scalar(fi, if *b { "true" } else { "false" }),
             Value::Array(a) => {
                 for x in a {
                     self.scan_value(fi, x);
@@ -297,6 +303,15 @@ impl<'a> State<'a> {
         }
     }
 
+    /// A number's or boolean's text, as evaluation compares it with string values
+    /// (`1240` contains "24"), scanned like a string.
+    fn scan_scalar(&mut self, fi: &FieldIndex, text: &str) {
+        if fi.reads_text() {
+            let slot = self.field_slot(fi, false);
+            self.scan_fresh(Target::Field(fi), slot, text, text);
+        }
+    }
+
     fn scan_number(&mut self, fi: &FieldIndex, n: &serde_json::Number) {
         let i = n
             .as_i64()
@@ -354,14 +369,27 @@ impl<'a> State<'a> {
             self.s.unescaped = buf;
             return;
         }
-        // Besides strings, only numbers and arrays can hold a need.
+        // Besides strings, numbers, booleans and arrays can hold a need.
+        if text == "true" || text == "false" {
+            self.scan_scalar(fi, text);
+            return;
+        }
         let number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit());
-        if !(text.starts_with('[') || number && !fi.ints.is_empty()) {
+        if !(text.starts_with('[') || number && (!fi.ints.is_empty() || fi.reads_text())) {
             return;
         }
         match decode(text) {
             RawScalar::Str(_) => {}
-            RawScalar::Number(n) => self.scan_number(fi, &n),
+            RawScalar::Number(n) => {
+                self.scan_number(fi, &n);
+                // The text evaluation reads is that of serde_json's number, which
+                // may differ from the line's (`-0` reads `-0.0`).
+                if fi.reads_text()
+                    && let Ok(Value::Number(n)) = serde_json::from_str::<Value>(text)
+                {
+                    self.scan_scalar(fi, &n.to_string());
+                }
+            }
             RawScalar::Array(items) => {
                 for x in items {
                     self.scan_raw_value(fi, x);
