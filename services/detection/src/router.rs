@@ -129,19 +129,32 @@ impl Index {
             with_any(&mut std::iter::empty()),
             with_any(&mut not_windows.iter().copied()),
         ];
+        // Routes with the same rules share one list, so one prefilter is built for
+        // them (Sysmon's three WMI EventIDs, PowerShell's two channels).
+        let mut positions: HashMap<Vec<u32>, usize> = lists
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), i))
+            .collect();
+        let mut position = |list: Vec<u32>| {
+            *positions.entry(list).or_insert_with_key(|l| {
+                lists.push(l.clone());
+                lists.len() - 1
+            })
+        };
         let mut channels: HashMap<String, ChannelBuckets, _> = HashMap::default();
         for (ch, rs) in &star {
-            lists.push(with_any(&mut rs.iter().copied()));
-            channels.entry(ch.clone()).or_default().star = Some(lists.len() - 1);
+            let i = position(with_any(&mut rs.iter().copied()));
+            channels.entry(ch.clone()).or_default().star = Some(i);
         }
         for ((ch, id), rs) in &exact {
             let channel_wide = star.get(ch).into_iter().flatten().copied();
-            lists.push(with_any(&mut rs.iter().copied().chain(channel_wide)));
+            let i = position(with_any(&mut rs.iter().copied().chain(channel_wide)));
             channels
                 .entry(ch.clone())
                 .or_default()
                 .by_event_id
-                .insert(*id, lists.len() - 1);
+                .insert(*id, i);
         }
         let built = lists.iter().map(|_| OnceLock::new()).collect();
         Index::Routed(Box::new(Router {
@@ -292,6 +305,32 @@ mod tests {
         let (set, rejected) = b.build();
         assert!(rejected.is_empty(), "{rejected:?}");
         set
+    }
+
+    /// Routes with the same rules share one prefilter: Sysmon's three WMI EventIDs
+    /// are built once, and still route their events alike.
+    #[test]
+    fn routes_with_the_same_rules_share_one_prefilter() -> Result<(), String> {
+        let wmi = set(
+            "title: a\nid: a\nlogsource: {product: windows, category: wmi_event}\ndetection:\n  s:\n    Destination|contains: 'evil.vbs'\n  condition: s\n",
+        );
+        let (built, total, _) = wmi.lazy_builds().ok_or("routing is on")?;
+        assert_eq!(built, 0);
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for id in [19, 20, 21] {
+            let line = format!(
+                r#"{{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":{id},"Destination":"x evil.vbs"}}"#
+            );
+            wmi.matches_raw(&RawEvent::parse(&line)?, &mut scratch, &mut out)
+                .map_err(|e| e.to_string())?;
+            assert_eq!(out, [0], "{line}");
+        }
+        let (built, shared_total, _) = wmi.lazy_builds().ok_or("routing is on")?;
+        assert_eq!(built, 1, "one prefilter for the three EventIDs");
+        // The two fixed lists (no usable log source; not Windows) and one bucket.
+        assert_eq!((total, shared_total), (3, 3));
+        Ok(())
     }
 
     /// The route memo answers repeated keys, never a different channel, EventID or
