@@ -12,7 +12,8 @@ const MIN_LITERAL: usize = 2;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Need {
     /// One of these fields (a rule field and its mapped names) contains the literal
-    /// (lowercase ASCII).
+    /// (ASCII letters lowercase; other characters as a value may spell them, see
+    /// [`spellings`](super::spellings)).
     Text(Vec<String>, String),
     /// One of these fields equals the text (ASCII, lowercase; compared ASCII
     /// case-insensitively), looked up in a per-field map instead of scanned for.
@@ -96,8 +97,9 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
 /// [`required`]; `in_or` when under an OR, where a choice of mere presence is worse
 /// than at the top: no second set can then narrow it (see [`required_sets`]), and a
 /// presence need in one branch makes the rule a candidate wherever the field is
-/// (`(image and cli) or CommandLine|contains|all: ['24', 'comsvcs']` would run on
-/// every command line). There any other set is preferred to presence alone.
+/// (`(image and cli) or CommandLine|contains|all: ['x', 'comsvcs']`, whose "x" is too
+/// short to index, would run on every command line). There any other set is preferred
+/// to presence alone.
 fn required_in(node: &Node, in_or: bool) -> Option<Vec<Need>> {
     let rank = |s: &Vec<Need>| {
         let presence = s.iter().all(|n| matches!(n, Need::Present(_)));
@@ -239,8 +241,8 @@ fn field_need_alternatives(fields: &[String], m: &StrMatcher) -> Option<Vec<Need
         m.kind,
         StrKind::Exact | StrKind::Prefix | StrKind::Suffix | StrKind::Contains
     );
-    // Failing that (too many spellings), by its longest ASCII run, as other
-    // non-ASCII needles.
+    // Failing that (too many spellings, or an `i` that could be half of `İ`'s
+    // lowercase), by an ASCII run, as other non-ASCII needles.
     if literal
         && !m.cased
         && !m.folds_ascii()
@@ -308,12 +310,19 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
         StrKind::Regex(_) => return None,
     };
     // Needles whose case-insensitive comparison is ASCII folding alone (ASCII, or
-    // caseless characters such as emoji) are indexed whole, as bytes. Other non-ASCII
-    // needles (homoglyphs with case) by their longest ASCII run, which any match must
-    // contain too.
+    // caseless characters such as emoji) are indexed whole, as bytes; so are the
+    // literal runs of globs, whose ASCII letters fold in ASCII only (see
+    // `StrMatcher::from_sigma`). Other non-ASCII needles, compared by lowercasing the
+    // value character by character, by their longest ASCII run without a letter some
+    // non-ASCII character lowercases into (the Kelvin sign's `k`): any match holds
+    // that run as it is.
     let literal_kind = !matches!(m.kind, StrKind::Glob(_));
-    let lit = if literal_kind && (m.folds_ascii() || m.cased) {
+    let lit = if m.folds_ascii() || m.cased {
         lit
+    } else if literal_kind {
+        lit.split(|c: char| !c.is_ascii() || super::spellings::reached_from_non_ascii(c))
+            .max_by_key(|run| run.len())
+            .unwrap_or_default()
     } else {
         lit.split(|c: char| !c.is_ascii())
             .max_by_key(|run| run.len())
@@ -417,6 +426,10 @@ mod tests {
             "  s:\n    A|contains|all:\n      - \"\\u0410\"\n      - 'xyz'\n  condition: s\n",
         );
         assert_eq!(n, Some(vec![text("A", "xyz")]));
+        // An `i` could be half of `İ`'s lowercase: an ASCII run, without the `k` the
+        // Kelvin sign lowercases into.
+        let n = needs("  s:\n    A|contains: \"\\u0430killer\"\n  condition: s\n");
+        assert_eq!(n, Some(vec![text("A", "ller")]));
         // Too many spellings: the longest ASCII run, as before.
         let n = needs(
             "  s:\n    A|contains: \"\\u043f\\u0440\\u0438\\u0432\\u0435\\u0442.exe\"\n  condition: s\n",

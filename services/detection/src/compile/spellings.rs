@@ -48,6 +48,18 @@ fn reverse() -> &'static Reverse {
     })
 }
 
+/// Whether some non-ASCII character lowercases to this ASCII one, or into a longer
+/// form holding it: the Kelvin sign to `k`, `İ` to `i` and a combining dot. A run of
+/// ASCII without these occurs, as is, in any value whose lowercase holds it.
+pub(crate) fn reached_from_non_ascii(c: char) -> bool {
+    let rev = reverse();
+    rev.in_expansion.contains(&c)
+        || rev
+            .forms
+            .get(&c)
+            .is_some_and(|f| f.iter().any(|x| !x.is_ascii()))
+}
+
 /// The spellings of `needle` (already lowercased) as the prefilter sees values: ASCII
 /// letters lowercased, everything else as is. `None` when there are more than
 /// [`MAX_SPELLINGS`], or when a needle character can come from inside another
@@ -120,6 +132,14 @@ mod tests {
                 "\u{212a}\u{430}".into()
             ])
         );
+    }
+
+    #[test]
+    fn only_k_and_i_are_reached_from_non_ascii_characters() {
+        let reached: String = ('\0'..='\x7f')
+            .filter(|&c| super::reached_from_non_ascii(c))
+            .collect();
+        assert_eq!(reached, "ik");
     }
 
     #[test]

@@ -70,18 +70,25 @@ impl StrMatcher {
             };
             return Ok(Self::literal(kind, &lit, cased));
         }
-        let mut re = String::from(if cased { "(?s)^" } else { "(?si)^" });
+        // Case-insensitively, ASCII letters fold in ASCII only, as in the literal
+        // comparisons: `(?i)` alone would also let the Kelvin sign match `k` and `ſ`
+        // match `s`, which the prefilter's index of the glob's literal run cannot see.
+        // Other characters fold by Unicode.
+        let mut re = String::from("(?s)^");
         for p in parts {
             match p {
-                Part::Lit(l) => re.push_str(&regex::escape(l)),
+                Part::Lit(l) => l.chars().for_each(|c| push_char(&mut re, c, cased)),
                 Part::Star => re.push_str(".*"),
                 Part::One => re.push('.'),
                 Part::AnyOf(cs) => {
-                    re.push('[');
-                    for c in cs {
-                        re.push_str(&regex::escape(&c.to_string()));
+                    re.push_str("(?:");
+                    for (i, &c) in cs.iter().enumerate() {
+                        if i > 0 {
+                            re.push('|');
+                        }
+                        push_char(&mut re, c, cased);
                     }
-                    re.push(']');
+                    re.push(')');
                 }
             }
         }
@@ -202,6 +209,24 @@ impl StrMatcher {
     }
 }
 
+/// One character of a glob, as a regex: itself (cased, or ASCII other than a
+/// letter), both ASCII cases of an ASCII letter, or a Unicode case-insensitive group.
+fn push_char(re: &mut String, c: char, cased: bool) {
+    let text = regex::escape(c.encode_utf8(&mut [0; 4]));
+    if cased || c.is_ascii() && !c.is_ascii_alphabetic() {
+        re.push_str(&text);
+    } else if c.is_ascii() {
+        re.push('[');
+        re.push(c.to_ascii_lowercase());
+        re.push(c.to_ascii_uppercase());
+        re.push(']');
+    } else {
+        re.push_str("(?i:");
+        re.push_str(&text);
+        re.push(')');
+    }
+}
+
 fn first_line(s: &str) -> String {
     crate::parse::one_line(s)
 }
@@ -302,6 +327,21 @@ mod tests {
         assert!(!hit(&m("*\\*x*"), "1yx2"));
         assert!(hit(&m("a\\?"), "a?"));
         assert!(!hit(&m("a\\?"), "ab"));
+    }
+
+    /// Glob letters fold like literal comparisons: ASCII in ASCII only (the Kelvin
+    /// sign is not `k`, the long s not `s`), other letters by Unicode.
+    #[test]
+    fn globs_fold_ascii_letters_in_ascii_only() {
+        let g = m("*sekurlsa::*logonpasswords*");
+        assert!(matches!(g.kind, StrKind::Glob(_)));
+        assert!(hit(&g, "x SEKURLSA::LogonPasswords"));
+        assert!(!hit(&g, "x sekurlsa::logonpa\u{17f}\u{17f}words"));
+        assert!(!hit(&g, "x se\u{212a}urlsa::logonpasswords"));
+        assert!(hit(&m("*\u{c4}rger*x*"), "GROSSER \u{e4}RGER X"));
+        assert!(hit(&m("a?c*[x]"), "ABC..[X]"));
+        let cased = StrMatcher::from_sigma(&SigmaString::parse("a*B"), true).expect("compiles");
+        assert!(hit(&cased, "axB") && !hit(&cased, "Axb"));
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub enum RawScalar<'a> {
     Number(Number),
     Array(Vec<&'a str>),
     Object(Vec<Member<'a>>),
-    /// `true`, `false` or `null`: never a literal or integer need.
+    /// `true`, `false` or `null` (a boolean's text may hold a literal need: the
+    /// prefilter reads the raw text for those).
     Other,
 }
 

@@ -50,7 +50,8 @@ struct FieldIndex {
 }
 
 impl FieldIndex {
-    /// Whether string values are scanned or looked up at all.
+    /// Whether values' text (strings, and the text of numbers and booleans) is
+    /// scanned or looked up at all.
     fn reads_text(&self) -> bool {
         self.ac.is_some() || !self.exact.is_empty()
     }

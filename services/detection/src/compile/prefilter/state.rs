@@ -138,11 +138,13 @@ impl<'a> State<'a> {
             }
             Value::Number(n) => {
                 self.scan_number(fi, n);
+                // Evaluation compares a number's or boolean's text with string
+                // values (`1240` contains "24").
                 if fi.reads_text() {
-                    self.scan_scalar(fi, &n.to_string());
+                    self.scan_text(fi, &n.to_string());
                 }
             }
-            Value::Bool(b) => self.scan_scalar(fi, if *b { "true" } else { "false" }),
+            Value::Bool(b) => self.scan_text(fi, if *b { "true" } else { "false" }),
             Value::Array(a) => {
                 for x in a {
                     self.scan_value(fi, x);
@@ -303,15 +305,6 @@ impl<'a> State<'a> {
         }
     }
 
-    /// A number's or boolean's text, as evaluation compares it with string values
-    /// (`1240` contains "24"), scanned like a string.
-    fn scan_scalar(&mut self, fi: &FieldIndex, text: &str) {
-        if fi.reads_text() {
-            let slot = self.field_slot(fi, false);
-            self.scan_fresh(Target::Field(fi), slot, text, text);
-        }
-    }
-
     fn scan_number(&mut self, fi: &FieldIndex, n: &serde_json::Number) {
         let i = n
             .as_i64()
@@ -371,7 +364,7 @@ impl<'a> State<'a> {
         }
         // Besides strings, numbers, booleans and arrays can hold a need.
         if text == "true" || text == "false" {
-            self.scan_scalar(fi, text);
+            self.scan_text(fi, text);
             return;
         }
         let number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit());
@@ -385,9 +378,9 @@ impl<'a> State<'a> {
                 // The text evaluation reads is that of serde_json's number, which
                 // may differ from the line's (`-0` reads `-0.0`).
                 if fi.reads_text()
-                    && let Ok(Value::Number(n)) = serde_json::from_str::<Value>(text)
+                    && let Ok(n) = serde_json::from_str::<serde_json::Number>(text)
                 {
-                    self.scan_scalar(fi, &n.to_string());
+                    self.scan_text(fi, &n.to_string());
                 }
             }
             RawScalar::Array(items) => {
