@@ -326,7 +326,7 @@ pub fn bench(opts: &BenchOptions, out: &mut dyn Write) -> Result<(), Error> {
     if let Some((built, total, took)) = set.lazy_builds() {
         writeln!(
             out,
-            "routing buckets built on first use: {built} of {total}, in {:.3} s (counted in the evaluation above)",
+            "routing prefilters built on first use: {built} of {total} (one per distinct rule list), in {:.3} s (counted in the evaluation above)",
             took.as_secs_f64()
         )?;
     }

@@ -37,7 +37,7 @@ pub(crate) struct Router {
     /// The rules of each prefilter: [`ANY`] (rules with no usable log source: events
     /// of a channel no rule names), [`NOT_WINDOWS`] (non-Windows rules and the `ANY`
     /// ones: events without a `Channel`), then the (channel, EventID) and channel-wide
-    /// buckets, each with the `ANY` rules.
+    /// buckets, each with the `ANY` rules; buckets with the same rules share a list.
     lists: Vec<Vec<u32>>,
     /// The prefilter of each list, once an event has needed it.
     built: Vec<OnceLock<Prefilter>>,

@@ -396,8 +396,9 @@ impl CompiledRuleSet {
         self.index.literal_count()
     }
 
-    /// With routing: routing buckets built so far (they are built when an event first
-    /// needs one), of how many, and the time building them took.
+    /// With routing: routing prefilters (one per distinct rule list) built so far
+    /// (each when an event first needs it), of how many, and the time building them
+    /// took.
     pub fn lazy_builds(&self) -> Option<(usize, usize, std::time::Duration)> {
         self.index.lazy_builds()
     }

@@ -102,7 +102,7 @@ pub fn required(node: &Node) -> Option<Vec<Need>> {
 /// to presence alone.
 fn required_in(node: &Node, in_or: bool) -> Option<Vec<Need>> {
     let rank = |s: &Vec<Need>| {
-        let presence = s.iter().all(|n| matches!(n, Need::Present(_)));
+        let presence = !s.is_empty() && s.iter().all(|n| matches!(n, Need::Present(_)));
         (!(in_or && presence), score(s))
     };
     match node {
