@@ -112,10 +112,12 @@ impl StrMatcher {
 
     /// A literal comparison of the given kind.
     pub fn literal(kind: StrKind, lit: &str, cased: bool) -> StrMatcher {
+        // Lowercased character by character, as values are (`str::to_lowercase`
+        // would turn a final Σ into ς, which no value's Σ becomes).
         let needle = if cased {
             lit.to_string()
         } else {
-            lit.to_lowercase()
+            lit.chars().flat_map(char::to_lowercase).collect()
         };
         let int = match kind {
             StrKind::Exact => lit.parse::<i64>().ok(),
@@ -316,6 +318,14 @@ mod tests {
         let cased = StrMatcher::from_sigma(&SigmaString::parse("*CMD*"), true).expect("compiles");
         assert!(!hit(&cased, "cmd"));
         assert!(hit(&cased, "xCMDx"));
+    }
+
+    #[test]
+    fn non_ascii_needles_lowercase_like_values() {
+        // A final capital sigma: lowercased alone it is σ, as in the value.
+        assert!(hit(&m("*\u{3a0}\u{391}\u{3a3}"), "x \u{3a0}\u{391}\u{3a3}"));
+        assert!(hit(&m("\u{3a0}\u{391}\u{3a3}"), "\u{3c0}\u{3b1}\u{3c3}"));
+        assert!(hit(&m("*\u{3a3}*"), "a \u{3a3} b"));
     }
 
     #[test]
