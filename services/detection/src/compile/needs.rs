@@ -309,24 +309,25 @@ fn text_literal(m: &StrMatcher) -> Option<String> {
         StrKind::Glob(_) => m.glob_lit.as_deref()?,
         StrKind::Regex(_) => return None,
     };
+    // A glob's literal run is indexed by its longest ASCII part: its ASCII letters
+    // fold in ASCII only, its other letters by Unicode (see `StrMatcher::from_sigma`).
     // Needles whose case-insensitive comparison is ASCII folding alone (ASCII, or
-    // caseless characters such as emoji) are indexed whole, as bytes; so are the
-    // literal runs of globs, whose ASCII letters fold in ASCII only (see
-    // `StrMatcher::from_sigma`). Other non-ASCII needles, compared by lowercasing the
-    // value character by character, by their longest ASCII run without a letter some
-    // non-ASCII character lowercases into (the Kelvin sign's `k`): any match holds
-    // that run as it is.
+    // caseless characters such as emoji) are indexed whole, as bytes. Other non-ASCII
+    // needles, compared by lowercasing the value character by character, by their
+    // longest ASCII run without a letter some non-ASCII character lowercases into (the
+    // Kelvin sign's `k`): any match holds that run as it is.
     let literal_kind = !matches!(m.kind, StrKind::Glob(_));
-    let lit = if m.folds_ascii() || m.cased {
+    let longest_run = |cut: &dyn Fn(char) -> bool| {
+        lit.split(|c: char| cut(c))
+            .max_by_key(|run| run.len())
+            .unwrap_or_default()
+    };
+    let lit = if !literal_kind {
+        longest_run(&|c| !c.is_ascii())
+    } else if m.folds_ascii() || m.cased {
         lit
-    } else if literal_kind {
-        lit.split(|c: char| !c.is_ascii() || super::spellings::reached_from_non_ascii(c))
-            .max_by_key(|run| run.len())
-            .unwrap_or_default()
     } else {
-        lit.split(|c: char| !c.is_ascii())
-            .max_by_key(|run| run.len())
-            .unwrap_or_default()
+        longest_run(&|c| !c.is_ascii() || super::spellings::reached_from_non_ascii(c))
     };
     // Very short literals occur in nearly every value: indexing them costs more in
     // automaton matches than evaluating the rule directly.
@@ -430,6 +431,9 @@ mod tests {
         // Kelvin sign lowercases into.
         let n = needs("  s:\n    A|contains: \"\\u0430killer\"\n  condition: s\n");
         assert_eq!(n, Some(vec![text("A", "ller")]));
+        // A glob's non-ASCII letters fold by Unicode: indexed by its ASCII run.
+        let n = needs("  s:\n    A: \"*\\u043f\\u0440\\u0438xyz*abc\"\n  condition: s\n");
+        assert_eq!(n, Some(vec![text("A", "xyz")]));
         // Too many spellings: the longest ASCII run, as before.
         let n = needs(
             "  s:\n    A|contains: \"\\u043f\\u0440\\u0438\\u0432\\u0435\\u0442.exe\"\n  condition: s\n",
