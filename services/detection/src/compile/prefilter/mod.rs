@@ -200,6 +200,21 @@ mod tests {
         }
     }
 
+    /// Matches `line` parsed (into `want`) and read lazily (into `got`); whether the
+    /// lazy read built a tree (had candidate rules).
+    fn both_ways(
+        set: &CompiledRuleSet,
+        line: &str,
+        scratch: (&mut Scratch, &mut Scratch),
+        want: &mut Vec<u32>,
+        got: &mut Vec<u32>,
+    ) -> Result<bool, String> {
+        let ev: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        set.matches(&ev, scratch.0, want);
+        set.matches_raw(&RawEvent::parse(line)?, scratch.1, got)
+            .map_err(|e| e.to_string())
+    }
+
     /// The lazy line reader and the parsed event find the same matches: nested
     /// objects under dotted names, escaped text, arrays, numbers as text, keywords in
     /// nested strings, and repeated values answered from the scan memo.
@@ -228,13 +243,7 @@ mod tests {
         let mut total = 0;
         for round in 0..2 {
             for (i, line) in lines.into_iter().enumerate() {
-                let ev: serde_json::Value =
-                    serde_json::from_str(line).map_err(|e| e.to_string())?;
-                set.matches(&ev, &mut parsed, &mut want);
-                let raw = RawEvent::parse(line)?;
-                let tree = set
-                    .matches_raw(&raw, &mut lazy, &mut got)
-                    .map_err(|e| e.to_string())?;
+                let tree = both_ways(&set, line, (&mut parsed, &mut lazy), &mut want, &mut got)?;
                 assert_eq!(got, want, "round {round}: {line}");
                 // No rule's literal occurs in these: no tree is built for them.
                 if i == 2 || i == 7 {
@@ -280,12 +289,7 @@ mod tests {
         let mut lazy = Scratch::default();
         let (mut want, mut got) = (Vec::new(), Vec::new());
         for (line, rules) in cases {
-            let ev: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-            set.matches(&ev, &mut parsed, &mut want);
-            let raw = RawEvent::parse(line)?;
-            let tree = set
-                .matches_raw(&raw, &mut lazy, &mut got)
-                .map_err(|e| e.to_string())?;
+            let tree = both_ways(&set, line, (&mut parsed, &mut lazy), &mut want, &mut got)?;
             assert_eq!(want, rules, "parsed: {line}");
             assert_eq!(got, rules, "lazy: {line}");
             assert_eq!(tree, !rules.is_empty(), "candidates: {line}");
