@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, packed};
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use wide::u8x16;
 
 /// Largest pattern set given a gate (see [`Scanner`]): the SIMD searcher's limit.
@@ -32,15 +32,48 @@ const DFA_MAX_PATTERNS: usize = 64;
 /// into parts of that size, each behind its own gate: several SIMD passes over a long
 /// value that matches nothing (a PowerShell context block, say) cost a fraction of
 /// one overlapping pass of the whole automaton. Short values go through the whole
-/// automaton in one pass: there the gates' fixed costs would dominate.
+/// automaton in one pass: there the gates' fixed costs would dominate. A split set's
+/// parts are built when a long value first needs them: many fields never carry one
+/// (signatures, registry details, DNS names), and the parts cost several times the
+/// whole automaton's build.
 ///
-/// Cloning one is cheap: the automata are reference-counted.
+/// Cloning one is cheap: the automata are reference-counted, and clones share the
+/// parts built on demand.
 #[derive(Debug, Clone)]
 pub(crate) struct Scanner {
     /// All patterns in one ungated automaton (sets too large for one gate).
     whole: Option<Part>,
     /// Gated parts (sets of up to [`MAX_GATED_PARTS`] gates' worth of patterns).
-    parts: Vec<Part>,
+    parts: Parts,
+}
+
+/// A scanner's gated parts: built with it (a set small enough for one gate, which
+/// has no whole automaton), built on first use, or none (a set too large to split).
+#[derive(Debug, Clone)]
+enum Parts {
+    None,
+    Built(Vec<Part>),
+    Deferred(Arc<Deferred>),
+}
+
+/// Parts built on first use.
+#[derive(Debug)]
+struct Deferred {
+    lits: Vec<String>,
+    /// `None` once built if a part could not be: the whole automaton then serves
+    /// long values too.
+    parts: OnceLock<Option<Vec<Part>>>,
+}
+
+impl Parts {
+    /// The parts, building deferred ones now.
+    fn get(&self) -> Option<&[Part]> {
+        match self {
+            Parts::None => None,
+            Parts::Built(parts) => Some(parts),
+            Parts::Deferred(d) => d.parts.get_or_init(|| gated_parts(&d.lits)).as_deref(),
+        }
+    }
 }
 
 /// Some of a scanner's patterns, numbered from `first`.
@@ -62,15 +95,23 @@ impl Scanner {
     /// Calls `f` with the index of every pattern occurrence (overlapping) in `hay`,
     /// which the caller has ASCII-lowercased (see [`lowercase_into`]).
     pub(super) fn each_match(&self, hay: &[u8], f: &mut dyn FnMut(usize)) {
-        if let Some(whole) = &self.whole
-            && (self.parts.is_empty() || hay.len() < GATED_MIN_LEN)
-        {
-            for m in whole.ac.find_overlapping_iter(hay) {
-                f(m.pattern().as_usize());
-            }
-            return;
-        }
-        for part in &self.parts {
+        let parts = match &self.whole {
+            // Checked first: asking for the parts builds deferred ones.
+            Some(whole) => match (hay.len() >= GATED_MIN_LEN)
+                .then(|| self.parts.get())
+                .flatten()
+            {
+                Some(parts) => parts,
+                None => {
+                    for m in whole.ac.find_overlapping_iter(hay) {
+                        f(m.pattern().as_usize());
+                    }
+                    return;
+                }
+            },
+            None => self.parts.get().unwrap_or_default(),
+        };
+        for part in parts {
             if let Some(gate) = &part.gate
                 && gate.find(hay).is_none()
             {
@@ -114,18 +155,28 @@ pub(super) fn build_ac(lits: &[String]) -> Option<Scanner> {
     if lits.is_empty() {
         return None;
     }
-    let whole = if lits.len() > GATE_MAX_PATTERNS {
-        Some(build_part(lits, 0, false)?)
-    } else {
-        None
-    };
-    let mut parts = Vec::new();
-    if lits.len() <= GATE_MAX_PATTERNS * MAX_GATED_PARTS {
-        for (i, chunk) in lits.chunks(GATE_MAX_PATTERNS).enumerate() {
-            parts.push(build_part(chunk, i * GATE_MAX_PATTERNS, true)?);
-        }
+    if lits.len() <= GATE_MAX_PATTERNS {
+        let parts = Parts::Built(gated_parts(lits)?);
+        return Some(Scanner { whole: None, parts });
     }
+    let whole = Some(build_part(lits, 0, false)?);
+    let parts = if lits.len() <= GATE_MAX_PATTERNS * MAX_GATED_PARTS {
+        Parts::Deferred(Arc::new(Deferred {
+            lits: lits.to_vec(),
+            parts: OnceLock::new(),
+        }))
+    } else {
+        Parts::None
+    };
     Some(Scanner { whole, parts })
+}
+
+/// `lits` split into gated parts, or `None` if a part cannot be built.
+fn gated_parts(lits: &[String]) -> Option<Vec<Part>> {
+    lits.chunks(GATE_MAX_PATTERNS)
+        .enumerate()
+        .map(|(i, chunk)| build_part(chunk, i * GATE_MAX_PATTERNS, true))
+        .collect()
 }
 
 /// One part of a scanner over `lits`, numbered from `first`.
@@ -304,7 +355,10 @@ impl ScannerCache {
 
 #[cfg(test)]
 mod tests {
-    use super::{CaselessGate, lowercase_into, rare_pair, rare_window};
+    use super::{
+        CaselessGate, GATED_MIN_LEN, Parts, Scanner, build_ac, lowercase_into, rare_pair,
+        rare_window,
+    };
 
     /// The gate lets through every text holding a literal in any letter case, and
     /// stops text that holds none.
@@ -369,6 +423,46 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// A set split into gated parts finds in long values what its whole automaton
+    /// finds, and builds the parts only once a long value needs them.
+    #[test]
+    fn deferred_parts_are_built_for_long_values_only_and_agree_with_the_whole() {
+        let lits: Vec<String> = (0..150).map(|i| format!("tool{i:03}.exe")).collect();
+        let Some(scanner) = build_ac(&lits) else {
+            panic!("the set builds");
+        };
+        let deferred = |s: &Scanner| match &s.parts {
+            Parts::Deferred(d) => d.parts.get().is_some(),
+            other => panic!("parts are deferred: {other:?}"),
+        };
+        let found = |s: &Scanner, hay: &str| {
+            let mut got = Vec::new();
+            s.each_match(hay.as_bytes(), &mut |p| got.push(p));
+            got.sort_unstable();
+            got
+        };
+        assert_eq!(found(&scanner, "run tool007.exe and tool149.exe"), [7, 149]);
+        assert!(!deferred(&scanner), "a short value built the parts");
+        let clone = scanner.clone();
+        let long = format!(
+            "{}tool000.exe {} tool064.exe tool128.exe",
+            "x".repeat(GATED_MIN_LEN),
+            "y".repeat(100)
+        );
+        assert_eq!(found(&clone, &long), [0, 64, 128]);
+        // Clones share what one of them built.
+        assert!(deferred(&scanner));
+        let whole = scanner.whole.as_ref().map(|w| {
+            let mut got: Vec<usize> =
+                w.ac.find_overlapping_iter(long.as_bytes())
+                    .map(|m| m.pattern().as_usize())
+                    .collect();
+            got.sort_unstable();
+            got
+        });
+        assert_eq!(whole.as_deref(), Some(&[0, 64, 128][..]));
     }
 
     #[test]
