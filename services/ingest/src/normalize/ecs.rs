@@ -129,6 +129,28 @@ impl<'a> EcsFields<'a> {
         }
     }
 
+    /// Removes the text at `id` when it is a slice of `within` (borrowed from
+    /// the same line), and returns its byte range there.
+    pub fn take_slice_of(&mut self, id: PathId, within: &str) -> Option<(usize, usize)> {
+        if !self.has(id) {
+            return None;
+        }
+        let at = self.entries.iter().position(|(p, _)| *p == id)?;
+        let Ecs::Text(Cow::Borrowed(text)) = &self.entries[at].1 else {
+            return None;
+        };
+        // Addresses say where the slice sits; the bytes are compared as well,
+        // so that no coincidence of addresses can change a stored message.
+        let start = (text.as_ptr() as usize).checked_sub(within.as_ptr() as usize)?;
+        let end = start.checked_add(text.len())?;
+        if within.get(start..end) != Some(*text) {
+            return None;
+        }
+        self.entries.swap_remove(at);
+        self.present &= !(1 << id);
+        Some((start, end))
+    }
+
     /// Whether any `log.syslog.*` path is set.
     pub fn has_syslog_members(&self) -> bool {
         self.present & SYSLOG_MEMBERS != 0

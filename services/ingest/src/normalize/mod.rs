@@ -117,14 +117,24 @@ impl<'a> Normalized<'a> {
     /// Appends the event's segment record to `out` and returns its header.
     pub fn into_record(self, out: &mut Vec<u8>) -> Event {
         let Normalized { event, raw, body } = self;
-        record::write_record_with(&event, raw, out, |out| match body {
-            Body::Tree(fields) => json::write_map(out, &fields),
+        match body {
+            Body::Tree(fields) => record::write_record_with(&event, raw, None, out, |out| {
+                json::write_map(out, &fields)
+            }),
             Body::Flat {
                 originals,
                 names,
-                ecs,
-            } => flat::write(out, &originals, &names, ecs),
-        });
+                mut ecs,
+            } => {
+                // A text line's message is most of its raw text: stored as its
+                // place in that text, it is escaped, copied and compressed once
+                // instead of twice (a reader puts it back among the fields).
+                let message = ecs.take_slice_of(paths::MESSAGE, raw);
+                record::write_record_with(&event, raw, message, out, |out| {
+                    flat::write(out, &originals, &names, ecs)
+                })
+            }
+        }
         event
     }
 
@@ -404,6 +414,31 @@ mod tests {
             log_source_hint: LogSource::default(),
             raw_cap: 64,
         }
+    }
+
+    /// A text line's message is stored once, as a range of its raw text, and
+    /// reads back in full; one beyond the raw text's cap is stored whole.
+    #[test]
+    fn a_message_inside_the_raw_text_is_stored_once() {
+        let payload = "src=10.0.0.3 dst=10.0.0.9 action=deny";
+        let line = format!("<14>Nov  1 00:00:00 fw1 app: {payload}");
+        let mut wide = arrival();
+        wide.raw_cap = 4096;
+        let clock = Clock::new(wide.received_at, chrono_tz::Tz::UTC);
+        let mut record = Vec::new();
+        normalize(parse_line(&line, &clock), &line, &wide).into_record(&mut record);
+        let text = String::from_utf8_lossy(&record);
+        assert_eq!(text.matches(payload).count(), 1, "{text}");
+        let read = record::Record::parse(&record).expect("record");
+        assert_eq!(read.fields()["message"], payload);
+        // Capped at 32 bytes, the raw text holds only the start of the message.
+        let mut narrow = arrival();
+        narrow.raw_cap = 32;
+        let mut record = Vec::new();
+        normalize(parse_line(&line, &clock), &line, &narrow).into_record(&mut record);
+        let read = record::Record::parse(&record).expect("record");
+        assert_eq!(read.raw(), &line[..32]);
+        assert_eq!(read.fields()["message"], payload);
     }
 
     /// A line normalised and read back from its record.

@@ -14,17 +14,19 @@ use std::borrow::Cow;
 /// Appends `event` as one record (no newline). Times are nanoseconds since
 /// the epoch: cheaper to write and to read than text.
 pub fn write_record(event: &Event, out: &mut Vec<u8>) {
-    write_record_with(event, &event.raw, out, |out| {
+    write_record_with(event, &event.raw, None, out, |out| {
         json::write_map(out, &event.fields)
     });
 }
 
 /// Appends the record of `event`'s header with `raw` as its text and the
 /// fields object that `fields` writes (the receiving path writes it without
-/// building a map).
+/// building a map). `message`, when given, is the byte range of `raw` that
+/// is the event's `message` field, which `fields` then leaves out.
 pub fn write_record_with(
     event: &Event,
     raw: &str,
+    message: Option<(usize, usize)>,
     out: &mut Vec<u8>,
     fields: impl FnOnce(&mut Vec<u8>),
 ) {
@@ -66,10 +68,18 @@ pub fn write_record_with(
     out.extend_from_slice(b",\"raw\":");
     json::write_str(out, raw);
     out.extend_from_slice(if event.raw_truncated {
-        b",\"x\":true,\"f\":"
+        b",\"x\":true"
     } else {
-        b",\"x\":false,\"f\":"
+        b",\"x\":false"
     });
+    if let Some((start, end)) = message {
+        out.extend_from_slice(b",\"m\":[");
+        json::write_u64(out, start as u64);
+        out.push(b',');
+        json::write_u64(out, end as u64);
+        out.push(b']');
+    }
+    out.extend_from_slice(b",\"f\":");
     fields(out);
     out.push(b'}');
 }
@@ -112,6 +122,9 @@ pub struct Record<'a> {
     raw: Cow<'a, str>,
     #[serde(default)]
     x: bool,
+    /// The `message` field's byte range in `raw`, when it was stored so.
+    #[serde(default)]
+    m: Option<(u64, u64)>,
     #[serde(borrow)]
     f: &'a RawValue,
 }
@@ -156,9 +169,21 @@ impl<'a> Record<'a> {
             .map_err(|e| Error::internal(format!("stored event id {}: {e}", self.id)))
     }
 
-    /// The fields as a JSON object (parsed now; empty if they are not an object).
+    /// The fields as a JSON object (parsed now; empty if they are not an
+    /// object), the message put back from the raw text where it was stored so.
     pub fn fields(&self) -> Map<String, Value> {
-        serde_json::from_str(self.f.get()).unwrap_or_default()
+        let mut fields: Map<String, Value> = serde_json::from_str(self.f.get()).unwrap_or_default();
+        if let Some(message) = self.message_in_raw() {
+            fields.insert("message".to_string(), Value::String(message.to_string()));
+        }
+        fields
+    }
+
+    /// The message, when stored as a range of the raw text.
+    fn message_in_raw(&self) -> Option<&str> {
+        let (start, end) = self.m?;
+        self.raw
+            .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
     }
 
     /// The whole event.
@@ -301,6 +326,43 @@ mod tests {
         );
         assert_eq!(stored.event.fields["a"], 1);
         assert_eq!(stored.event.channel, Channel::Http);
+    }
+
+    /// A message stored as a range of the raw text reads back among the
+    /// fields; a range that does not fit the text adds nothing.
+    #[test]
+    fn a_message_stored_as_a_range_of_the_raw_text_reads_back() {
+        let mut original = event();
+        original.raw = "<14>host app: täst message".to_string();
+        original.fields = json!({"n": 1}).as_object().cloned().expect("object");
+        let start = original.raw.find("täst").expect("in raw");
+        let mut line = Vec::new();
+        write_record_with(
+            &original,
+            &original.raw,
+            Some((start, original.raw.len())),
+            &mut line,
+            |out| json::write_map(out, &original.fields),
+        );
+        let stored = Record::parse(&line)
+            .expect("parse")
+            .to_stored(1, original.tenant_id)
+            .expect("stored");
+        assert_eq!(
+            stored.event.fields,
+            *json!({"n": 1, "message": "täst message"})
+                .as_object()
+                .expect("object")
+        );
+        // Past the end, or inside a character: no message.
+        for range in [(0, 400), (start + 2, start + 4)] {
+            let mut line = Vec::new();
+            write_record_with(&original, &original.raw, Some(range), &mut line, |out| {
+                json::write_map(out, &original.fields)
+            });
+            let record = Record::parse(&line).expect("parse");
+            assert_eq!(record.fields(), original.fields, "{range:?}");
+        }
     }
 
     #[test]
