@@ -8,10 +8,13 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// A path split for nesting: the objects it sits in, and its own name.
+/// A path split for nesting: the objects it sits in, and its own name; with
+/// each written out once as JSON (`"log":{`, `"code":`), since every event
+/// writes a dozen of them.
 struct Shape {
     parents: Vec<&'static str>,
-    leaf: &'static str,
+    opened: Vec<Vec<u8>>,
+    leaf: Vec<u8>,
 }
 
 static SHAPES: LazyLock<Vec<Shape>> = LazyLock::new(|| {
@@ -20,7 +23,17 @@ static SHAPES: LazyLock<Vec<Shape>> = LazyLock::new(|| {
         .map(|path| {
             let mut parents: Vec<&'static str> = path.split('.').collect();
             let leaf = parents.pop().unwrap_or(path);
-            Shape { parents, leaf }
+            let member = |name: &str, then: &[u8]| {
+                let mut out = Vec::new();
+                json::write_str(&mut out, name);
+                out.extend_from_slice(then);
+                out
+            };
+            Shape {
+                opened: parents.iter().map(|p| member(p, b":{")).collect(),
+                parents,
+                leaf: member(leaf, b":"),
+            }
         })
         .collect()
 });
@@ -197,20 +210,18 @@ impl<'a> EcsFields<'a> {
                 out.push(b'}');
                 need_comma = true;
             }
-            for segment in &shape.parents[common..] {
+            for opened in &shape.opened[common..] {
                 if need_comma {
                     out.push(b',');
                 }
-                json::write_str(out, segment);
-                out.extend_from_slice(b":{");
+                out.extend_from_slice(opened);
                 need_comma = false;
             }
             open = &shape.parents;
             if need_comma {
                 out.push(b',');
             }
-            json::write_str(out, shape.leaf);
-            out.push(b':');
+            out.extend_from_slice(&shape.leaf);
             value.write(out);
             need_comma = true;
         }
