@@ -141,5 +141,16 @@ mod line_tests {
             Some("2026-11-30T12:52:08+00:00".to_string())
         );
         assert_eq!(parsed.fields.get_str("devname"), Some("FGT60F-HQ"));
+        // The PRI gives the facility and severity (local7, notice); the
+        // message starts after it.
+        let header = parsed.syslog.as_ref().expect("a header from the PRI");
+        assert_eq!((header.facility, header.severity), (Some(23), Some(5)));
+        assert!(parsed.message.starts_with("date="), "{}", parsed.message);
+        // Out of range, or not a PRI at all: the line is the message, whole.
+        for line in ["<192>date=2026-11-30 a=1", "<1x>a=1", "<>a=1"] {
+            let parsed = parse_line(line, &clock);
+            assert!(parsed.syslog.is_none(), "{line}");
+            assert_eq!(parsed.message, line);
+        }
     }
 }

@@ -165,26 +165,39 @@ pub fn parse_line<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
         return parsed;
     }
     // A PRI with no syslog header after it (FortiGate sends `<189>date=...`):
-    // the payload starts after it.
-    let (payload, fields, timestamp) = parse_payload(strip_pri(trimmed), ctx);
+    // the payload starts after it, and the PRI still gives the facility and
+    // severity.
+    let (pri, body) = split_pri(trimmed);
+    let (payload, fields, timestamp) = parse_payload(body, ctx);
     Parsed {
         format: payload,
         payload,
         timestamp,
-        syslog: None,
-        message: Cow::Borrowed(trimmed),
+        syslog: pri.map(|pri| SyslogHeader {
+            facility: Some(pri >> 3),
+            severity: Some(pri & 7),
+            hostname: None,
+            appname: None,
+            procid: None,
+            msgid: None,
+            structured_data: Vec::new(),
+            version: None,
+        }),
+        message: Cow::Borrowed(body),
         fields,
     }
 }
 
-/// The line without a leading `<PRI>` (1 to 3 digits).
-fn strip_pri(line: &str) -> &str {
+/// A leading `<PRI>` (1 to 3 digits, at most 191) and the rest of the line;
+/// the whole line when it has none.
+fn split_pri(line: &str) -> (Option<u8>, &str) {
     line.strip_prefix('<')
         .and_then(|rest| rest.split_once('>'))
         .filter(|(digits, _)| {
             (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
         })
-        .map_or(line, |(_, payload)| payload)
+        .and_then(|(digits, body)| Some((digits.parse::<u8>().ok().filter(|p| *p <= 191)?, body)))
+        .map_or((None, line), |(pri, body)| (Some(pri), body))
 }
 
 /// A substring searcher built once: building one per search cost more than
