@@ -335,7 +335,10 @@ fn infer_log_source(parsed: &Parsed, log_source: &mut LogSource) {
             }
         }
         _ => {
-            if parsed.syslog.is_some() && log_source.product.is_none() {
+            // A syslog header (not a bare PRI before another device's payload)
+            // says a Unix-like sender.
+            let header = matches!(parsed.format, Format::Rfc5424 | Format::Rfc3164);
+            if header && log_source.product.is_none() {
                 log_source.product = Some("linux".into());
             }
         }
@@ -481,6 +484,21 @@ mod tests {
             Some(&json!("C:\\x\\whoami.exe"))
         );
         assert_eq!(event.timestamp.to_rfc3339(), "2026-11-01T10:00:00+00:00");
+    }
+
+    /// A bare PRI gives severity but names no product; a syslog header still
+    /// says Linux.
+    #[test]
+    fn a_bare_pri_gives_severity_but_no_product() {
+        let event = event_of("<166>%ASA-6-302013: Built outbound TCP connection");
+        assert_eq!(event.severity, Some(6));
+        assert_eq!(event.log_source.product, None);
+        assert_eq!(
+            event.fields["message"],
+            "%ASA-6-302013: Built outbound TCP connection"
+        );
+        let event = event_of("<38>Nov  1 00:00:00 srv-17 sshd[1]: Accepted password for bob");
+        assert_eq!(event.log_source.product.as_deref(), Some("linux"));
     }
 
     #[test]

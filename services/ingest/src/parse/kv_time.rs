@@ -146,8 +146,14 @@ mod line_tests {
         let header = parsed.syslog.as_ref().expect("a header from the PRI");
         assert_eq!((header.facility, header.severity), (Some(23), Some(5)));
         assert!(parsed.message.starts_with("date="), "{}", parsed.message);
-        // Out of range, or not a PRI at all: the line is the message, whole.
-        for line in ["<192>date=2026-11-30 a=1", "<1x>a=1", "<>a=1"] {
+        // Out of range: no header, but the payload still starts after it.
+        let parsed = parse_line("<192>date=2026-11-30 time=12:52:08 a=1", &clock);
+        assert!(parsed.syslog.is_none());
+        assert_eq!(parsed.message, "date=2026-11-30 time=12:52:08 a=1");
+        assert_eq!(parsed.fields.get_str("a"), Some("1"));
+        assert!(parsed.timestamp.is_some());
+        // Not a PRI at all: the line is the message, whole.
+        for line in ["<1x>a=1", "<>a=1", "<1234>a=1"] {
             let parsed = parse_line(line, &clock);
             assert!(parsed.syslog.is_none(), "{line}");
             assert_eq!(parsed.message, line);

@@ -188,16 +188,18 @@ pub fn parse_line<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
     }
 }
 
-/// A leading `<PRI>` (1 to 3 digits, at most 191) and the rest of the line;
-/// the whole line when it has none.
+/// A leading `<PRI>` (1 to 3 digits) and the rest of the line, or the whole
+/// line when it has none. The PRI's value is given when it is one (at most
+/// 191); a larger number is still no part of the payload.
 fn split_pri(line: &str) -> (Option<u8>, &str) {
     line.strip_prefix('<')
         .and_then(|rest| rest.split_once('>'))
         .filter(|(digits, _)| {
             (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
         })
-        .and_then(|(digits, body)| Some((digits.parse::<u8>().ok().filter(|p| *p <= 191)?, body)))
-        .map_or((None, line), |(pri, body)| (Some(pri), body))
+        .map_or((None, line), |(digits, body)| {
+            (digits.parse::<u8>().ok().filter(|p| *p <= 191), body)
+        })
 }
 
 /// A substring searcher built once: building one per search cost more than
