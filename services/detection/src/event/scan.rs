@@ -252,15 +252,17 @@ impl<'a> Cursor<'a, '_> {
             b'}' => true,
             _ => return None,
         };
+        // Every offset here is at an ASCII byte (a quote, colon, comma or brace), so
+        // each is a character boundary. Split rather than indexed: indexing a `str`
+        // by a range was an out-of-line call per slice, two per member of every line.
+        let (_, from_name) = self.text.split_at_checked(start + 1)?;
+        let (name, from_colon) = from_name.split_at_checked(name_end - start - 1)?;
+        let (value, _) = from_colon
+            .get(2..)?
+            .split_at_checked(vend.checked_sub(vstart)?)?;
         self.i = vend + 1;
         self.quotes = q;
-        // Every offset here is at an ASCII byte (a quote, colon, comma or brace), so
-        // each is a character boundary.
-        Some((
-            Cow::Borrowed(&self.text[start + 1..name_end]),
-            &self.text[vstart..vend],
-            closed,
-        ))
+        Some((Cow::Borrowed(name), value, closed))
     }
 
     /// A member at its name (after any space), up to the end of its value.
