@@ -1,4 +1,4 @@
-//! Case folding for evaluation: a lowercase copy of the last event string folded,
+//! Case folding for evaluation: lowercase copies of the last few event strings folded,
 //! kept while the same event is evaluated.
 //!
 //! Rules test one long value many times case-insensitively (a PowerShell context
@@ -8,16 +8,17 @@
 
 use super::scanner::lowercase_into;
 
+/// Strings remembered folded at once: a rule often tests two long values in turn
+/// (a PowerShell context block, then its payload, then the context block again for
+/// its next filter), and each would otherwise be folded again on every return.
+const SLOTS: usize = 4;
+
 /// Reusable folding buffers; one per evaluating thread (inside `Scratch`).
 #[derive(Debug, Default)]
 pub struct Fold {
-    /// Grows only; the folded string is `lower[..lower_len]`.
-    lower: Vec<u8>,
-    lower_len: usize,
-    /// Address and length of the event string `lower` holds. Strings of one event's
-    /// tree live, unchanged, for its whole evaluation, so the address names the text;
-    /// [`Fold::reset`] forgets it before the next event.
-    of: Option<(usize, usize)>,
+    slots: [Slot; SLOTS],
+    /// The slot the next string not remembered is folded into.
+    next: usize,
     /// Set while matching a temporary (a number formatted on the stack) whose address
     /// a later temporary may reuse with other text: such strings are never remembered.
     transient: bool,
@@ -25,20 +26,47 @@ pub struct Fold {
     pub(crate) text: String,
 }
 
+/// One folded string.
+#[derive(Debug, Default)]
+struct Slot {
+    /// Grows only; the folded string is `lower[..len]`.
+    lower: Vec<u8>,
+    len: usize,
+    /// Address and length of the event string `lower` holds. Strings of one event's
+    /// tree live, unchanged, for its whole evaluation, so the address names the text;
+    /// [`Fold::reset`] forgets it before the next event.
+    of: Option<(usize, usize)>,
+}
+
 impl Fold {
-    /// Forgets the remembered string: call before evaluating another event.
+    /// Forgets the remembered strings: call before evaluating another event.
     pub fn reset(&mut self) {
-        self.of = None;
+        for slot in &mut self.slots {
+            slot.of = None;
+        }
     }
 
     /// `s` with ASCII letters lowercased (other bytes as they are).
     pub fn ascii_lower(&mut self, s: &str) -> &[u8] {
         let key = (s.as_ptr() as usize, s.len());
-        if self.transient || self.of != Some(key) {
-            self.lower_len = lowercase_into(s, &mut self.lower).len();
-            self.of = (!self.transient).then_some(key);
-        }
-        &self.lower[..self.lower_len]
+        let found = if self.transient {
+            None
+        } else {
+            self.slots.iter().position(|slot| slot.of == Some(key))
+        };
+        let at = match found {
+            Some(at) => at,
+            None => {
+                let at = self.next;
+                self.next = (at + 1) % SLOTS;
+                let slot = &mut self.slots[at];
+                slot.len = lowercase_into(s, &mut slot.lower).len();
+                slot.of = (!self.transient).then_some(key);
+                at
+            }
+        };
+        let slot = &self.slots[at];
+        &slot.lower[..slot.len]
     }
 
     /// Runs `f` on a temporary string's matching: nothing folded meanwhile is
@@ -47,10 +75,14 @@ impl Fold {
         let was = std::mem::replace(&mut self.transient, true);
         let r = f(self);
         self.transient = was;
-        if !was {
-            self.of = None;
-        }
         r
+    }
+
+    /// Whether `s` is remembered folded (tests).
+    #[cfg(test)]
+    fn remembers(&self, s: &str) -> bool {
+        let key = (s.as_ptr() as usize, s.len());
+        self.slots.iter().any(|slot| slot.of == Some(key))
     }
 }
 
@@ -63,12 +95,37 @@ mod tests {
         let mut f = Fold::default();
         let a = String::from("C:\\Windows\\PowerShell.EXE");
         assert_eq!(f.ascii_lower(&a), b"c:\\windows\\powershell.exe");
-        assert_eq!(f.of, Some((a.as_ptr() as usize, a.len())));
+        assert!(f.remembers(&a));
         let t = String::from("TEMP");
         f.transient(|f| assert_eq!(f.ascii_lower(&t), b"temp"));
-        assert_eq!(f.of, None);
+        assert!(!f.remembers(&t));
+        assert!(
+            f.remembers(&a),
+            "a temporary does not displace a remembered string"
+        );
         assert_eq!(f.ascii_lower(&a), b"c:\\windows\\powershell.exe");
         f.reset();
-        assert_eq!(f.of, None);
+        assert!(!f.remembers(&a));
+    }
+
+    /// Strings tested in turn stay folded, up to the number of slots; the oldest
+    /// gives way, and each still folds to its own text.
+    #[test]
+    fn several_strings_stay_folded_and_the_oldest_gives_way() {
+        let mut f = Fold::default();
+        let texts: Vec<String> = (0..=SLOTS).map(|i| format!("Value-{i}-ABC")).collect();
+        for t in &texts[..SLOTS] {
+            assert_eq!(f.ascii_lower(t), t.to_ascii_lowercase().as_bytes());
+        }
+        assert!(texts[..SLOTS].iter().all(|t| f.remembers(t)));
+        assert_eq!(
+            f.ascii_lower(&texts[SLOTS]),
+            texts[SLOTS].to_ascii_lowercase().as_bytes()
+        );
+        assert!(!f.remembers(&texts[0]));
+        assert!(texts[1..].iter().all(|t| f.remembers(t)));
+        for t in texts.iter().rev() {
+            assert_eq!(f.ascii_lower(t), t.to_ascii_lowercase().as_bytes());
+        }
     }
 }
