@@ -19,6 +19,8 @@ pub struct Fold {
     slots: [Slot; SLOTS],
     /// The slot the next string not remembered is folded into.
     next: usize,
+    /// Where temporaries are folded, so that they never displace a remembered string.
+    temporary: Slot,
     /// Set while matching a temporary (a number formatted on the stack) whose address
     /// a later temporary may reuse with other text: such strings are never remembered.
     transient: bool,
@@ -34,7 +36,7 @@ struct Slot {
     len: usize,
     /// Address and length of the event string `lower` holds. Strings of one event's
     /// tree live, unchanged, for its whole evaluation, so the address names the text;
-    /// [`Fold::reset`] forgets it before the next event.
+    /// [`Fold::reset`] forgets it before the next event. Never set for temporaries.
     of: Option<(usize, usize)>,
 }
 
@@ -48,20 +50,20 @@ impl Fold {
 
     /// `s` with ASCII letters lowercased (other bytes as they are).
     pub fn ascii_lower(&mut self, s: &str) -> &[u8] {
+        if self.transient {
+            let slot = &mut self.temporary;
+            slot.len = lowercase_into(s, &mut slot.lower).len();
+            return &slot.lower[..slot.len];
+        }
         let key = (s.as_ptr() as usize, s.len());
-        let found = if self.transient {
-            None
-        } else {
-            self.slots.iter().position(|slot| slot.of == Some(key))
-        };
-        let at = match found {
+        let at = match self.slots.iter().position(|slot| slot.of == Some(key)) {
             Some(at) => at,
             None => {
                 let at = self.next;
                 self.next = (at + 1) % SLOTS;
                 let slot = &mut self.slots[at];
                 slot.len = lowercase_into(s, &mut slot.lower).len();
-                slot.of = (!self.transient).then_some(key);
+                slot.of = Some(key);
                 at
             }
         };
@@ -99,10 +101,20 @@ mod tests {
         let t = String::from("TEMP");
         f.transient(|f| assert_eq!(f.ascii_lower(&t), b"temp"));
         assert!(!f.remembers(&t));
+        // However many temporaries, the remembered strings stay.
+        let texts: Vec<String> = (0..SLOTS - 1).map(|i| format!("Text-{i}")).collect();
+        for t in &texts {
+            f.ascii_lower(t);
+        }
+        for i in 0..2 * SLOTS {
+            let t = format!("TEMP-{i}");
+            f.transient(|f| assert_eq!(f.ascii_lower(&t), t.to_ascii_lowercase().as_bytes()));
+        }
         assert!(
             f.remembers(&a),
             "a temporary does not displace a remembered string"
         );
+        assert!(texts.iter().all(|t| f.remembers(t)));
         assert_eq!(f.ascii_lower(&a), b"c:\\windows\\powershell.exe");
         f.reset();
         assert!(!f.remembers(&a));
