@@ -152,13 +152,13 @@ impl<'a> EcsFields<'a> {
         let Ecs::Text(Cow::Borrowed(text)) = &self.entries[at].1 else {
             return None;
         };
-        // Addresses say where the slice sits; the bytes are compared as well,
-        // so that no coincidence of addresses can change a stored message.
+        // Addresses say where the slice sits: two live strings whose bytes lie at
+        // the same addresses are the same bytes, so checking that the range fits
+        // `within` (and falls on character boundaries) is enough.
         let start = (text.as_ptr() as usize).checked_sub(within.as_ptr() as usize)?;
         let end = start.checked_add(text.len())?;
-        if within.get(start..end) != Some(*text) {
-            return None;
-        }
+        let slice = within.get(start..end)?;
+        debug_assert_eq!(slice, *text);
         self.entries.swap_remove(at);
         self.present &= !(1 << id);
         Some((start, end))
