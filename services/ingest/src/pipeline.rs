@@ -4,7 +4,7 @@
 use crate::normalize::{Arrival, Normalized, cap, normalize};
 use crate::parse::{self, Parsed, year::Clock};
 use crate::writer::DeadLetter;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use garrison_core::TenantId;
 use garrison_core::event::Channel;
@@ -44,8 +44,28 @@ pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) 
     let clock = Clock::new(arrival.received_at, tz);
     let parsed = parse::parse_line(text, &clock);
     let mut event = normalize(parsed, text, arrival);
+    // Without flags or a host from the transport, the fields are the text's.
+    if flags.is_empty() && arrival.host_hint.is_none() {
+        event.derive_on_read();
+    }
     event.flag(flags);
     event
+}
+
+/// The fields of a text record stored without them (see
+/// [`Normalized::derive_on_read`]): what [`text_event`] made of the same
+/// text. Its receipt time and zone shaped only its event time (the tests hold
+/// every parser to that), so the receipt time and UTC read it the same.
+pub fn derived_fields(raw: &str, received_at: DateTime<Utc>) -> Map<String, Value> {
+    // Tenant and channel shape only the event's header, never its fields.
+    let arrival = Arrival::new(
+        TenantId::from_uuid(uuid::Uuid::nil()),
+        Channel::SyslogTcp,
+        received_at,
+        usize::MAX,
+    );
+    let parsed = parse::parse_line(raw, &Clock::new(received_at, Tz::UTC));
+    normalize(parsed, raw, &arrival).into_fields()
 }
 
 /// Builds the event for a JSON object record (HTTP, HEC, bulk).
@@ -89,5 +109,156 @@ pub fn dead_letter(
         peer,
         reason,
         raw: cap(raw, raw_cap).0.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::record::Record;
+    use chrono::TimeZone;
+
+    /// A line's record both ways: fields written out, and left to be derived.
+    fn records(line: &str, tz: Tz, now: DateTime<Utc>) -> (Vec<u8>, Vec<u8>) {
+        let arrival = Arrival::new(TenantId::new(), Channel::SyslogTcp, now, 8192);
+        let mut written = Vec::new();
+        let parsed = parse::parse_line(line, &Clock::new(now, tz));
+        normalize(parsed, line, &arrival).into_record(&mut written);
+        let mut derived = Vec::new();
+        text_event(line, &[], tz, &arrival).into_record(&mut derived);
+        (written, derived)
+    }
+
+    fn fields_of(record: &[u8]) -> Map<String, Value> {
+        Record::parse(record).expect("record").fields()
+    }
+
+    fn contains(record: &[u8], part: &str) -> bool {
+        memchr::memmem::find(record, part.as_bytes()).is_some()
+    }
+
+    /// Every kind of line the parsers know reads back the same from a record
+    /// that leaves its fields to be derived as from one that writes them, in
+    /// any zone and at any receipt time (the derivation reads in UTC: a field
+    /// that came to depend on either would fail here).
+    #[test]
+    fn derived_fields_are_the_fields_written_out() {
+        let lines = [
+            r#"<134>1 2026-11-01T00:00:00.072Z srv-15 billing-api 1639 AUDIT [audit@32473 event="login" user="oracle@corp.example"][garrison@32473 token="gi_x"] user login success"#,
+            "<38>Dec 31 23:59:58 srv-17 sshd[16394]: Failed password for ubuntu from 45.31.198.206 port 2170 ssh2",
+            "<85>Nov  1 00:00:00 srv-04 sudo[35417]: admin : TTY=pts/3 ; PWD=/home/admin ; USER=root ; COMMAND=/bin/cat /etc/shadow",
+            r#"<189>date=2026-11-01 time=00:00:00 devname="FGT60F-HQ" devid="FGT60F" logid="0000000013" srcip=10.3.173.251 srcport=1593 dstip=203.11.24.93 dstport=3389 action="close" proto=6"#,
+            r"<14>Nov  1 00:00:00 PA-3220 CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|rt=Nov 01 2026 00:00:00 GMT src=10.2.106.157 suser=corp\\backup cs1Label=Rule cs1=allow spt=24605 dpt=443",
+            "CEF:0|Vendor|Product|1.0|100|Name with \\| pipe|5|src=10.0.0.1 msg=two words",
+            "<4>Nov  1 00:00:00 srv-15 kernel: [0.437421] [UFW AUDIT] IN=eth0 OUT= SRC=198.25.122.231 DST=10.0.136.150 PROTO=UDP SPT=61517 DPT=3306",
+            r#"<190>Jan  2 03:04:05 web01 nginx: 193.51.161.77 - - [01/Nov/2026:00:00:00 +0000] "GET /.env HTTP/1.1" 401 11787 "-" "curl/8.5.0""#,
+            r#"<13>Nov  1 00:00:00 host1 app: {"user":{"name":"ann"},"event":{"action":"x"},"n":3}"#,
+            "host=web-9 user=bob action=login",
+            "plain text, nothing to parse: é 日本 \"quoted\" \\ tab\tend",
+            "<999>not really a priority",
+            "",
+        ];
+        let january = Utc
+            .with_ymd_and_hms(2027, 1, 1, 0, 30, 0)
+            .single()
+            .expect("time");
+        let november = Utc
+            .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+            .single()
+            .expect("time");
+        for tz in [
+            Tz::UTC,
+            Tz::Europe__Berlin,
+            Tz::America__New_York,
+            Tz::Asia__Kolkata,
+        ] {
+            for now in [january, november] {
+                for line in lines {
+                    let (written, derived) = records(line, tz, now);
+                    assert!(contains(&written, "\"f\":"), "{line}");
+                    assert!(!contains(&derived, "\"f\":"), "{line}");
+                    assert!(contains(&derived, "\"d\":1"), "{line}");
+                    assert!(derived.len() < written.len(), "{line}");
+                    let fields = fields_of(&derived);
+                    assert_eq!(fields, fields_of(&written), "{line} in {tz} at {now}");
+                    assert!(fields.contains_key("log"), "{line}: fields are there");
+                }
+            }
+        }
+    }
+
+    /// The same over the shared corpus of real lines (every fifth line of
+    /// each sample file), where present.
+    #[test]
+    fn derived_fields_match_over_the_shared_syslog_samples() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/bench/syslog-samples");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: {} is absent", dir.display());
+            return;
+        };
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
+            .single()
+            .expect("time");
+        let mut checked = 0;
+        for entry in entries.flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("sample");
+            for line in text.lines().step_by(5) {
+                let (written, derived) = records(line, Tz::Europe__Berlin, now);
+                assert_eq!(fields_of(&derived), fields_of(&written), "{line}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked} lines checked");
+    }
+
+    /// What the text alone cannot give back keeps its fields written out:
+    /// raw text cut at the cap, flags, a host named by the transport.
+    #[test]
+    fn records_whose_fields_need_more_than_the_text_keep_them() {
+        let now = Utc::now();
+        let line = "<14>Nov  1 00:00:00 h app: user=bob action=login and a long tail";
+        let arrival = Arrival::new(TenantId::new(), Channel::SyslogTcp, now, 8192);
+        let cases = [
+            (
+                Arrival {
+                    raw_cap: 20,
+                    ..arrival.clone()
+                },
+                &[][..],
+            ),
+            (arrival.clone(), &["invalid_utf8"][..]),
+            (
+                arrival
+                    .clone()
+                    .hinted(Some("hec-host".into()), Default::default()),
+                &[][..],
+            ),
+        ];
+        for (arrival, flags) in cases {
+            let mut record = Vec::new();
+            text_event(line, flags, Tz::UTC, &arrival).into_record(&mut record);
+            assert!(contains(&record, "\"f\":"), "{flags:?}");
+            assert!(!contains(&record, "\"d\":"), "{flags:?}");
+            assert_eq!(fields_of(&record)["user"], "bob");
+        }
+    }
+
+    /// A derivation this binary does not know reads as no fields, not as a
+    /// panic or as fields made up another way.
+    #[test]
+    fn an_unknown_derivation_or_zone_reads_as_no_fields() {
+        let now = Utc::now();
+        let (_, derived) = records(
+            "<14>Nov  1 00:00:00 h app: user=bob action=login",
+            Tz::Europe__Berlin,
+            now,
+        );
+        let text = String::from_utf8(derived).expect("utf-8");
+        assert_eq!(fields_of(text.as_bytes())["user"], "bob");
+        let damaged = text.replace("\"d\":1", "\"d\":2");
+        assert_ne!(damaged, text);
+        assert!(fields_of(damaged.as_bytes()).is_empty(), "{damaged}");
     }
 }

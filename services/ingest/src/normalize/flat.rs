@@ -8,7 +8,7 @@ use super::ecs::{Ecs, EcsFields};
 use super::paths;
 use crate::parse::{FlatFields, Scalar};
 use crate::segment::json;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 /// Each original's name hash, and whether it is left out of the record (a
@@ -155,6 +155,32 @@ pub fn write(out: &mut Vec<u8>, originals: &FlatFields<'_>, names: &Names, field
     }
     fields.write_members(out, need_comma);
     out.push(b'}');
+}
+
+/// The fields object [`write`] writes, built as a map (for a reader deriving
+/// a record's fields): going through its JSON text would cost a reader as
+/// much again as deriving the fields did.
+pub fn into_map(
+    originals: FlatFields<'_>,
+    names: &Names,
+    fields: EcsFields<'_>,
+) -> Map<String, Value> {
+    let mut map = Map::new();
+    for ((name, value), n) in originals.into_iter().zip(&names.0) {
+        if n.skip {
+            continue;
+        }
+        let value = match value {
+            Scalar::Text(text) => Value::String(text.into_owned()),
+            Scalar::Number(n) => Value::from(n),
+            Scalar::Bool(b) => Value::Bool(b),
+        };
+        map.insert(name.into_owned(), value);
+    }
+    for (path, value) in fields.into_paths() {
+        super::insert_path(&mut map, path, value.into_value());
+    }
+    map
 }
 
 #[cfg(test)]

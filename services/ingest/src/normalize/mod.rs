@@ -78,6 +78,9 @@ pub struct Normalized<'a> {
     pub event: Event,
     raw: &'a str,
     body: Body<'a>,
+    /// Set when the fields are a function of the raw text alone: the record
+    /// then leaves them out, to be derived again when read.
+    derive: bool,
 }
 
 #[derive(Debug)]
@@ -106,6 +109,27 @@ impl<'a> Normalized<'a> {
         }
     }
 
+    /// Lets the record leave the fields out (see [`record::write_derived_record`]):
+    /// for a text record whose fields depend on nothing but its text (the
+    /// zone and receipt time it was read with shape only its event time,
+    /// which the record keeps). Truncated raw text cannot give them back;
+    /// such a record keeps its fields.
+    pub fn derive_on_read(&mut self) {
+        self.derive = !self.event.raw_truncated;
+    }
+
+    /// The fields as a map, as a reader of the record gets them.
+    pub fn into_fields(self) -> Map<String, Value> {
+        match self.body {
+            Body::Tree(fields) => fields,
+            Body::Flat {
+                originals,
+                names,
+                ecs,
+            } => flat::into_map(originals, &names, ecs),
+        }
+    }
+
     /// Room enough for the record, so that writing it rarely reallocates: the
     /// raw text, its fields (much of it again), the ECS fields and the header
     /// come to up to 1.3 times `256 + 4 * raw` over the sample corpus (a line
@@ -116,7 +140,16 @@ impl<'a> Normalized<'a> {
 
     /// Appends the event's segment record to `out` and returns its header.
     pub fn into_record(self, out: &mut Vec<u8>) -> Event {
-        let Normalized { event, raw, body } = self;
+        let Normalized {
+            event,
+            raw,
+            body,
+            derive,
+        } = self;
+        if derive {
+            record::write_derived_record(&event, raw, out);
+            return event;
+        }
         match body {
             Body::Tree(fields) => record::write_record_with(&event, raw, None, out, |out| {
                 json::write_map(out, &fields)
@@ -205,6 +238,7 @@ pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Nor
         },
         raw,
         body,
+        derive: false,
     }
 }
 
