@@ -98,6 +98,20 @@ pub fn map<'a>(originals: &FlatFields<'a>, fields: &mut EcsFields<'a>) -> Names 
     names
 }
 
+/// The host an original names (`Computer`), as [`map`] then [`body`] settle
+/// it, without mapping anything else: the first of [`paths::ECS_MAP`]'s names
+/// for `host.name` present (its last value), when that value is text.
+pub fn mapped_host(originals: &FlatFields<'_>) -> Option<String> {
+    paths::ECS_MAP
+        .iter()
+        .filter(|(_, path)| *path == paths::path(paths::HOST_NAME))
+        .find_map(|(name, _)| originals.iter().rev().find(|(key, _)| key == name))
+        .and_then(|(_, value)| match value {
+            Scalar::Text(text) => Some(text.to_string()),
+            Scalar::Number(_) | Scalar::Bool(_) => None,
+        })
+}
+
 /// Settles the host and which originals stay: one a later namesake replaces,
 /// or named like an ECS object (`source` beside `source.ip`), gives way.
 pub fn body<'a>(

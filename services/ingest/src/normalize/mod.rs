@@ -78,9 +78,6 @@ pub struct Normalized<'a> {
     pub event: Event,
     raw: &'a str,
     body: Body<'a>,
-    /// Set when the fields are a function of the raw text alone: the record
-    /// then leaves them out, to be derived again when read.
-    derive: bool,
 }
 
 #[derive(Debug)]
@@ -95,6 +92,9 @@ enum Body<'a> {
     },
     /// A JSON payload: ECS objects merged into the nested object received.
     Tree(Map<String, Value>),
+    /// Fields the raw text gives again when read: the record leaves them out
+    /// (see [`record::write_derived_record`]).
+    Derived,
 }
 
 impl<'a> Normalized<'a> {
@@ -106,22 +106,16 @@ impl<'a> Normalized<'a> {
         match &mut self.body {
             Body::Flat { ecs, .. } => ecs.set(paths::LOG_FLAGS, Ecs::Json(json!(flags))),
             Body::Tree(fields) => insert_path(fields, "log.flags", json!(flags)),
+            // Never reached: flags are a reason a record keeps its fields.
+            Body::Derived => debug_assert!(false, "flags on a derived record"),
         }
-    }
-
-    /// Lets the record leave the fields out (see [`record::write_derived_record`]):
-    /// for a text record whose fields depend on nothing but its text (the
-    /// zone and receipt time it was read with shape only its event time,
-    /// which the record keeps). Truncated raw text cannot give them back;
-    /// such a record keeps its fields.
-    pub fn derive_on_read(&mut self) {
-        self.derive = !self.event.raw_truncated;
     }
 
     /// The fields as a map, as a reader of the record gets them.
     pub fn into_fields(self) -> Map<String, Value> {
         match self.body {
             Body::Tree(fields) => fields,
+            Body::Derived => crate::pipeline::derived_fields(self.raw, self.event.received_at),
             Body::Flat {
                 originals,
                 names,
@@ -135,22 +129,18 @@ impl<'a> Normalized<'a> {
     /// come to up to 1.3 times `256 + 4 * raw` over the sample corpus (a line
     /// longer than the raw cap may still outgrow it).
     pub fn record_size_hint(&self) -> usize {
-        512 + 6 * self.raw.len()
+        match self.body {
+            // The header and the raw text, a quote in four escaped.
+            Body::Derived => 256 + self.raw.len() * 5 / 4,
+            Body::Flat { .. } | Body::Tree(_) => 512 + 6 * self.raw.len(),
+        }
     }
 
     /// Appends the event's segment record to `out` and returns its header.
     pub fn into_record(self, out: &mut Vec<u8>) -> Event {
-        let Normalized {
-            event,
-            raw,
-            body,
-            derive,
-        } = self;
-        if derive {
-            record::write_derived_record(&event, raw, out);
-            return event;
-        }
+        let Normalized { event, raw, body } = self;
         match body {
+            Body::Derived => record::write_derived_record(&event, raw, out),
             Body::Tree(fields) => record::write_record_with(&event, raw, None, out, |out| {
                 json::write_map(out, &fields)
             }),
@@ -184,25 +174,93 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// The event's header as the syslog header, the transport and the payload's
+/// format give it (the host may still come from the fields).
+struct Header {
+    host: Option<String>,
+    severity: Option<u8>,
+    log_source: LogSource,
+}
+
+fn header_of(parsed: &Parsed<'_>, arrival: &Arrival) -> Header {
+    let mut head = Header {
+        host: None,
+        severity: None,
+        log_source: arrival.log_source_hint.clone(),
+    };
+    if let Some(syslog) = &parsed.syslog {
+        head.host = syslog.hostname.map(str::to_string);
+        head.severity = syslog.severity;
+        if head.log_source.service.is_none() {
+            head.log_source.service = syslog.appname.map(str::to_ascii_lowercase);
+        }
+    }
+    infer_log_source(parsed, &mut head.log_source);
+    head
+}
+
+fn event_of(
+    head: Header,
+    timestamp: Option<DateTime<Utc>>,
+    raw_truncated: bool,
+    arrival: &Arrival,
+) -> Event {
+    Event {
+        id: EventId::new(),
+        tenant_id: arrival.tenant_id,
+        received_at: arrival.received_at,
+        timestamp: timestamp.unwrap_or(arrival.received_at),
+        channel: arrival.channel,
+        host: head.host,
+        severity: head.severity,
+        log_source: head.log_source,
+        fields: Map::new(),
+        raw: String::new(),
+        raw_truncated,
+    }
+}
+
+/// Builds the event of a text record whose fields are derived again when
+/// read (see [`Body::Derived`]): only its header is worked out now, with no
+/// ECS fields built for a text payload's flat fields. Raw text the cap cuts
+/// cannot give its fields back: such a record gets them written out.
+pub fn normalize_derived<'a>(
+    parsed: Parsed<'a>,
+    raw: &'a str,
+    arrival: &Arrival,
+) -> Normalized<'a> {
+    if raw.len() > arrival.raw_cap {
+        return normalize(parsed, raw, arrival);
+    }
+    let Fields::Flat(originals) = &parsed.fields else {
+        // A JSON payload's host may come from anywhere in its tree.
+        let mut full = normalize(parsed, raw, arrival);
+        full.body = Body::Derived;
+        return full;
+    };
+    let mut head = header_of(&parsed, arrival);
+    if head.host.is_none() {
+        head.host = flat::mapped_host(originals).or_else(|| arrival.host_hint.clone());
+    }
+    Normalized {
+        event: event_of(head, parsed.timestamp, false, arrival),
+        raw,
+        body: Body::Derived,
+    }
+}
+
 /// Builds the event.
 pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Normalized<'a> {
     let mut ecs = EcsFields::default();
-    let mut host = None;
-    let mut severity = None;
-    let mut log_source = arrival.log_source_hint.clone();
+    let head = header_of(&parsed, arrival);
+    let mut host = head.host.clone();
     if let Some(header) = &parsed.syslog {
         syslog_fields(header, &mut ecs);
-        host = header.hostname.map(str::to_string);
-        severity = header.severity;
-        if log_source.service.is_none() {
-            log_source.service = header.appname.map(str::to_ascii_lowercase);
-        }
     }
     ecs.set(
         paths::LOG_FORMAT,
         Ecs::Text(Cow::Borrowed(parsed.payload.as_str())),
     );
-    infer_log_source(&parsed, &mut log_source);
     let Parsed {
         message,
         fields,
@@ -223,22 +281,9 @@ pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Nor
     };
     let (raw, raw_truncated) = cap(raw, arrival.raw_cap);
     Normalized {
-        event: Event {
-            id: EventId::new(),
-            tenant_id: arrival.tenant_id,
-            received_at: arrival.received_at,
-            timestamp: timestamp.unwrap_or(arrival.received_at),
-            channel: arrival.channel,
-            host,
-            severity,
-            log_source,
-            fields: Map::new(),
-            raw: String::new(),
-            raw_truncated,
-        },
+        event: event_of(Header { host, ..head }, timestamp, raw_truncated, arrival),
         raw,
         body,
-        derive: false,
     }
 }
 
