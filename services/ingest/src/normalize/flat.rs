@@ -191,9 +191,7 @@ pub fn into_map(
         };
         map.insert(name.into_owned(), value);
     }
-    for (path, value) in fields.into_paths() {
-        super::insert_path(&mut map, path, value.into_value());
-    }
+    fields.insert_members(&mut map);
     map
 }
 

@@ -363,9 +363,7 @@ fn tree_body(
     arrival: &Arrival,
 ) -> Map<String, Value> {
     let mut tree = Map::new();
-    for (path, value) in ecs.into_paths() {
-        insert_path(&mut tree, path, value.into_value());
-    }
+    ecs.insert_members(&mut tree);
     // The few ECS members are laid over the originals' map, rather than each
     // of the many originals moved into a new one.
     let mut fields = tree
