@@ -5,7 +5,7 @@
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{object_event, text_event};
-use crate::writer::{Busy, Pending, Submission};
+use crate::writer::{Busy, Submission};
 use chrono::{DateTime, Duration, Utc};
 use garrison_core::event::Channel;
 use garrison_core::{Error, Result, TenantId};
@@ -138,20 +138,19 @@ pub async fn send_demo(
     let cap = ingest.config.raw_cap_bytes;
     let mut submission = Submission::default();
     for record in demo_records(seed, count, now, info.tz) {
-        let pending = match record {
+        match record {
             DemoRecord::Line(line) => {
                 let arrival = Arrival::new(tenant, Channel::SyslogTcp, now, cap);
                 let event = text_event(&line, &[], info.tz, &arrival);
-                Pending::new(event, line.len() as u64)
+                submission.push(event, line.len() as u64);
             }
             DemoRecord::Object(Value::Object(object)) => {
                 let raw = Value::Object(object.clone()).to_string();
                 let arrival = Arrival::new(tenant, Channel::Http, now, cap);
-                Pending::new(object_event(object, &raw, &arrival), raw.len() as u64)
+                submission.push(object_event(object, &raw, &arrival), raw.len() as u64);
             }
-            DemoRecord::Object(_) => continue,
-        };
-        submission.events.push(pending);
+            DemoRecord::Object(_) => {}
+        }
     }
     let sent = submission.events.len();
     match ingest.writer.submit_and_wait(submission).await {

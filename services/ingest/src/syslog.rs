@@ -138,10 +138,7 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
                 .collect();
             let _ = ingest
                 .writer
-                .submit_when_room(Submission {
-                    rejected,
-                    ..Default::default()
-                })
+                .submit_when_room(Submission::of_rejected(rejected))
                 .await;
         }
     }
@@ -156,7 +153,7 @@ async fn build(
     certificate: Option<&str>,
 ) -> (Submission, bool) {
     let mut submission = Submission::default();
-    submission.events.reserve(frames.len());
+    submission.reserve(frames.len(), frames.iter().map(|f| f.bytes.len()).sum());
     let mut close = false;
     let peer_tenant = sender_tenant(ingest, peer, certificate).await;
     let received_at = Utc::now();
@@ -215,9 +212,7 @@ async fn build(
             info.tz,
             &Arrival::new(tenant, channel, received_at, cap).tagged(&tags),
         );
-        submission
-            .events
-            .push(Pending::new(event, frame.bytes.len() as u64));
+        submission.push(event, frame.bytes.len() as u64);
     }
     if unattributed > 0 {
         ingest.count_unattributed(channel, unattributed);

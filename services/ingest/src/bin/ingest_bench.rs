@@ -350,12 +350,18 @@ fn parse_only(lines: &[Vec<u8>]) -> Result<(), String> {
     );
     let started = Instant::now();
     let mut bytes_in = 0usize;
-    for line in lines {
-        let frame = line.strip_suffix(b"\n").unwrap_or(line);
-        let (text, _) = garrison_ingest::pipeline::decode_text(frame);
-        let event = garrison_ingest::pipeline::text_event(&text, &[], chrono_tz::Tz::UTC, &arrival);
-        let pending = garrison_ingest::writer::Pending::new(event, frame.len() as u64);
-        bytes_in += pending.bytes as usize;
+    // Submissions of a read's worth of lines each, as a receiver makes them.
+    for read in lines.chunks(256) {
+        let mut submission = garrison_ingest::writer::Submission::default();
+        submission.reserve(read.len(), read.iter().map(Vec::len).sum());
+        for line in read {
+            let frame = line.strip_suffix(b"\n").unwrap_or(line);
+            let (text, _) = garrison_ingest::pipeline::decode_text(frame);
+            let event =
+                garrison_ingest::pipeline::text_event(&text, &[], chrono_tz::Tz::UTC, &arrival);
+            submission.push(event, frame.len() as u64);
+            bytes_in += frame.len();
+        }
     }
     let took = started.elapsed().as_secs_f64();
     println!(

@@ -9,7 +9,7 @@ use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{dead_letter, object_event};
-use crate::writer::{Busy, Pending, Submission};
+use crate::writer::{Busy, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -189,9 +189,7 @@ async fn bulk(
                             &Arrival::new(tenant, Channel::Bulk, received_at, cap).tagged(&tags),
                         );
                         let event_id = id.clone().unwrap_or_else(|| event.event.id.to_string());
-                        submission
-                            .events
-                            .push(Pending::new(event, doc_line.len() as u64));
+                        submission.push(event, doc_line.len() as u64);
                         stored_positions.push(items.len());
                         items.push(json!({op.clone(): {"_index": index, "_id": event_id, "_version": 1, "result": "created", "status": 201,
                             "_shards": {"total": 1, "successful": 1, "failed": 0}, "_seq_no": 0, "_primary_term": 1}}));

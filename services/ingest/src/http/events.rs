@@ -7,7 +7,7 @@ use super::{AuthFailure, authenticate, body, charge};
 use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::pipeline::{dead_letter, object_event, text_event};
-use crate::writer::{Busy, Pending, Submission};
+use crate::writer::{Busy, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -67,15 +67,11 @@ pub async fn post_events(
         match parsed {
             Ok(Value::Object(object)) => {
                 let event = object_event(object, &raw, &arrival);
-                submission
-                    .events
-                    .push(Pending::new(event, raw.len() as u64));
+                submission.push(event, raw.len() as u64);
             }
             Ok(Value::String(text)) => {
                 let event = text_event(&text, &[], info.tz, &arrival);
-                submission
-                    .events
-                    .push(Pending::new(event, raw.len() as u64));
+                submission.push(event, raw.len() as u64);
             }
             Ok(_) => rejected.push((
                 line,

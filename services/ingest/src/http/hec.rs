@@ -9,7 +9,7 @@ use crate::Ingest;
 use crate::normalize::Arrival;
 use crate::normalize::Normalized;
 use crate::pipeline::{object_event, text_event};
-use crate::writer::{Busy, Pending, Submission};
+use crate::writer::{Busy, Submission};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -51,7 +51,7 @@ pub async fn post_event(
     let received_at = Utc::now();
     let cap = ingest.config.raw_cap_bytes;
     // HEC is all-or-nothing: one bad event refuses the request, naming its index.
-    let mut events = Vec::new();
+    let mut events = Submission::default();
     let stream = serde_json::Deserializer::from_slice(&body).into_iter::<Value>();
     for (index, item) in stream.enumerate() {
         let Ok(value) = item else {
@@ -59,7 +59,7 @@ pub async fn post_event(
         };
         let raw = value.to_string();
         match hec_event(value, &raw, tenant, received_at, cap, &tags) {
-            Some(event) => events.push(Pending::new(event, raw.len() as u64)),
+            Some(event) => events.push(event, raw.len() as u64),
             None => return hec_missing_event(index),
         }
     }
@@ -98,19 +98,18 @@ pub async fn post_raw(
         log_source_of(params.get("sourcetype").map(String::as_str)),
     )
     .tagged(&tags);
-    let events = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let flags: &[&str] = if line.contains('\u{FFFD}') {
-                &["invalid_utf8"]
-            } else {
-                &[]
-            };
-            let event = text_event(line, flags, info.tz, &arrival);
-            Pending::new(event, line.len() as u64)
-        })
-        .collect();
+    let mut events = Submission::default();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let flags: &[&str] = if line.contains('\u{FFFD}') {
+            &["invalid_utf8"]
+        } else {
+            &[]
+        };
+        events.push(
+            text_event(line, flags, info.tz, &arrival),
+            line.len() as u64,
+        );
+    }
     commit(&ingest, tenant, events).await
 }
 
@@ -216,27 +215,16 @@ fn log_source_of(sourcetype: Option<&str>) -> LogSource {
     tags
 }
 
-async fn commit(
-    ingest: &Ingest,
-    tenant: garrison_core::TenantId,
-    events: Vec<Pending>,
-) -> Response {
-    let count = events.len() as u64;
-    let bytes: u64 = events.iter().map(|p| p.bytes).sum();
+async fn commit(ingest: &Ingest, tenant: garrison_core::TenantId, events: Submission) -> Response {
+    let count = events.events.len() as u64;
+    let bytes: u64 = events.events.iter().map(|p| p.bytes).sum();
     let Ok(Some(info)) = ingest.directory.get(tenant).await else {
         return hec(StatusCode::SERVICE_UNAVAILABLE, 9, "Server is busy");
     };
     if charge(ingest, tenant, info.limits, Channel::Hec, count, bytes).is_err() {
         return hec(StatusCode::TOO_MANY_REQUESTS, 9, "Server is busy");
     }
-    match ingest
-        .writer
-        .submit_and_wait(Submission {
-            events,
-            ..Default::default()
-        })
-        .await
-    {
+    match ingest.writer.submit_and_wait(events).await {
         Ok(Ok(())) => hec(StatusCode::OK, 0, "Success"),
         Ok(Err(_)) | Err(Busy::Full) | Err(Busy::Stopped) => {
             hec(StatusCode::SERVICE_UNAVAILABLE, 9, "Server is busy")

@@ -86,10 +86,9 @@ pub fn charge(
                 count,
                 bytes,
             };
-            let _ = ingest.writer.try_submit(crate::writer::Submission {
-                rejected: vec![rejected],
-                ..Default::default()
-            });
+            let _ = ingest
+                .writer
+                .try_submit(crate::writer::Submission::of_rejected(vec![rejected]));
         })
 }
 

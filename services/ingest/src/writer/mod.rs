@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use garrison_core::bus::{Bus, StoredNotice};
 use garrison_core::event::{Channel, Event};
 use garrison_core::{Error, Result, TenantId, db::Db};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
@@ -39,27 +39,21 @@ pub struct Rejected {
 }
 
 /// An event on its way to the store, with the bytes it arrived as (metering)
-/// and already written as its segment record: that work happens on the
-/// receiver's thread, in parallel, not on the single writer task.
+/// and already written as its segment record (in its submission's
+/// [`Submission::records`]): that work happens on the receiver's thread, in
+/// parallel, not on the single writer task.
 #[derive(Debug)]
 pub struct Pending {
     /// The event without its fields and raw text, which are in the record.
     pub event: Event,
     pub bytes: u64,
-    record: Vec<u8>,
+    record: std::ops::Range<usize>,
 }
 
 impl Pending {
-    /// Writes the event's record now, on the caller's thread: the writer
-    /// only ever sees the header and the bytes.
-    pub fn new(normalized: Normalized<'_>, bytes: u64) -> Pending {
-        let mut record = Vec::with_capacity(normalized.record_size_hint());
-        let event = normalized.into_record(&mut record);
-        Pending {
-            event,
-            bytes,
-            record,
-        }
+    /// The event's record, in its submission's records.
+    fn record<'r>(&self, records: &'r [u8]) -> &'r [u8] {
+        records.get(self.record.clone()).unwrap_or_default()
     }
 }
 
@@ -68,11 +62,44 @@ impl Pending {
 pub struct Submission {
     /// Events with the bytes each arrived as (for metering).
     pub events: Vec<Pending>,
+    /// The events' records, one after another: one buffer per submission,
+    /// not one per event allocated by a receiver and freed by the writer
+    /// (an event a quota then drops leaves its bytes unused here).
+    records: Vec<u8>,
     pub dead_letters: Vec<DeadLetter>,
     pub rejected: Vec<Rejected>,
 }
 
 impl Submission {
+    /// Adds an event, writing its record now, on the caller's thread: the
+    /// writer only ever sees the header and the bytes.
+    pub fn push(&mut self, normalized: Normalized<'_>, bytes: u64) {
+        self.records.reserve(normalized.record_size_hint());
+        let start = self.records.len();
+        let event = normalized.into_record(&mut self.records);
+        let record = start..self.records.len();
+        self.events.push(Pending {
+            event,
+            bytes,
+            record,
+        });
+    }
+
+    /// Room for `events` events of about `bytes` received in all, so that
+    /// writing their records rarely grows (and copies) the buffer.
+    pub fn reserve(&mut self, events: usize, bytes: usize) {
+        self.events.reserve(events);
+        self.records.reserve(events * 256 + bytes * 5 / 4);
+    }
+
+    /// Only events refused at the door.
+    pub fn of_rejected(rejected: Vec<Rejected>) -> Submission {
+        Submission {
+            rejected,
+            ..Submission::default()
+        }
+    }
+
     fn size(&self) -> usize {
         (self.events.len() + self.dead_letters.len()).max(1)
     }
@@ -271,18 +298,36 @@ async fn run(
 
 /// Everything one tenant contributes to a batch.
 async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
-    let mut by_tenant: HashMap<TenantId, commit::TenantBatch> = HashMap::new();
+    let mut by_tenant: foldhash::HashMap<TenantId, commit::TenantBatch> =
+        foldhash::HashMap::default();
     let mut job_tenants: Vec<BTreeSet<TenantId>> = Vec::with_capacity(jobs.len());
+    // Each tenant's events counted first: growing a list of thousands of
+    // events by doubling had copied each of them over and over.
+    let mut counts: foldhash::HashMap<TenantId, usize> = foldhash::HashMap::default();
+    for pending in jobs.iter().flat_map(|job| &job.submission.events) {
+        *counts.entry(pending.event.tenant_id).or_default() += 1;
+    }
+    for (tenant, count) in counts {
+        by_tenant
+            .entry(tenant)
+            .or_default()
+            .events
+            .reserve_exact(count);
+    }
+    // Each submission's records, which its events point into.
+    let mut records: Vec<Vec<u8>> = Vec::with_capacity(jobs.len());
     for job in &mut jobs {
         let submission = std::mem::take(&mut job.submission);
         let mut tenants = BTreeSet::new();
+        let buffer = records.len();
+        records.push(submission.records);
         for pending in submission.events {
             tenants.insert(pending.event.tenant_id);
             by_tenant
                 .entry(pending.event.tenant_id)
                 .or_default()
                 .events
-                .push(pending);
+                .push((buffer, pending));
         }
         for letter in submission.dead_letters {
             tenants.insert(letter.tenant_id);
@@ -304,7 +349,7 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
     let mut failed: BTreeSet<TenantId> = BTreeSet::new();
     for (tenant, batch) in by_tenant {
         let stored = batch.events.len() as u64;
-        match commit::commit_tenant(db, tenant, batch).await {
+        match commit::commit_tenant(db, tenant, batch, &records).await {
             Ok(Some(last_seq)) => {
                 bus.publish(StoredNotice {
                     tenant_id: tenant,
