@@ -63,35 +63,39 @@ fn unescape_header(segment: &str) -> String {
     out
 }
 
-/// `key=value` pairs where a value runs until the next ` key=`.
+/// `key=value` pairs where a value runs until the next ` key=`. A key can
+/// start only at the start or after a space: the spaces are found with
+/// `memchr` and only the places after them looked at, not every byte.
 fn parse_extension<'a>(ext: &'a str, fields: &mut FlatFields<'a>) {
     let bytes = ext.as_bytes();
+    let n = bytes.len();
     // The pair whose value is still running: (key start, `=` position).
     let mut open: Option<(usize, usize)> = None;
+    // `i` is always a place a key could start; `from` is where to look for
+    // the next space.
     let mut i = 0;
-    while i < bytes.len() {
-        if (i == 0 || bytes[i - 1] == b' ')
-            && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
-        {
-            let mut j = i;
-            while j < bytes.len()
-                && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'.')
-            {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j] == b'=' && (j == 0 || bytes[j - 1] != b'\\') {
+    while i < n {
+        let mut from = i;
+        if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
+            let key_end = bytes[i..]
+                .iter()
+                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.'))
+                .map_or(n, |at| i + at);
+            if bytes.get(key_end) == Some(&b'=') && bytes[key_end - 1] != b'\\' {
                 if let Some(pair) = open {
                     push_pair(ext, pair, i.saturating_sub(1), fields);
                 }
-                open = Some((i, j));
-                i = j + 1;
-                continue;
+                open = Some((i, key_end));
+                from = key_end + 1;
             }
         }
-        i += 1;
+        match memchr::memchr(b' ', bytes.get(from..).unwrap_or_default()) {
+            Some(at) => i = from + at + 1,
+            None => break,
+        }
     }
     if let Some(pair) = open {
-        push_pair(ext, pair, bytes.len(), fields);
+        push_pair(ext, pair, n, fields);
     }
 }
 
@@ -185,6 +189,76 @@ fn relabel_custom_fields(fields: &mut FlatFields<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte scanner `parse_extension` replaced, kept to hold it
+    /// to the same pairs.
+    /// `key=value` pairs where a value runs until the next ` key=`.
+    fn byte_by_byte<'a>(ext: &'a str, fields: &mut FlatFields<'a>) {
+        let bytes = ext.as_bytes();
+        // The pair whose value is still running: (key start, `=` position).
+        let mut open: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if (i == 0 || bytes[i - 1] == b' ')
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+            {
+                let mut j = i;
+                while j < bytes.len()
+                    && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'.')
+                {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'=' && (j == 0 || bytes[j - 1] != b'\\') {
+                    if let Some(pair) = open {
+                        push_pair(ext, pair, i.saturating_sub(1), fields);
+                    }
+                    open = Some((i, j));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if let Some(pair) = open {
+            push_pair(ext, pair, bytes.len(), fields);
+        }
+    }
+
+    #[test]
+    fn extensions_split_as_the_byte_by_byte_scanner_split_them() {
+        let mut lines: Vec<String> = [
+            "src=10.0.0.1 msg=two words act=deny",
+            "msg=a\\=b c=d",
+            "msg=ends with space ",
+            "  lead=1  double=2",
+            "=x a=1",
+            "a= b=",
+            "k.e_y=1 é=2 x=é y",
+            "a=b=c d",
+            "justtext no pairs",
+            "x=1\\ y=2",
+            "",
+            " ",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/bench/syslog-samples/paloalto-cef.log");
+        if let Ok(text) = std::fs::read_to_string(&samples) {
+            lines.extend(text.lines().filter_map(|l| {
+                let at = l.find("CEF:")?;
+                let header_end = l[at..].match_indices('|').nth(6)?.0;
+                Some(l[at + header_end + 1..].to_string())
+            }));
+        }
+        for line in &lines {
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            parse_extension(line, &mut new);
+            byte_by_byte(line, &mut old);
+            assert_eq!(new, old, "{line}");
+        }
+    }
 
     fn text<'a>(fields: &'a FlatFields<'_>, name: &str) -> &'a str {
         super::super::flat_text(fields, name).expect("field")
