@@ -57,8 +57,9 @@ pub fn write_derived_record(event: &Event, raw: &str, out: &mut Vec<u8>) {
 
 /// The `d` of a record whose fields are those the text parser (see
 /// [`crate::pipeline::derived_fields`]) finds in its raw text. A change to
-/// what the parser makes of a line takes a new number, so that records
-/// already stored keep reading as they were stored.
+/// what the parser makes of a line changes what stored events read as (as
+/// search-time field extraction does); a change that must not, takes a new
+/// number, with this derivation kept for the records that carry this one.
 pub const DERIVED_TEXT: u32 = 1;
 
 /// The members every record starts with, up to the raw text's flag.
@@ -87,24 +88,22 @@ fn write_head(event: &Event, raw: &str, out: &mut Vec<u8>) {
         (b",\"g\":", &source.category),
         (b",\"v\":", &source.service),
     ] {
-        out.extend_from_slice(key);
-        match value {
-            Some(text) => json::write_str(out, text),
-            None => out.extend_from_slice(b"null"),
+        // Absent members read as their defaults: no `null` written, copied
+        // and compressed for them.
+        if let Some(text) = value {
+            out.extend_from_slice(key);
+            json::write_str(out, text);
         }
     }
-    out.extend_from_slice(b",\"s\":");
-    match event.severity {
-        Some(s) => json::write_u64(out, s.into()),
-        None => out.extend_from_slice(b"null"),
+    if let Some(s) = event.severity {
+        out.extend_from_slice(b",\"s\":");
+        json::write_u64(out, s.into());
     }
     out.extend_from_slice(b",\"raw\":");
     json::write_str(out, raw);
-    out.extend_from_slice(if event.raw_truncated {
-        b",\"x\":true"
-    } else {
-        b",\"x\":false"
-    });
+    if event.raw_truncated {
+        out.extend_from_slice(b",\"x\":true");
+    }
 }
 
 /// Nanoseconds since the epoch, as a 128-bit number: every time chrono holds
@@ -339,6 +338,19 @@ mod tests {
             assert_eq!(round_trip(&original), original);
         }
         original.host = None;
+        assert_eq!(round_trip(&original), original);
+        // What is absent is left out of the record, and reads back absent.
+        original.severity = None;
+        original.raw_truncated = false;
+        original.log_source = LogSource::default();
+        original.fields = Map::new();
+        original.raw = "plain".into();
+        let mut line = Vec::new();
+        write_record(&original, &mut line);
+        let text = String::from_utf8(line).expect("utf-8");
+        for absent in ["null", "\"x\"", "\"s\"", "\"h\"", "\"p\"", "\"g\"", "\"v\""] {
+            assert!(!text.contains(absent), "{absent} in {text}");
+        }
         assert_eq!(round_trip(&original), original);
     }
 
