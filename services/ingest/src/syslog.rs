@@ -18,9 +18,9 @@ use crate::pipeline::{
 };
 use crate::writer::{Pending, Rejected, Submission};
 use chrono::Utc;
+use foldhash::HashMap;
 use garrison_core::TenantId;
 use garrison_core::event::{Channel, LogSource};
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -278,8 +278,9 @@ async fn attribute(
     peer_tenant.map(|t| (t, LogSource::default()))
 }
 
+/// Events and bytes per tenant (a lookup per event: foldhash, not SipHash).
 fn per_tenant(submission: &Submission) -> HashMap<TenantId, (u64, u64)> {
-    let mut totals: HashMap<TenantId, (u64, u64)> = HashMap::new();
+    let mut totals: HashMap<TenantId, (u64, u64)> = HashMap::default();
     for Pending { event, bytes, .. } in &submission.events {
         let entry = totals.entry(event.tenant_id).or_default();
         entry.0 += 1;
