@@ -44,7 +44,8 @@ fn is_key(key: &str) -> bool {
 fn space_pairs(line: &str, equals: usize) -> FlatFields<'_> {
     let bytes = line.as_bytes();
     let n = bytes.len();
-    let mut pairs = Vec::with_capacity(equals);
+    // A line of nothing but `=` must not reserve memory by the gigabyte.
+    let mut pairs = Vec::with_capacity(equals.min(64));
     let mut i = 0;
     while i < n {
         while i < n && bytes[i] == b' ' {
