@@ -8,7 +8,7 @@ use crate::segment::{self, Builder, MAX_SEGMENT_BYTES, Sealed};
 use chrono::{DateTime, DurationRound, NaiveDate, TimeDelta, Utc};
 use foldhash::HashMap;
 use garrison_core::event::Channel;
-use garrison_core::{Result, Scope, TenantId, db::Db};
+use garrison_core::{Error, Result, Scope, TenantId, db::Db};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Alias, Expr, OnConflict};
 use sea_orm::{ExprTrait, Value};
@@ -33,7 +33,7 @@ pub(super) async fn commit_tenant(
 ) -> Result<Option<i64>> {
     // Compressed before the transaction, so the tenant's lock is held only for
     // the inserts.
-    let segments = seal(&batch.events, records);
+    let segments = seal(&batch.events, records)?;
     let scope = Scope::for_tenant_task("ingest-writer", tenant);
     let tx = db.begin(&scope).await?;
     // Looked up once or twice per event: foldhash, not SipHash (which had been
@@ -203,20 +203,22 @@ fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// The batch's events as segments of at most [`MAX_SEGMENT_BYTES`] of records.
-fn seal(events: &[(usize, Pending)], records: &[Vec<u8>]) -> Vec<Sealed> {
+/// An event whose record cannot be found fails the tenant's batch (nothing is
+/// acknowledged) rather than leave a gap that would shift every later
+/// event's sequence number in the segment.
+fn seal(events: &[(usize, Pending)], records: &[Vec<u8>]) -> Result<Vec<Sealed>> {
+    let found: Vec<&[u8]> = events
+        .iter()
+        .map(|(buffer, pending)| pending.record(records.get(*buffer)?))
+        .collect::<Option<_>>()
+        .ok_or_else(|| Error::internal("a pending event's record is missing"))?;
     let mut sealed = Vec::new();
-    let record = |(buffer, pending): &(usize, Pending)| {
-        records
-            .get(*buffer)
-            .map_or(&[][..], |records| pending.record(records))
-    };
     // Sized up front: growing the buffer copied every record again.
-    let mut left: usize = events.iter().map(|e| record(e).len() + 1).sum();
+    let mut left: usize = found.iter().map(|r| r.len() + 1).sum();
     let room = |left: usize| left.min(MAX_SEGMENT_BYTES + (1 << 20));
     let mut builder = Builder::with_capacity(room(left));
-    for event in events {
-        let record = record(event);
-        builder.push(&event.1.event, record);
+    for ((_, pending), record) in events.iter().zip(found) {
+        builder.push(&pending.event, record);
         left -= record.len() + 1;
         if builder.bytes() >= MAX_SEGMENT_BYTES {
             let next = Builder::with_capacity(room(left));
@@ -224,5 +226,5 @@ fn seal(events: &[(usize, Pending)], records: &[Vec<u8>]) -> Vec<Sealed> {
         }
     }
     sealed.extend(builder.seal());
-    sealed
+    Ok(sealed)
 }

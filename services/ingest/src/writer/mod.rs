@@ -52,8 +52,8 @@ pub struct Pending {
 
 impl Pending {
     /// The event's record, in its submission's records.
-    fn record<'r>(&self, records: &'r [u8]) -> &'r [u8] {
-        records.get(self.record.clone()).unwrap_or_default()
+    fn record<'r>(&self, records: &'r [u8]) -> Option<&'r [u8]> {
+        records.get(self.record.clone())
     }
 }
 
