@@ -46,7 +46,7 @@ pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) 
     // Without flags or a host from the transport, the fields are the text's:
     // the record leaves them to be derived again when read.
     if flags.is_empty() && arrival.host_hint.is_none() {
-        return normalize_derived(parsed, text, arrival);
+        return normalize_derived(parsed, text, arrival, tz);
     }
     let mut event = normalize(parsed, text, arrival);
     event.flag(flags);
@@ -54,10 +54,11 @@ pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) 
 }
 
 /// The fields of a text record stored without them (see
-/// [`normalize_derived`]): what [`text_event`] would have made of the same
-/// text. Its receipt time and zone shaped only its event time (the tests hold
-/// every parser to that), so the receipt time and UTC read it the same.
-pub fn derived_fields(raw: &str, received_at: DateTime<Utc>) -> Map<String, Value> {
+/// [`normalize_derived`]): what [`text_event`] made of the same text at the
+/// same receipt time in the same zone. Both can matter beyond the event time:
+/// the year inferred for a BSD date decides whether `Feb 29` is a date at all,
+/// and so whether the line has a syslog header.
+pub fn derived_fields(raw: &str, received_at: DateTime<Utc>, tz: Tz) -> Map<String, Value> {
     // Tenant and channel shape only the event's header, never its fields.
     let arrival = Arrival::new(
         TenantId::from_uuid(uuid::Uuid::nil()),
@@ -65,7 +66,7 @@ pub fn derived_fields(raw: &str, received_at: DateTime<Utc>) -> Map<String, Valu
         received_at,
         usize::MAX,
     );
-    let parsed = parse::parse_line(raw, &Clock::new(received_at, Tz::UTC));
+    let parsed = parse::parse_line(raw, &Clock::new(received_at, tz));
     normalize(parsed, raw, &arrival).into_fields()
 }
 
@@ -155,8 +156,8 @@ mod tests {
 
     /// Every kind of line the parsers know reads back the same from a record
     /// that leaves its fields to be derived as from one that writes them, in
-    /// any zone and at any receipt time (the derivation reads in UTC: a field
-    /// that came to depend on either would fail here).
+    /// any zone and at any receipt time: including `Feb 29` around a New Year
+    /// before a leap year, a date or not depending on the zone's year.
     #[test]
     fn derived_fields_are_the_fields_written_out() {
         let lines = [
@@ -176,6 +177,7 @@ mod tests {
             "<14>Nov  1 00:00:00 - app: Computer=WS-1 action=login",
             "plain text, nothing to parse: é 日本 \"quoted\" \\ tab\tend",
             "<999>not really a priority",
+            "<13>Feb 29 10:00:00 h app: user=bob action=login",
             "",
         ];
         let january = Utc
@@ -186,19 +188,25 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
             .single()
             .expect("time");
+        // New Year 2028 in UTC, still 2027 in New York.
+        let leap = Utc
+            .with_ymd_and_hms(2028, 1, 1, 2, 0, 0)
+            .single()
+            .expect("time");
         for tz in [
             Tz::UTC,
             Tz::Europe__Berlin,
             Tz::America__New_York,
             Tz::Asia__Kolkata,
         ] {
-            for now in [january, november] {
+            for now in [january, november, leap] {
                 for line in lines {
                     let (written, derived) = records(line, tz, now);
                     assert!(contains(&written, "\"f\":"), "{line}");
                     assert!(!contains(&derived, "\"f\":"), "{line}");
                     assert!(contains(&derived, "\"d\":1"), "{line}");
                     assert!(derived.len() < written.len(), "{line}");
+                    assert_eq!(contains(&derived, "\"z\":"), tz != Tz::UTC, "{line}");
                     assert_same_event(&written, &derived, &format!("{line} in {tz} at {now}"));
                     assert!(fields_of(&derived).contains_key("log"), "{line}: fields");
                 }
@@ -264,8 +272,8 @@ mod tests {
         }
     }
 
-    /// A derivation this binary does not know reads as no fields, not as a
-    /// panic or as fields made up another way.
+    /// A derivation or zone this binary does not know reads as no fields,
+    /// not as a panic or as fields made up another way.
     #[test]
     fn an_unknown_derivation_or_zone_reads_as_no_fields() {
         let now = Utc::now();
@@ -276,8 +284,12 @@ mod tests {
         );
         let text = String::from_utf8(derived).expect("utf-8");
         assert_eq!(fields_of(text.as_bytes())["user"], "bob");
-        let damaged = text.replace("\"d\":1", "\"d\":2");
-        assert_ne!(damaged, text);
-        assert!(fields_of(damaged.as_bytes()).is_empty(), "{damaged}");
+        for damaged in [
+            text.replace("\"d\":1", "\"d\":2"),
+            text.replace("Europe/Berlin", "Mars/Olympus"),
+        ] {
+            assert_ne!(damaged, text);
+            assert!(fields_of(damaged.as_bytes()).is_empty(), "{damaged}");
+        }
     }
 }

@@ -9,6 +9,7 @@ mod paths;
 use crate::parse::{Fields, FlatFields, Format, Parsed, SyslogHeader};
 use crate::segment::{json, record};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use ecs::{Ecs, EcsFields};
 use garrison_core::TenantId;
 use garrison_core::event::{Channel, Event, EventId, LogSource};
@@ -93,8 +94,8 @@ enum Body<'a> {
     /// A JSON payload: ECS objects merged into the nested object received.
     Tree(Map<String, Value>),
     /// Fields the raw text gives again when read: the record leaves them out
-    /// (see [`record::write_derived_record`]).
-    Derived,
+    /// (see [`record::write_derived_record`]), reading it in this zone.
+    Derived(Tz),
 }
 
 impl<'a> Normalized<'a> {
@@ -107,7 +108,7 @@ impl<'a> Normalized<'a> {
             Body::Flat { ecs, .. } => ecs.set(paths::LOG_FLAGS, Ecs::Json(json!(flags))),
             Body::Tree(fields) => insert_path(fields, "log.flags", json!(flags)),
             // Never reached: flags are a reason a record keeps its fields.
-            Body::Derived => debug_assert!(false, "flags on a derived record"),
+            Body::Derived(_) => debug_assert!(false, "flags on a derived record"),
         }
     }
 
@@ -115,7 +116,9 @@ impl<'a> Normalized<'a> {
     pub fn into_fields(self) -> Map<String, Value> {
         match self.body {
             Body::Tree(fields) => fields,
-            Body::Derived => crate::pipeline::derived_fields(self.raw, self.event.received_at),
+            Body::Derived(tz) => {
+                crate::pipeline::derived_fields(self.raw, self.event.received_at, tz)
+            }
             Body::Flat {
                 originals,
                 names,
@@ -131,7 +134,7 @@ impl<'a> Normalized<'a> {
     pub fn record_size_hint(&self) -> usize {
         match self.body {
             // The header and the raw text, a quote in four escaped.
-            Body::Derived => 256 + self.raw.len() * 5 / 4,
+            Body::Derived(_) => 256 + self.raw.len() * 5 / 4,
             Body::Flat { .. } | Body::Tree(_) => 512 + 6 * self.raw.len(),
         }
     }
@@ -140,7 +143,7 @@ impl<'a> Normalized<'a> {
     pub fn into_record(self, out: &mut Vec<u8>) -> Event {
         let Normalized { event, raw, body } = self;
         match body {
-            Body::Derived => record::write_derived_record(&event, raw, out),
+            Body::Derived(tz) => record::write_derived_record(&event, raw, tz, out),
             Body::Tree(fields) => record::write_record_with(&event, raw, None, out, |out| {
                 json::write_map(out, &fields)
             }),
@@ -226,8 +229,10 @@ thread_local! {
     static IDS: uuid::ContextV7 = const { uuid::ContextV7::new() };
 }
 
-/// A UUIDv7 for an event received at `at` (the batch's clock reading): time
-/// ordered by receipt, and in order within each receiving thread.
+/// A UUIDv7 for an event received at `at` (the batch's clock reading). The
+/// thread's counter never goes back: an id is stamped with `at` or, after a
+/// later batch on the same thread, that batch's millisecond. Ids stay
+/// distinct (the counter, then random bits) and roughly ordered by receipt.
 fn event_id(at: DateTime<Utc>) -> EventId {
     let secs = u64::try_from(at.timestamp()).unwrap_or(0);
     let uuid = IDS.with(|ids| {
@@ -242,12 +247,14 @@ fn event_id(at: DateTime<Utc>) -> EventId {
 
 /// Builds the event of a text record whose fields are derived again when
 /// read (see [`Body::Derived`]): only its header is worked out now, with no
-/// ECS fields built for a text payload's flat fields. Raw text the cap cuts
-/// cannot give its fields back: such a record gets them written out.
+/// ECS fields built for a text payload's flat fields. `parsed` is what `raw`
+/// gave read in `tz`, which the record keeps for its readers. Raw text the
+/// cap cuts cannot give its fields back: such a record gets them written out.
 pub fn normalize_derived<'a>(
     parsed: Parsed<'a>,
     raw: &'a str,
     arrival: &Arrival,
+    tz: Tz,
 ) -> Normalized<'a> {
     if raw.len() > arrival.raw_cap {
         return normalize(parsed, raw, arrival);
@@ -255,7 +262,7 @@ pub fn normalize_derived<'a>(
     let Fields::Flat(originals) = &parsed.fields else {
         // A JSON payload's host may come from anywhere in its tree.
         let mut full = normalize(parsed, raw, arrival);
-        full.body = Body::Derived;
+        full.body = Body::Derived(tz);
         return full;
     };
     let mut head = header_of(&parsed, arrival);
@@ -265,7 +272,7 @@ pub fn normalize_derived<'a>(
     Normalized {
         event: event_of(head, parsed.timestamp, false, arrival),
         raw,
-        body: Body::Derived,
+        body: Body::Derived(tz),
     }
 }
 

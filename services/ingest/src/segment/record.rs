@@ -1,9 +1,12 @@
 //! One event as one line of a segment: a JSON object with short keys, its
-//! fields last. Read back borrowing from the segment's text, so that filtering
-//! on time, host or channel never parses an event's fields.
+//! fields last, or, for a text line, no fields but a mark that they are to
+//! be derived again from its raw text (see [`write_derived_record`]). Read
+//! back borrowing from the segment's text, so that filtering on time, host or
+//! channel never parses or derives an event's fields.
 
 use super::json;
 use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 use garrison_core::event::{Channel, Event, EventId, LogSource, StoredEvent};
 use garrison_core::{Error, Result, TenantId};
 use serde::Deserialize;
@@ -48,10 +51,16 @@ pub fn write_record_with(
 /// search engine extracts fields at search time: a record is then about a
 /// third of what it is with its fields written out, and the receiving path
 /// writes, copies and compresses that much less.
-pub fn write_derived_record(event: &Event, raw: &str, out: &mut Vec<u8>) {
+/// `tz` is the zone the text was read in (kept when not UTC): the year a BSD
+/// date is given depends on it, and with it whether `Feb 29` is a date.
+pub fn write_derived_record(event: &Event, raw: &str, tz: Tz, out: &mut Vec<u8>) {
     write_head(event, raw, out);
     out.extend_from_slice(b",\"d\":");
     json::write_u64(out, u64::from(DERIVED_TEXT));
+    if tz != Tz::UTC {
+        out.extend_from_slice(b",\"z\":");
+        json::write_str(out, tz.name());
+    }
     out.push(b'}');
 }
 
@@ -150,6 +159,9 @@ pub struct Record<'a> {
     /// Absent, or [`DERIVED_TEXT`] when the fields are derived from `raw`.
     #[serde(default)]
     d: Option<u32>,
+    /// The zone a derived record's text was read in, when not UTC.
+    #[serde(borrow, default)]
+    z: Option<Cow<'a, str>>,
     /// The fields, unless they are derived.
     #[serde(borrow, default)]
     f: Option<&'a RawValue>,
@@ -195,8 +207,9 @@ impl<'a> Record<'a> {
             .map_err(|e| Error::internal(format!("stored event id {}: {e}", self.id)))
     }
 
-    /// The fields as a JSON object (parsed now; empty if they are not an
-    /// object), the message put back from the raw text where it was stored so.
+    /// The fields as a JSON object: derived now from the raw text where the
+    /// record says so, else parsed now (empty if they are not an object), the
+    /// message put back from the raw text where it was stored as a range.
     pub fn fields(&self) -> Map<String, Value> {
         if let Some(version) = self.d {
             return self.derived_fields(version).unwrap_or_default();
@@ -211,14 +224,19 @@ impl<'a> Record<'a> {
         fields
     }
 
-    /// The fields a derived record's raw text gives; none for a derivation
-    /// this binary does not know (written by a newer one).
+    /// The fields a derived record's raw text gives, read at its receipt
+    /// time in its zone; none for a derivation or a zone this binary does
+    /// not know (written by a newer one).
     fn derived_fields(&self, version: u32) -> Option<Map<String, Value>> {
         if version != DERIVED_TEXT {
             return None;
         }
+        let tz = match &self.z {
+            Some(name) => name.parse::<Tz>().ok()?,
+            None => Tz::UTC,
+        };
         let received_at = time_of(self.r).ok()?;
-        Some(crate::pipeline::derived_fields(&self.raw, received_at))
+        Some(crate::pipeline::derived_fields(&self.raw, received_at, tz))
     }
 
     /// The message, when stored as a range of the raw text.
