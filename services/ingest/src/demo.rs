@@ -152,7 +152,7 @@ pub async fn send_demo(
             DemoRecord::Object(_) => {}
         }
     }
-    let sent = submission.events.len();
+    let sent = submission.events().len();
     match ingest.writer.submit_and_wait(submission).await {
         Ok(result) => result.map(|()| sent),
         Err(Busy::Full) | Err(Busy::Stopped) => Err(Error::Unavailable("ingest writer".into())),

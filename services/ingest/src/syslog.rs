@@ -87,7 +87,7 @@ pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
         }
         let (mut submission, close) =
             build(&ingest, &frames, peer, channel, certificate.as_deref()).await;
-        if !submission.events.is_empty() || !submission.dead_letters.is_empty() {
+        if !submission.events().is_empty() || !submission.dead_letters.is_empty() {
             throttle(&ingest, &mut submission, channel).await;
             if ingest.writer.submit_when_room(submission).await.is_err() {
                 return;
@@ -127,7 +127,7 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
         if let Err((_, dropped)) = ingest.writer.try_submit(submission) {
             // The writer is full and a datagram cannot wait: count what is lost.
             let rejected = dropped
-                .events
+                .events()
                 .iter()
                 .map(|p| Rejected {
                     tenant_id: p.event.tenant_id,
@@ -281,7 +281,7 @@ async fn attribute(
 /// Events and bytes per tenant (a lookup per event: foldhash, not SipHash).
 fn per_tenant(submission: &Submission) -> HashMap<TenantId, (u64, u64)> {
     let mut totals: HashMap<TenantId, (u64, u64)> = HashMap::default();
-    for Pending { event, bytes, .. } in &submission.events {
+    for Pending { event, bytes, .. } in submission.events() {
         let entry = totals.entry(event.tenant_id).or_default();
         entry.0 += 1;
         entry.1 += bytes;
@@ -311,7 +311,7 @@ async fn throttle(ingest: &Ingest, submission: &mut Submission, channel: Channel
                     tokio::time::sleep(Duration::from_millis(50)).await
                 }
                 Err(crate::quota::Refusal::DailyBytes { .. }) => {
-                    submission.events.retain(|p| p.event.tenant_id != tenant);
+                    submission.retain_events(|p| p.event.tenant_id != tenant);
                     submission.rejected.push(Rejected {
                         tenant_id: tenant,
                         channel,
@@ -336,7 +336,7 @@ async fn refuse_over_quota(ingest: &Ingest, submission: &mut Submission) {
             .try_take(tenant, info.limits, events, bytes)
             .is_err()
         {
-            submission.events.retain(|p| p.event.tenant_id != tenant);
+            submission.retain_events(|p| p.event.tenant_id != tenant);
             submission.rejected.push(Rejected {
                 tenant_id: tenant,
                 channel: Channel::SyslogUdp,

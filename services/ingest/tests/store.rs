@@ -35,7 +35,11 @@ async fn writer_commits_announces_and_reads_back_by_sequence() {
     let mut notices = bus.subscribe();
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, IngestConfig::default());
     let mut both = events(a, 30, 0);
-    both.events.extend(events(b, 5, 0).events);
+    let at = Utc::now().to_rfc3339();
+    both.append(common::submission(
+        b,
+        (0..5).map(|i| format!("<13>1 {at} bravo-host app - - - bravo event {i}")),
+    ));
     common::commit(&ingest, both).await;
     let mut counts = std::collections::HashMap::new();
     for _ in 0..2 {
@@ -63,6 +67,13 @@ async fn writer_commits_announces_and_reads_back_by_sequence() {
     assert_eq!(rest.len(), 20);
     assert!(rest.iter().all(|e| e.event.tenant_id == a));
     assert!(
+        first
+            .iter()
+            .chain(&rest)
+            .all(|e| !e.event.raw.contains("bravo")),
+        "none of B's lines among A's events"
+    );
+    assert!(
         garrison_ingest::store::events_after(&tx, b, 0, 10)
             .await
             .is_err(),
@@ -73,6 +84,20 @@ async fn writer_commits_announces_and_reads_back_by_sequence() {
             .await
             .expect("hosts");
     assert_eq!(hosts, 3);
+    drop(tx);
+
+    // B's events, read in B's scope, are B's own lines, in order.
+    let scope = Scope::for_tenant_task("test", b);
+    let tx = test.db.begin(&scope).await.expect("begin");
+    let mine = garrison_ingest::store::events_after(&tx, b, 0, 10)
+        .await
+        .expect("read");
+    let raws: Vec<&str> = mine.iter().map(|e| e.event.raw.as_str()).collect();
+    assert_eq!(raws.len(), 5);
+    for (i, raw) in raws.iter().enumerate() {
+        assert!(raw.ends_with(&format!("bravo event {i}")), "{raw}");
+    }
+    assert_eq!(mine[0].event.host.as_deref(), Some("bravo-host"));
 }
 
 #[tokio::test]

@@ -229,8 +229,8 @@ async fn bulk(
             }
         }
     }
-    let count = submission.events.len() as u64;
-    let bytes: u64 = submission.events.iter().map(|p| p.bytes).sum();
+    let count = submission.events().len() as u64;
+    let bytes: u64 = submission.events().iter().map(|p| p.bytes).sum();
     if count > 0 {
         let Ok(Some(info)) = ingest.directory.get(tenant).await else {
             return es_error(
@@ -251,7 +251,7 @@ async fn bulk(
                         "error": {"type": "es_rejected_execution_exception", "reason": "the tenant's ingest quota is exhausted"}});
                 }
             }
-            submission.events.clear();
+            submission.clear_events();
         }
     }
     match ingest.writer.submit_and_wait(submission).await {

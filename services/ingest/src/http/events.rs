@@ -81,7 +81,7 @@ pub async fn post_events(
             Err(reason) => rejected.push((line, reason, raw)),
         }
     }
-    let accepted = submission.events.len() as u64;
+    let accepted = submission.events().len() as u64;
     if accepted > 0
         && let Err(refusal) = charge(
             &ingest,

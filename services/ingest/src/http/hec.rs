@@ -216,8 +216,8 @@ fn log_source_of(sourcetype: Option<&str>) -> LogSource {
 }
 
 async fn commit(ingest: &Ingest, tenant: garrison_core::TenantId, events: Submission) -> Response {
-    let count = events.events.len() as u64;
-    let bytes: u64 = events.events.iter().map(|p| p.bytes).sum();
+    let count = events.events().len() as u64;
+    let bytes: u64 = events.events().iter().map(|p| p.bytes).sum();
     let Ok(Some(info)) = ingest.directory.get(tenant).await else {
         return hec(StatusCode::SERVICE_UNAVAILABLE, 9, "Server is busy");
     };

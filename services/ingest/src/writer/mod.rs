@@ -60,8 +60,10 @@ impl Pending {
 /// What a receiver submits in one go.
 #[derive(Debug, Default)]
 pub struct Submission {
-    /// Events with the bytes each arrived as (for metering).
-    pub events: Vec<Pending>,
+    /// Events with the bytes each arrived as (for metering). Private: their
+    /// records are places in this submission's `records`, which must never
+    /// be read for an event of another submission.
+    events: Vec<Pending>,
     /// The events' records, one after another: one buffer per submission,
     /// not one per event allocated by a receiver and freed by the writer
     /// (an event a quota then drops leaves its bytes unused here).
@@ -90,6 +92,37 @@ impl Submission {
     pub fn reserve(&mut self, events: usize, bytes: usize) {
         self.events.reserve(events);
         self.records.reserve(events * 256 + bytes * 5 / 4);
+    }
+
+    /// The events, in order.
+    pub fn events(&self) -> &[Pending] {
+        &self.events
+    }
+
+    /// Keeps the events `keep` accepts (a dropped event's record stays in the
+    /// buffer, unread).
+    pub fn retain_events(&mut self, keep: impl FnMut(&Pending) -> bool) {
+        self.events.retain(keep);
+    }
+
+    /// Moves `other`'s events (with their records), dead letters and
+    /// rejections to the end of this submission.
+    pub fn append(&mut self, other: Submission) {
+        let offset = self.records.len();
+        self.records.extend_from_slice(&other.records);
+        self.events
+            .extend(other.events.into_iter().map(|mut pending| {
+                pending.record = pending.record.start + offset..pending.record.end + offset;
+                pending
+            }));
+        self.dead_letters.extend(other.dead_letters);
+        self.rejected.extend(other.rejected);
+    }
+
+    /// Drops every event and its record.
+    pub fn clear_events(&mut self) {
+        self.events.clear();
+        self.records.clear();
     }
 
     /// Only events refused at the door.
