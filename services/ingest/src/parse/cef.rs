@@ -226,32 +226,33 @@ mod tests {
 
     #[test]
     fn extensions_split_as_the_byte_by_byte_scanner_split_them() {
-        let mut lines: Vec<String> = [
-            "src=10.0.0.1 msg=two words act=deny",
-            "msg=a\\=b c=d",
-            "msg=ends with space ",
-            "  lead=1  double=2",
-            "=x a=1",
-            "a= b=",
-            "k.e_y=1 é=2 x=é y",
-            "a=b=c d",
-            "justtext no pairs",
-            "x=1\\ y=2",
-            "",
-            " ",
-        ]
-        .iter()
-        .map(|s| s.to_string())
+        // The cases, then the extensions of the samples' CEF lines.
+        let lines: Vec<String> = super::super::with_samples(
+            &[
+                "src=10.0.0.1 msg=two words act=deny",
+                "msg=a\\=b c=d",
+                "msg=ends with space ",
+                "  lead=1  double=2",
+                "=x a=1",
+                "a= b=",
+                "k.e_y=1 é=2 x=é y",
+                "a=b=c d",
+                "justtext no pairs",
+                "x=1\\ y=2",
+                "",
+                " ",
+            ],
+            1,
+        )
+        .into_iter()
+        .map(|l| match l.find("CEF:") {
+            Some(at) => match l[at..].match_indices('|').nth(6) {
+                Some((bar, _)) => l[at + bar + 1..].to_string(),
+                None => l,
+            },
+            None => l,
+        })
         .collect();
-        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/bench/syslog-samples/paloalto-cef.log");
-        if let Ok(text) = std::fs::read_to_string(&samples) {
-            lines.extend(text.lines().filter_map(|l| {
-                let at = l.find("CEF:")?;
-                let header_end = l[at..].match_indices('|').nth(6)?.0;
-                Some(l[at + header_end + 1..].to_string())
-            }));
-        }
         for line in &lines {
             let (mut new, mut old) = (Vec::new(), Vec::new());
             parse_extension(line, &mut new);

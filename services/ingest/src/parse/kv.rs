@@ -75,13 +75,7 @@ fn space_pairs(line: &str, equals: usize) -> FlatFields<'_> {
                 }
             };
             i = (end + 1).min(n);
-            let quoted = line.get(start..end).unwrap_or("");
-            // Only a value with an escaped quote needs a new spelling.
-            if quoted.contains('\\') {
-                Cow::Owned(quoted.replace("\\\"", "\""))
-            } else {
-                Cow::Borrowed(quoted)
-            }
+            unquote(line.get(start..end).unwrap_or(""))
         } else {
             let start = i;
             i = memchr::memchr(b' ', &bytes[i..]).map_or(n, |at| i + at);
@@ -92,6 +86,15 @@ fn space_pairs(line: &str, equals: usize) -> FlatFields<'_> {
         }
     }
     pairs
+}
+
+/// A quoted value's text: only one with an escaped quote needs a new spelling.
+fn unquote(quoted: &str) -> Cow<'_, str> {
+    if quoted.contains('\\') {
+        Cow::Owned(quoted.replace("\\\"", "\""))
+    } else {
+        Cow::Borrowed(quoted)
+    }
 }
 
 fn semicolon_pairs(line: &str) -> FlatFields<'_> {
@@ -188,13 +191,7 @@ mod tests {
                     end += 1;
                 }
                 i = (end + 1).min(bytes.len());
-                let quoted = line.get(start..end.min(bytes.len())).unwrap_or("");
-                // Only a value with an escaped quote needs a new spelling.
-                if quoted.contains('\\') {
-                    Cow::Owned(quoted.replace("\\\"", "\""))
-                } else {
-                    Cow::Borrowed(quoted)
-                }
+                unquote(line.get(start..end.min(bytes.len())).unwrap_or(""))
             } else {
                 let start = i;
                 while i < bytes.len() && bytes[i] != b' ' {
@@ -211,32 +208,24 @@ mod tests {
 
     #[test]
     fn pairs_are_those_the_byte_by_byte_scanner_found() {
-        let mut lines: Vec<String> = [
-            r#"a="x\"y" b=1"#,
-            r#"a="unterminated b=1"#,
-            "a= b=",
-            "=x y=1 z=2",
-            "é=1 a=2 b=3",
-            r#"a="é" b="" c=3"#,
-            "a=1  b=2   ",
-            "  a=1 b=2",
-            r#"k="v\" n=1"#,
-            r#"k="v\\" n=1 m="""#,
-            "x y z a=1 word b=2 tail",
-            "a=b=c d=e",
-            r#"q="a b" "not=key" r=1"#,
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/bench/syslog-samples");
-        if let Ok(entries) = std::fs::read_dir(&samples) {
-            for entry in entries.flatten() {
-                let text = std::fs::read_to_string(entry.path()).expect("sample");
-                lines.extend(text.lines().step_by(3).map(str::to_string));
-            }
-        }
+        let lines = super::super::with_samples(
+            &[
+                r#"a="x\"y" b=1"#,
+                r#"a="unterminated b=1"#,
+                "a= b=",
+                "=x y=1 z=2",
+                "é=1 a=2 b=3",
+                r#"a="é" b="" c=3"#,
+                "a=1  b=2   ",
+                "  a=1 b=2",
+                r#"k="v\" n=1"#,
+                r#"k="v\\" n=1 m="""#,
+                "x y z a=1 word b=2 tail",
+                "a=b=c d=e",
+                r#"q="a b" "not=key" r=1"#,
+            ],
+            3,
+        );
         for line in &lines {
             let equals = line.bytes().filter(|b| *b == b'=').count();
             assert_eq!(space_pairs(line, equals), byte_by_byte(line), "{line}");

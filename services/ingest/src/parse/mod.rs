@@ -202,6 +202,25 @@ fn split_pri(line: &str) -> (Option<u8>, &str) {
         })
 }
 
+/// Test support: `cases`, then every `step`-th line of each file of the shared
+/// syslog samples (`../shared/bench/syslog-samples`), where present.
+#[cfg(test)]
+pub(crate) fn with_samples(cases: &[&str], step: usize) -> Vec<String> {
+    let mut lines: Vec<String> = cases.iter().map(|s| s.to_string()).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/bench/syslog-samples");
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => {
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).expect("sample");
+                lines.extend(text.lines().step_by(step.max(1)).map(str::to_string));
+            }
+        }
+        Err(_) => eprintln!("{} is absent: the cases alone", dir.display()),
+    }
+    lines
+}
+
 /// A substring searcher built once: building one per search cost more than
 /// the search on lines this short.
 pub(crate) type Needle = LazyLock<memmem::Finder<'static>>;

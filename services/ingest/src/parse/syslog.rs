@@ -169,40 +169,29 @@ mod tests {
     /// edge cases of PRI and version, and the shared samples where present.
     #[test]
     fn the_variant_chosen_parses_as_either_would() {
-        let mut lines: Vec<String> = [
-            "<134>1 2026-11-01T00:00:00.072Z srv-15 app 1 ID [a@1 k=\"v\"] msg",
-            "<38>Dec 31 23:59:58 srv-17 sshd[16394]: Failed password",
-            "<189>date=2026-11-01 time=00:00:00 devname=\"FGT\"",
-            "<13>12 not a 5424 timestamp",
-            "<13>1",
-            "<13>",
-            "<>1 2026-11-01T00:00:00Z h a p m - x",
-            "<abc>1 2026-11-01T00:00:00Z h a p m - x",
-            "<99999999999>1 2026-11-01T00:00:00Z h a p m - x",
-            "<4294967295>1 2026-11-01T00:00:00Z h a p m - x",
-            "<4294967296>Nov  1 00:00:00 h a: x",
-            "< 13>1 2026-11-01T00:00:00Z h a p m - x",
-            "<13> 1 2026-11-01T00:00:00Z h a p m - x",
-            "<13>١ 2026-11-01T00:00:00Z h a p m - x",
-            "<0013>1 2026-11-01T00:00:00Z h a p m - x",
-            "<13>Nov  1 00:00:00 h a: x",
-            "1 2026-11-01T00:00:00Z h a p m - x",
-            "  <13>1 2026-11-01T00:00:00Z h a p m - x",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/bench/syslog-samples");
-        match std::fs::read_dir(&samples) {
-            Ok(entries) => {
-                for entry in entries.flatten() {
-                    let text = std::fs::read_to_string(entry.path()).expect("sample");
-                    lines.extend(text.lines().step_by(7).map(str::to_string));
-                }
-            }
-            Err(_) => eprintln!("shared samples absent: {}", samples.display()),
-        }
+        let lines = super::super::with_samples(
+            &[
+                "<134>1 2026-11-01T00:00:00.072Z srv-15 app 1 ID [a@1 k=\"v\"] msg",
+                "<38>Dec 31 23:59:58 srv-17 sshd[16394]: Failed password",
+                "<189>date=2026-11-01 time=00:00:00 devname=\"FGT\"",
+                "<13>12 not a 5424 timestamp",
+                "<13>1",
+                "<13>",
+                "<>1 2026-11-01T00:00:00Z h a p m - x",
+                "<abc>1 2026-11-01T00:00:00Z h a p m - x",
+                "<99999999999>1 2026-11-01T00:00:00Z h a p m - x",
+                "<4294967295>1 2026-11-01T00:00:00Z h a p m - x",
+                "<4294967296>Nov  1 00:00:00 h a: x",
+                "< 13>1 2026-11-01T00:00:00Z h a p m - x",
+                "<13> 1 2026-11-01T00:00:00Z h a p m - x",
+                "<13>١ 2026-11-01T00:00:00Z h a p m - x",
+                "<0013>1 2026-11-01T00:00:00Z h a p m - x",
+                "<13>Nov  1 00:00:00 h a: x",
+                "1 2026-11-01T00:00:00Z h a p m - x",
+                "  <13>1 2026-11-01T00:00:00Z h a p m - x",
+            ],
+            7,
+        );
         let year = |_: IncompleteDate| 2026;
         let offset = FixedOffset::east_opt(3600);
         for line in &lines {
