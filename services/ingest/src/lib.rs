@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod parse;
 pub mod pipeline;
 pub mod quota;
+pub mod read;
 pub mod retention;
 pub mod search;
 pub mod segment;

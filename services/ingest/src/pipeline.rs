@@ -4,7 +4,7 @@
 use crate::normalize::{Arrival, Normalized, cap, normalize, normalize_derived};
 use crate::parse::{self, Parsed, year::Clock};
 use crate::writer::DeadLetter;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use chrono_tz::Tz;
 use garrison_core::TenantId;
 use garrison_core::event::Channel;
@@ -51,23 +51,6 @@ pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) 
     let mut event = normalize(parsed, text, arrival);
     event.flag(flags);
     event
-}
-
-/// The fields of a text record stored without them (see
-/// [`normalize_derived`]): what [`text_event`] made of the same text at the
-/// same receipt time in the same zone. Both can matter beyond the event time:
-/// the year inferred for a BSD date decides whether `Feb 29` is a date at all,
-/// and so whether the line has a syslog header.
-pub fn derived_fields(raw: &str, received_at: DateTime<Utc>, tz: Tz) -> Map<String, Value> {
-    // Tenant and channel shape only the event's header, never its fields.
-    let arrival = Arrival::new(
-        TenantId::from_uuid(uuid::Uuid::nil()),
-        Channel::SyslogTcp,
-        received_at,
-        usize::MAX,
-    );
-    let parsed = parse::parse_line(raw, &Clock::new(received_at, tz));
-    normalize(parsed, raw, &arrival).into_fields()
 }
 
 /// Builds the event for a JSON object record (HTTP, HEC, bulk).
@@ -118,7 +101,7 @@ pub fn dead_letter(
 mod tests {
     use super::*;
     use crate::segment::record::Record;
-    use chrono::TimeZone;
+    use chrono::{DateTime, TimeZone};
 
     /// A line's record both ways: fields written out, and left to be derived.
     fn records(line: &str, tz: Tz, now: DateTime<Utc>) -> (Vec<u8>, Vec<u8>) {
@@ -132,7 +115,7 @@ mod tests {
     }
 
     fn fields_of(record: &[u8]) -> Map<String, Value> {
-        Record::parse(record).expect("record").fields()
+        crate::read::fields(&Record::parse(record).expect("record"))
     }
 
     /// Asserts that both records read back as the same event (ids aside):
@@ -141,7 +124,7 @@ mod tests {
         let tenant = TenantId::new();
         let read = |record: &[u8]| {
             Record::parse(record)
-                .and_then(|r| r.to_stored(1, tenant))
+                .and_then(|r| crate::read::stored_event(&r, 1, tenant))
                 .expect("stored event")
                 .event
         };
@@ -218,24 +201,19 @@ mod tests {
     /// each sample file), where present.
     #[test]
     fn derived_fields_match_over_the_shared_syslog_samples() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/bench/syslog-samples");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipped: {} is absent", dir.display());
+        let lines = parse::with_samples(&[], 5);
+        if lines.is_empty() {
             return;
-        };
+        }
         let now = Utc
             .with_ymd_and_hms(2026, 11, 1, 12, 0, 0)
             .single()
             .expect("time");
         let mut checked = 0;
-        for entry in entries.flatten() {
-            let text = std::fs::read_to_string(entry.path()).expect("sample");
-            for line in text.lines().step_by(5) {
-                let (written, derived) = records(line, Tz::Europe__Berlin, now);
-                assert_same_event(&written, &derived, line);
-                checked += 1;
-            }
+        for line in &lines {
+            let (written, derived) = records(line, Tz::Europe__Berlin, now);
+            assert_same_event(&written, &derived, line);
+            checked += 1;
         }
         assert!(checked > 1000, "{checked} lines checked");
     }

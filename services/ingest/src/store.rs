@@ -51,7 +51,7 @@ pub async fn events_after(
         return Ok(events);
     }
     each_past(tx, tenant, after, Condition::all(), |seq, record| {
-        events.push(record.to_stored(seq, tenant)?);
+        events.push(crate::read::stored_event(&record, seq, tenant)?);
         Ok((events.len() as u64) < limit)
     })
     .await?;
@@ -80,7 +80,7 @@ pub async fn events_by_ids(
     let mut found = Vec::new();
     each_past(tx, tenant, 0, spans, |seq, record| {
         if wanted.contains(&record.id()?) {
-            found.push(record.to_stored(seq, tenant)?);
+            found.push(crate::read::stored_event(&record, seq, tenant)?);
         }
         Ok(true)
     })

@@ -409,7 +409,7 @@ fn read_back(
     for record in &records {
         let record =
             garrison_ingest::segment::record::Record::parse(record).map_err(|e| e.to_string())?;
-        fields += record.fields().len();
+        fields += garrison_ingest::read::fields(&record).len();
     }
     let took = started.elapsed().as_secs_f64();
     println!(

@@ -226,7 +226,7 @@ mod tests {
         serde_json::from_slice::<Unique>(&record).expect("no name twice in an object");
         let fields = crate::segment::record::Record::parse(&record)
             .expect("record")
-            .fields();
+            .written_fields();
         Value::Object(fields)
     }
 

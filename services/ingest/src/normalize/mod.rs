@@ -116,9 +116,7 @@ impl<'a> Normalized<'a> {
     pub fn into_fields(self) -> Map<String, Value> {
         match self.body {
             Body::Tree(fields) => fields,
-            Body::Derived(tz) => {
-                crate::pipeline::derived_fields(self.raw, self.event.received_at, tz)
-            }
+            Body::Derived(tz) => derived_fields(self.raw, self.event.received_at, tz),
             Body::Flat {
                 originals,
                 names,
@@ -167,14 +165,39 @@ impl<'a> Normalized<'a> {
     /// The whole event, fields and raw text included, as it reads back from
     /// its record.
     pub fn into_event(self) -> Event {
+        // What a reader derives for a record that leaves its fields out.
+        let derived = match self.body {
+            Body::Derived(tz) => Some(derived_fields(self.raw, self.event.received_at, tz)),
+            Body::Flat { .. } | Body::Tree(_) => None,
+        };
         let mut line = Vec::new();
         let tenant = self.event.tenant_id;
         let head = self.into_record(&mut line);
         record::Record::parse(&line)
-            .and_then(|r| r.to_stored(0, tenant))
+            .and_then(|r| {
+                let fields = derived.unwrap_or_else(|| r.written_fields());
+                r.to_stored_with(0, tenant, fields)
+            })
             .map(|stored| stored.event)
             .unwrap_or(head)
     }
+}
+
+/// The fields of a text record stored without them (see
+/// [`normalize_derived`]): what [`crate::pipeline::text_event`] made of the same text at the
+/// same receipt time in the same zone. Both can matter beyond the event time:
+/// the year inferred for a BSD date decides whether `Feb 29` is a date at all,
+/// and so whether the line has a syslog header.
+pub fn derived_fields(raw: &str, received_at: DateTime<Utc>, tz: Tz) -> Map<String, Value> {
+    // Tenant and channel shape only the event's header, never its fields.
+    let arrival = Arrival::new(
+        TenantId::from_uuid(uuid::Uuid::nil()),
+        Channel::SyslogTcp,
+        received_at,
+        usize::MAX,
+    );
+    let parsed = crate::parse::parse_line(raw, &crate::parse::year::Clock::new(received_at, tz));
+    normalize(parsed, raw, &arrival).into_fields()
 }
 
 /// The event's header as the syslog header, the transport and the payload's
@@ -551,7 +574,7 @@ mod tests {
         let text = String::from_utf8_lossy(&record);
         assert_eq!(text.matches(payload).count(), 1, "{text}");
         let read = record::Record::parse(&record).expect("record");
-        assert_eq!(read.fields()["message"], payload);
+        assert_eq!(read.written_fields()["message"], payload);
         // Capped at 32 bytes, the raw text holds only the start of the message.
         let mut narrow = arrival();
         narrow.raw_cap = 32;
@@ -559,7 +582,7 @@ mod tests {
         normalize(parse_line(&line, &clock), &line, &narrow).into_record(&mut record);
         let read = record::Record::parse(&record).expect("record");
         assert_eq!(read.raw(), &line[..32]);
-        assert_eq!(read.fields()["message"], payload);
+        assert_eq!(read.written_fields()["message"], payload);
     }
 
     /// A line normalised and read back from its record.

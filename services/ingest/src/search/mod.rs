@@ -124,7 +124,8 @@ impl Visitor for Page {
         self.total_count += 1;
         if self.after.is_none_or(|a| seq < a) {
             if (self.events.len() as u64) < self.first {
-                self.events.push(record.to_stored(seq, self.tenant)?);
+                self.events
+                    .push(crate::read::stored_event(record, seq, self.tenant)?);
             } else {
                 self.has_next_page = true;
             }

@@ -177,7 +177,7 @@ struct Candidate<'a> {
 
 impl Candidate<'_> {
     fn fields(&self) -> &Map<String, Value> {
-        self.fields.get_or_init(|| self.record.fields())
+        self.fields.get_or_init(|| crate::read::fields(self.record))
     }
 }
 

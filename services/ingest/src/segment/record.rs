@@ -47,7 +47,7 @@ pub fn write_record_with(
 }
 
 /// Appends the record of a text event whose fields are not stored but derived
-/// again from `raw` (not truncated) when read (see [`Record::fields`]), as a
+/// again from `raw` (not truncated) when read (see [`crate::read::fields`]), as a
 /// search engine extracts fields at search time: a record is then about a
 /// third of what it is with its fields written out, and the receiving path
 /// writes, copies and compresses that much less.
@@ -65,7 +65,7 @@ pub fn write_derived_record(event: &Event, raw: &str, tz: Tz, out: &mut Vec<u8>)
 }
 
 /// The `d` of a record whose fields are those the text parser (see
-/// [`crate::pipeline::derived_fields`]) finds in its raw text. A change to
+/// [`crate::normalize::derived_fields`]) finds in its raw text. A change to
 /// what the parser makes of a line changes what stored events read as (as
 /// search-time field extraction does); a change that must not, takes a new
 /// number, with this derivation kept for the records that carry this one.
@@ -123,6 +123,17 @@ fn write_time(out: &mut Vec<u8>, at: DateTime<Utc>) {
     let nanos =
         i128::from(at.timestamp()) * 1_000_000_000 + i128::from(at.timestamp_subsec_nanos());
     json::write_i128(out, nanos);
+}
+
+/// What deriving a record's fields takes besides its raw text.
+#[derive(Debug, Clone, Copy)]
+pub struct Derivation<'r> {
+    /// [`DERIVED_TEXT`], or a number a newer binary wrote.
+    pub version: u32,
+    /// When it was received (none if the record's time is unreadable).
+    pub received_at: Option<DateTime<Utc>>,
+    /// The zone its text was read in, when not UTC.
+    pub zone: Option<&'r str>,
 }
 
 /// A record as read, borrowing from the segment's text.
@@ -207,13 +218,22 @@ impl<'a> Record<'a> {
             .map_err(|e| Error::internal(format!("stored event id {}: {e}", self.id)))
     }
 
-    /// The fields as a JSON object: derived now from the raw text where the
-    /// record says so, else parsed now (empty if they are not an object), the
-    /// message put back from the raw text where it was stored as a range.
-    pub fn fields(&self) -> Map<String, Value> {
-        if let Some(version) = self.d {
-            return self.derived_fields(version).unwrap_or_default();
-        }
+    /// How a record without written fields derives them: `None` for one
+    /// whose fields are written (see [`Self::written_fields`]). Readers get
+    /// fields either way through [`crate::read`].
+    pub fn derivation(&self) -> Option<Derivation<'_>> {
+        let version = self.d?;
+        Some(Derivation {
+            version,
+            received_at: time_of(self.r).ok(),
+            zone: self.z.as_deref(),
+        })
+    }
+
+    /// The fields written in the record as a JSON object (parsed now; empty
+    /// if they are not an object), the message put back from the raw text
+    /// where it was stored as a range. Empty for a derived record.
+    pub fn written_fields(&self) -> Map<String, Value> {
         let mut fields: Map<String, Value> = self
             .f
             .and_then(|f| serde_json::from_str(f.get()).ok())
@@ -224,21 +244,6 @@ impl<'a> Record<'a> {
         fields
     }
 
-    /// The fields a derived record's raw text gives, read at its receipt
-    /// time in its zone; none for a derivation or a zone this binary does
-    /// not know (written by a newer one).
-    fn derived_fields(&self, version: u32) -> Option<Map<String, Value>> {
-        if version != DERIVED_TEXT {
-            return None;
-        }
-        let tz = match &self.z {
-            Some(name) => name.parse::<Tz>().ok()?,
-            None => Tz::UTC,
-        };
-        let received_at = time_of(self.r).ok()?;
-        Some(crate::pipeline::derived_fields(&self.raw, received_at, tz))
-    }
-
     /// The message, when stored as a range of the raw text.
     fn message_in_raw(&self) -> Option<&str> {
         let (start, end) = self.m?;
@@ -246,8 +251,13 @@ impl<'a> Record<'a> {
             .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
     }
 
-    /// The whole event.
-    pub fn to_stored(&self, seq: i64, tenant: TenantId) -> Result<StoredEvent> {
+    /// The whole event, with `fields` (see [`crate::read::stored_event`]).
+    pub fn to_stored_with(
+        &self,
+        seq: i64,
+        tenant: TenantId,
+        fields: Map<String, Value>,
+    ) -> Result<StoredEvent> {
         let channel = Channel::parse(&self.c)
             .ok_or_else(|| Error::internal(format!("stored channel {}", self.c)))?;
         Ok(StoredEvent {
@@ -265,7 +275,7 @@ impl<'a> Record<'a> {
                     category: self.g.as_deref().map(str::to_string),
                     service: self.v.as_deref().map(str::to_string),
                 },
-                fields: self.fields(),
+                fields,
                 raw: self.raw.to_string(),
                 raw_truncated: self.x,
             },
@@ -310,6 +320,11 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// A record with written fields read back whole.
+    fn stored(record: &Record, seq: i64, tenant: TenantId) -> Result<StoredEvent> {
+        record.to_stored_with(seq, tenant, record.written_fields())
+    }
+
     fn event() -> Event {
         Event {
             id: EventId::new(),
@@ -342,7 +357,7 @@ mod tests {
         assert!(!line.contains(&b'\n'), "a record is one line");
         let record = Record::parse(&line).expect("parse");
         assert_eq!(record.q, None);
-        let stored = record.to_stored(42, original.tenant_id).expect("stored");
+        let stored = stored(&record, 42, original.tenant_id).expect("stored");
         assert_eq!(stored.seq, 42);
         assert_eq!(stored.event, original);
         // Times past what 64-bit nanoseconds hold, either way (a sender's
@@ -376,11 +391,8 @@ mod tests {
     fn round_trip(event: &Event) -> Event {
         let mut line = Vec::new();
         write_record(event, &mut line);
-        Record::parse(&line)
-            .expect("parse")
-            .to_stored(1, event.tenant_id)
-            .expect("stored")
-            .event
+        let record = Record::parse(&line).expect("parse");
+        stored(&record, 1, event.tenant_id).expect("stored").event
     }
 
     #[test]
@@ -388,7 +400,7 @@ mod tests {
         let line = br#"{"q":7,"id":"0193a8f2c4b87c3d9e0f112233445566","r":"2026-11-01 10:00:00.25+00:00","t":"2026-11-01T09:59:59Z","c":"http","h":null,"s":null,"p":null,"g":null,"v":null,"raw":"x","x":false,"f":{"a":1}}"#;
         let record = Record::parse(line).expect("parse");
         assert_eq!(record.q, Some(7));
-        let stored = record.to_stored(7, TenantId::new()).expect("stored");
+        let stored = stored(&record, 7, TenantId::new()).expect("stored");
         assert_eq!(
             stored.event.received_at.to_rfc3339(),
             "2026-11-01T10:00:00.250+00:00"
@@ -417,10 +429,8 @@ mod tests {
             &mut line,
             |out| json::write_map(out, &original.fields),
         );
-        let stored = Record::parse(&line)
-            .expect("parse")
-            .to_stored(1, original.tenant_id)
-            .expect("stored");
+        let record = Record::parse(&line).expect("parse");
+        let stored = stored(&record, 1, original.tenant_id).expect("stored");
         assert_eq!(
             stored.event.fields,
             *json!({"n": 1, "message": "täst message"})
@@ -434,7 +444,7 @@ mod tests {
                 json::write_map(out, &original.fields)
             });
             let record = Record::parse(&line).expect("parse");
-            assert_eq!(record.fields(), original.fields, "{range:?}");
+            assert_eq!(record.written_fields(), original.fields, "{range:?}");
         }
     }
 
@@ -443,6 +453,6 @@ mod tests {
         assert!(Record::parse(b"{\"id\":").is_err());
         let line = br#"{"id":"nope","r":"2026","t":"x","c":"smtp","raw":"","f":{}}"#;
         let record = Record::parse(line).expect("well-formed JSON");
-        assert!(record.to_stored(1, TenantId::new()).is_err());
+        assert!(stored(&record, 1, TenantId::new()).is_err());
     }
 }
