@@ -9,7 +9,7 @@ use garrison_core::event::StoredEvent;
 use garrison_core::{Result, TenantId};
 use serde_json::{Map, Value};
 
-/// The record's fields as a JSON object. None for a derivation or a zone this
+/// The record's fields as a JSON object. Empty for a derivation or a zone this
 /// binary does not know (written by a newer one), or an unreadable receipt
 /// time: never fields made up another way.
 pub fn fields(record: &Record<'_>) -> Map<String, Value> {
@@ -22,7 +22,17 @@ pub fn fields(record: &Record<'_>) -> Map<String, Value> {
     };
     match (derivation.version, derivation.received_at, tz) {
         (DERIVED_TEXT, Some(received_at), Some(tz)) => {
-            crate::normalize::derived_fields(record.raw(), received_at, tz)
+            let raw = record.raw();
+            // The parser runs on every read of the record, not once on
+            // receipt: a defect in it must cost this record its fields, not
+            // the reader (a detection consumer, a search) its task each time.
+            std::panic::catch_unwind(|| crate::normalize::derived_fields(raw, received_at, tz))
+                .unwrap_or_else(|_| {
+                    // The id, not the text: the log is the operator's, the text a customer's.
+                    let id = record.id().map(|id| id.to_string()).unwrap_or_default();
+                    tracing::error!(event_id = %id, "deriving a stored record's fields panicked");
+                    Map::new()
+                })
         }
         _ => Map::new(),
     }

@@ -233,7 +233,7 @@ impl<'a> Record<'a> {
     /// The fields written in the record as a JSON object (parsed now; empty
     /// if they are not an object), the message put back from the raw text
     /// where it was stored as a range. Empty for a derived record.
-    pub fn written_fields(&self) -> Map<String, Value> {
+    pub(crate) fn written_fields(&self) -> Map<String, Value> {
         let mut fields: Map<String, Value> = self
             .f
             .and_then(|f| serde_json::from_str(f.get()).ok())
@@ -252,7 +252,7 @@ impl<'a> Record<'a> {
     }
 
     /// The whole event, with `fields` (see [`crate::read::stored_event`]).
-    pub fn to_stored_with(
+    pub(crate) fn to_stored_with(
         &self,
         seq: i64,
         tenant: TenantId,

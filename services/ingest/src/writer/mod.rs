@@ -39,8 +39,8 @@ pub struct Rejected {
 }
 
 /// An event on its way to the store, with the bytes it arrived as (metering)
-/// and already written as its segment record (in its submission's
-/// [`Submission::records`]): that work happens on the receiver's thread, in
+/// and already written as its segment record (in its submission's buffer of
+/// records): that work happens on the receiver's thread, in
 /// parallel, not on the single writer task.
 #[derive(Debug)]
 pub struct Pending {
