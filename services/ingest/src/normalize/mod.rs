@@ -302,8 +302,8 @@ pub fn normalize_derived<'a>(
 /// Builds the event.
 pub fn normalize<'a>(parsed: Parsed<'a>, raw: &'a str, arrival: &Arrival) -> Normalized<'a> {
     let mut ecs = EcsFields::default();
-    let head = header_of(&parsed, arrival);
-    let mut host = head.host.clone();
+    let mut head = header_of(&parsed, arrival);
+    let mut host = head.host.take();
     if let Some(header) = &parsed.syslog {
         syslog_fields(header, &mut ecs);
     }
@@ -533,6 +533,7 @@ pub fn get_path<'a>(map: &'a Map<String, Value>, path: &str) -> Option<&'a Value
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::{parse_line, year::Clock};
 
     /// Ids for events received at one instant: version 7, stamped with that
     /// instant, distinct and in order.
@@ -547,7 +548,6 @@ mod tests {
             assert_eq!((secs, nanos / 1_000_000), (1_793_534_400, 123));
         }
     }
-    use crate::parse::{parse_line, year::Clock};
 
     fn arrival() -> Arrival {
         Arrival {
