@@ -42,13 +42,13 @@ pub fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
 /// zoneless times in `tz`.
 pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) -> Normalized<'a> {
     let clock = Clock::new(arrival.received_at, tz);
-    let parsed = parse::parse_line(text, &clock);
     // Without flags or a host from the transport, the fields are the text's:
-    // the record leaves them to be derived again when read.
+    // the record leaves them to be derived again when read, and only the
+    // event's header is parsed here.
     if flags.is_empty() && arrival.host_hint.is_none() {
-        return normalize_derived(parsed, text, arrival, tz);
+        return normalize_derived(parse::parse_header(text, &clock), text, arrival, tz);
     }
-    let mut event = normalize(parsed, text, arrival);
+    let mut event = normalize(parse::parse_line(text, &clock), text, arrival);
     event.flag(flags);
     event
 }
@@ -161,6 +161,15 @@ mod tests {
             "plain text, nothing to parse: é 日本 \"quoted\" \\ tab\tend",
             "<999>not really a priority",
             "<13>Feb 29 10:00:00 h app: user=bob action=login",
+            // What tags a log source, read at the header's depth only.
+            "<14>Nov  1 00:00:00 fw CEF:0|Vendor|Header Product|1|2|n|3|src=10.0.0.1 deviceProduct=Extension Product",
+            "<14>Nov  1 00:00:00 fw CEF:0|Vendor|Header Product|1|2|n|3|cs1Label=deviceProduct cs1=Labelled",
+            "<14>Nov  1 00:00:00 fw CEF:0|Vendor|Product|1|2|n",
+            "<14>Nov  1 00:00:00 fgt app: devid=FG1 logid=0000000013 srcip=10.0.0.1",
+            "<14>Nov  1 00:00:00 fgt app: note=devid,logid a=1",
+            "<14>1 - fgt app - - - date=2026-11-01 time=00:00:00 devname=FGT devid=FG1 logid=13",
+            "<14>1 - h app - - - date=2026-11-01 time=00:00:00 user=bob",
+            "<14>1 2026-11-01T00:00:00Z - app - - - devname=FGT devid=FG1 logid=13 Computer=WS-3",
             "",
         ];
         let january = Utc

@@ -271,8 +271,10 @@ fn event_id(at: DateTime<Utc>) -> EventId {
 /// Builds the event of a text record whose fields are derived again when
 /// read (see [`Body::Derived`]): only its header is worked out now, with no
 /// ECS fields built for a text payload's flat fields. `parsed` is what `raw`
-/// gave read in `tz`, which the record keeps for its readers. Raw text the
-/// cap cuts cannot give its fields back: such a record gets them written out.
+/// gave read in `tz` at the arrival's time, at [`crate::parse::Depth::Header`]
+/// or deeper; the record keeps the zone for its readers. Raw text the cap
+/// cuts cannot give its fields back: such a record gets them written out,
+/// from the text read again in full.
 pub fn normalize_derived<'a>(
     parsed: Parsed<'a>,
     raw: &'a str,
@@ -280,7 +282,8 @@ pub fn normalize_derived<'a>(
     tz: Tz,
 ) -> Normalized<'a> {
     if raw.len() > arrival.raw_cap {
-        return normalize(parsed, raw, arrival);
+        let clock = crate::parse::year::Clock::new(arrival.received_at, tz);
+        return normalize(crate::parse::parse_line(raw, &clock), raw, arrival);
     }
     let Fields::Flat(originals) = &parsed.fields else {
         // A JSON payload's host may come from anywhere in its tree.

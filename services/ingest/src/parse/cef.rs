@@ -20,6 +20,31 @@ const HEADER: [&str; 7] = [
 /// Parses a CEF record (starting at `CEF:`); `None` if the header is incomplete.
 /// Values are borrowed from the input unless they hold escapes.
 pub fn parse(input: &str) -> Option<FlatFields<'_>> {
+    let (mut fields, extension) = parse_fixed(input)?;
+    parse_extension(extension, &mut fields);
+    relabel_custom_fields(&mut fields);
+    Some(fields)
+}
+
+/// Finds a `deviceProduct` key in a record's extension, which overrides the
+/// header's. (A custom label of that name never does: the header's comes
+/// first, and a label only names a field the record lacks.)
+static DEVICE_PRODUCT: super::Needle =
+    super::Needle::new(|| memchr::memmem::Finder::new(b"deviceProduct"));
+
+/// The header's fields alone, where they give the record's last
+/// `deviceProduct` (all that tags a CEF event's log source): the whole record
+/// when its extension mentions that name. `None` exactly when [`parse`] is.
+pub fn parse_header(input: &str) -> Option<FlatFields<'_>> {
+    let (fields, extension) = parse_fixed(input)?;
+    if super::find(&DEVICE_PRODUCT, extension).is_some() {
+        return parse(input);
+    }
+    Some(fields)
+}
+
+/// The seven header fields and the extension after them.
+fn parse_fixed(input: &str) -> Option<(FlatFields<'_>, &str)> {
     let rest = input.strip_prefix("CEF:")?;
     let bytes = rest.as_bytes();
     let mut fields: FlatFields<'_> = Vec::with_capacity(48);
@@ -45,9 +70,7 @@ pub fn parse(input: &str) -> Option<FlatFields<'_>> {
             _ => i += 1,
         }
     }
-    parse_extension(rest.get(i..)?, &mut fields);
-    relabel_custom_fields(&mut fields);
-    Some(fields)
+    Some((fields, rest.get(i..)?))
 }
 
 /// `\x` is `x` in the header.

@@ -156,19 +156,48 @@ pub struct Parsed<'a> {
     pub fields: Fields<'a>,
 }
 
+/// How much of a record to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Every field.
+    Full,
+    /// What the event's header takes from the record (host, severity, time,
+    /// log-source tags), for a record whose fields are derived again when
+    /// read: a receiver need not build fields nobody reads there. Where a
+    /// syslog header names the host and the time, the payload is read only
+    /// as far as the log-source tags need: structured data is left out, a
+    /// CEF record's fields are its header's (its extension too if it may name
+    /// `deviceProduct`), key=value pairs are read only if they may be the
+    /// ones the tags look for (and `payload` reads `Text` otherwise, which
+    /// tags the same), and prose is not searched for fields. Anything else is
+    /// read in full.
+    Header,
+}
+
 /// Parses a text record (a syslog line, CEF, key=value or JSON).
 pub fn parse_line<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
+    parse_to(line, ctx, Depth::Full)
+}
+
+/// Parses as much of a text record as its event's header takes (see
+/// [`Depth::Header`]): the header comes out as [`parse_line`]'s would, the
+/// fields may not.
+pub fn parse_header<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
+    parse_to(line, ctx, Depth::Header)
+}
+
+fn parse_to<'a>(line: &'a str, ctx: &year::Clock, depth: Depth) -> Parsed<'a> {
     let trimmed = line.trim_end_matches(['\r', '\n', '\0']);
     if trimmed.starts_with('<')
-        && let Some(parsed) = syslog::parse(trimmed, ctx)
+        && let Some(parsed) = syslog::parse(trimmed, ctx, depth)
     {
         return parsed;
     }
     // A PRI with no syslog header after it (FortiGate sends `<189>date=...`):
     // the payload starts after it, and the PRI still gives the facility and
-    // severity.
+    // severity. Its host and time can only come from the payload's fields.
     let (pri, body) = split_pri(trimmed);
-    let (payload, fields, timestamp) = parse_payload(body, ctx);
+    let (payload, fields, timestamp) = parse_payload(body, ctx, Depth::Full);
     Parsed {
         format: payload,
         payload,
@@ -233,14 +262,22 @@ pub(crate) fn find(needle: &Needle, text: &str) -> Option<usize> {
 }
 
 /// Recognises the payload of a message: CEF, a JSON object, key=value, or text.
+///
+/// At [`Depth::Header`] (for a payload whose syslog header gave the host and
+/// the time), only what [`crate::normalize`] tags log sources by is read.
 pub fn parse_payload<'a>(
     message: &'a str,
     ctx: &year::Clock,
+    depth: Depth,
 ) -> (Format, Fields<'a>, Option<DateTime<Utc>>) {
     let body = message.trim();
     // CEF starts within the first 64 bytes (after a prefix some devices add).
     let head = &body.as_bytes()[..body.len().min(64 + 3)];
-    if let Some(cef) = CEF.find(head).and_then(|i| cef::parse(body.get(i..)?)) {
+    let cef = |at: &'a str| match depth {
+        Depth::Full => cef::parse(at),
+        Depth::Header => cef::parse_header(at),
+    };
+    if let Some(cef) = CEF.find(head).and_then(|i| cef(body.get(i..)?)) {
         return (Format::Cef, Fields::Flat(cef), None);
     }
     if body.starts_with('{')
@@ -249,13 +286,31 @@ pub fn parse_payload<'a>(
         let timestamp = json::timestamp_of(&object);
         return (Format::Json, Fields::Object(object), timestamp);
     }
+    if depth == Depth::Header && !may_hold_tagged_pairs(body) {
+        return (Format::Text, Fields::default(), None);
+    }
     if let Some(pairs) = kv::parse(body) {
         let fields = Fields::Flat(pairs);
         let timestamp = kv_time::timestamp_of(|name| fields.get_str(name), ctx);
         return (Format::KeyValue, fields, timestamp);
     }
-    if let Some(auth) = sshd::parse(body) {
+    if depth == Depth::Full
+        && let Some(auth) = sshd::parse(body)
+    {
         return (Format::Text, Fields::Flat(auth), None);
     }
     (Format::Text, Fields::default(), None)
 }
+
+/// Whether key=value pairs in `body` may include a pair of keys the log-source
+/// tags look for (`devid` and `logid`: FortiGate; `SRC` and `PROTO`: iptables).
+/// A key is text of the line, so a line without both names has neither pair.
+fn may_hold_tagged_pairs(body: &str) -> bool {
+    let has = |needle: &Needle| find(needle, body).is_some();
+    (has(&DEVID) && has(&LOGID)) || (has(&SRC) && has(&PROTO))
+}
+
+static DEVID: Needle = Needle::new(|| memmem::Finder::new(b"devid"));
+static LOGID: Needle = Needle::new(|| memmem::Finder::new(b"logid"));
+static SRC: Needle = Needle::new(|| memmem::Finder::new(b"SRC"));
+static PROTO: Needle = Needle::new(|| memmem::Finder::new(b"PROTO"));

@@ -3,7 +3,7 @@
 //! zone. The payload after the header goes through [`super::parse_payload`].
 
 use super::year::Clock;
-use super::{Format, Parsed, SyslogHeader, parse_payload};
+use super::{Depth, Format, Parsed, SyslogHeader, parse_payload};
 use chrono::{FixedOffset, Offset, TimeZone, Utc};
 use std::borrow::Cow;
 use syslog_loose::{IncompleteDate, Message, ProcId, Protocol, Variant};
@@ -12,7 +12,9 @@ static CEF_AFTER_HEADER: super::Needle =
     super::Needle::new(|| memchr::memmem::Finder::new(b" CEF:"));
 
 /// Parses a line starting with `<PRI>`; `None` when it is not syslog after all.
-pub fn parse<'a>(line: &'a str, clock: &Clock) -> Option<Parsed<'a>> {
+/// At [`Depth::Header`], structured data is left out and, where the header
+/// names the host and the time, the payload is read only for log-source tags.
+pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a>> {
     // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
     let (header_part, cef_payload) = match super::find(&CEF_AFTER_HEADER, line) {
         Some(i) => (&line[..i], Some(&line[i + 1..])),
@@ -47,25 +49,33 @@ pub fn parse<'a>(line: &'a str, clock: &Clock) -> Option<Parsed<'a>> {
             ProcId::Name(name) => Cow::Borrowed(name),
         }),
         msgid: message.msgid.filter(|m| *m != "-"),
-        structured_data: message
-            .structured_data
-            .iter()
-            .map(|sd| {
-                (
-                    sd.id.to_string(),
-                    sd.params()
-                        .map(|(k, v)| (k.to_string(), v.to_string()))
-                        .collect(),
-                )
-            })
-            .collect(),
+        structured_data: match depth {
+            Depth::Full => message
+                .structured_data
+                .iter()
+                .map(|sd| {
+                    (
+                        sd.id.to_string(),
+                        sd.params()
+                            .map(|(k, v)| (k.to_string(), v.to_string()))
+                            .collect(),
+                    )
+                })
+                .collect(),
+            Depth::Header => Vec::new(),
+        },
         version: match message.protocol {
             Protocol::RFC5424(v) => Some(v),
             Protocol::RFC3164 => None,
         },
     };
     let text = cef_payload.unwrap_or(message.msg);
-    let (payload, fields, payload_time) = parse_payload(text, clock);
+    // Without a host or a time in the header, the payload's fields may give them.
+    let depth = match (&header.hostname, &message.timestamp) {
+        (Some(_), Some(_)) => depth,
+        _ => Depth::Full,
+    };
+    let (payload, fields, payload_time) = parse_payload(text, clock, depth);
     let timestamp = message
         .timestamp
         .map(|t| t.with_timezone(&Utc))
@@ -124,7 +134,8 @@ mod tests {
     #[test]
     fn rfc5424_with_structured_data() {
         let line = r#"<134>1 2026-11-01T00:00:00.072Z srv-15 billing-api 1639 AUDIT [audit@32473 event="login" user="bob@corp.example"][garrison@32473 token="gi_x"] user login success"#;
-        let parsed = parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC)).expect("syslog");
+        let parsed =
+            parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC), Depth::Full).expect("syslog");
         assert_eq!(parsed.format, Format::Rfc5424);
         let header = parsed.syslog.expect("header");
         assert_eq!(header.facility, Some(16));
@@ -152,6 +163,7 @@ mod tests {
         let parsed = parse(
             line,
             &clock("2027-01-01T05:00:03Z", chrono_tz::America::New_York),
+            Depth::Full,
         )
         .expect("syslog");
         assert_eq!(parsed.format, Format::Rfc3164);
@@ -210,7 +222,8 @@ mod tests {
     #[test]
     fn cef_inside_syslog_keeps_its_pipes() {
         let line = "<14>Nov  1 00:00:00 PA-3220 CEF:0|Palo Alto Networks|PAN-OS|10.2.4|end|TRAFFIC|1|src=10.2.106.157 dst=103.239.161.105 act=deny";
-        let parsed = parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC)).expect("syslog");
+        let parsed =
+            parse(line, &clock("2026-11-01T00:00:01Z", Tz::UTC), Depth::Full).expect("syslog");
         assert_eq!(parsed.payload, Format::Cef);
         assert_eq!(
             parsed.fields.get_str("deviceVendor"),
