@@ -3,6 +3,7 @@
 //! alone), JSON objects, and key=value lines. The result is mapped to ECS names by
 //! [`crate::normalize`].
 
+pub mod bsd;
 pub mod cef;
 pub mod json;
 pub mod kv;
