@@ -105,7 +105,7 @@ fn message<'a>(
     }
 }
 
-type Pri = (
+pub(super) type Pri = (
     Option<syslog_loose::SyslogFacility>,
     Option<syslog_loose::SyslogSeverity>,
     usize,
@@ -113,7 +113,7 @@ type Pri = (
 
 /// `<` one to three digits (a `u8`, as `syslog_loose` reads it) `>`, and
 /// where the header goes on.
-fn pri(bytes: &[u8]) -> Option<Pri> {
+pub(super) fn pri(bytes: &[u8]) -> Option<Pri> {
     if bytes.first() != Some(&b'<') {
         return None;
     }
@@ -166,12 +166,12 @@ fn two_digits(tens: u8, units: u8) -> Option<u32> {
         .then(|| u32::from(tens - b'0') * 10 + u32::from(units - b'0'))
 }
 
+const MONTHS: [&[u8; 3]; 12] = [
+    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
+];
+
 /// A month's number from its English abbreviation as senders write it.
 fn month(name: &[u8]) -> Option<u32> {
-    const MONTHS: [&[u8; 3]; 12] = [
-        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-        b"Dec",
-    ];
     MONTHS
         .iter()
         .position(|m| &m[..] == name)
@@ -319,6 +319,12 @@ mod tests {
         "<13>Nov  1 00:00:00 h a:\u{a0}msg",
         "<13>Nov  1 00:00:00 h a: message é 日本",
         "  <13>Nov  1 00:00:00 h a: leading blanks",
+        "<189>date=2026-11-01 time=00:00:00 devname=\"FGT\"",
+        "<13>2026-11-01T00:00:00Z h a: RFC 3339 time",
+        "<13>- h a: nil time",
+        "<13> \tnov  1 00:00:00 h a: blanks, lower case",
+        "<13>Nové  1 00:00:00 h a: not ASCII",
+        "<13>No",
     ];
 
     /// Every case, every fifth line of the shared samples, in three zones and

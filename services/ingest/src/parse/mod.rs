@@ -8,6 +8,7 @@ pub mod cef;
 pub mod json;
 pub mod kv;
 pub mod kv_time;
+pub mod rfc5424;
 pub mod sshd;
 pub mod syslog;
 pub mod year;

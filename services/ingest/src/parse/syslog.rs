@@ -1,8 +1,8 @@
 //! Syslog headers via `syslog_loose` (the parser Vector uses): RFC 5424 first,
 //! then RFC 3164 with the year inferred and zoneless times read in the tenant's
-//! zone (the common BSD shape through [`super::bsd`]'s fast path, which gives
-//! what the crate gives). The payload after the header goes through
-//! [`super::parse_payload`].
+//! zone (the common shapes through the fast paths of [`super::bsd`] and
+//! [`super::rfc5424`], which give what the crate gives). The payload after the
+//! header goes through [`super::parse_payload`].
 
 use super::year::Clock;
 use super::{Depth, Format, Parsed, SyslogHeader, parse_payload};
@@ -28,16 +28,19 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
         .fix();
     let clock_copy = *clock;
     let get_year = move |(month, _day, _h, _m, _s): IncompleteDate| clock_copy.infer_year(month);
-    let message: Message<&'a str> =
-        match super::bsd::parse(header_part, |month| clock.infer_year(month), offset) {
-            Some(message) => message,
-            None => syslog_loose::parse_message_with_year_tz(
-                header_part,
-                get_year,
-                Some(offset),
-                variant(header_part),
-            ),
-        };
+    let variant = variant(header_part);
+    // The common shapes through their fast paths, which give what the crate
+    // gives; everything else through the crate.
+    let fast = match variant {
+        Variant::RFC3164 => super::bsd::parse(header_part, |month| clock.infer_year(month), offset),
+        _ => super::rfc5424::parse(header_part),
+    };
+    let message: Message<&'a str> = match fast {
+        Some(message) => message,
+        None => {
+            syslog_loose::parse_message_with_year_tz(header_part, get_year, Some(offset), variant)
+        }
+    };
     if message.facility.is_none() && message.severity.is_none() {
         return None;
     }
