@@ -82,6 +82,30 @@ pub fn parse(input: &str, year: impl Fn(u32) -> i32, offset: FixedOffset) -> Opt
     ))
 }
 
+/// Whether `syslog_loose`'s RFC 3164 parser surely finds no header in
+/// `input`: after the PRI and blanks comes neither a month's name
+/// (any case), nor `-`, nor an RFC 3339 time, each of which could start its
+/// timestamp, without which it parses nothing.
+pub fn surely_not(input: &str) -> bool {
+    let input = input.trim();
+    let bytes = input.as_bytes();
+    // Only the usual PRI is skipped; with any other (four digits, `<0013>`)
+    // the crate decides.
+    let Some((.., after_pri)) = pri(bytes) else {
+        return false;
+    };
+    let rest = input
+        .get(after_pri..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t']);
+    // The crate lower-cases three characters: only ASCII ones can come out
+    // as a month's name (no other character lower-cases to these letters).
+    let start = rest.as_bytes().get(..3).unwrap_or_default();
+    let could_be_month = MONTHS.iter().any(|m| m.eq_ignore_ascii_case(start));
+    let token = rest.split_once(' ').map_or(rest, |(token, _)| token);
+    !could_be_month && !rest.starts_with('-') && DateTime::parse_from_rfc3339(token).is_err()
+}
+
 fn message<'a>(
     facility: Option<syslog_loose::SyslogFacility>,
     severity: Option<syslog_loose::SyslogSeverity>,
@@ -227,7 +251,8 @@ mod tests {
     use syslog_loose::{IncompleteDate, Variant};
 
     /// What `syslog_loose` makes of `line`, and what the fast path does when
-    /// it takes the line: the same, or it must not take it.
+    /// it takes the line: the same, or it must not take it. A line
+    /// [`surely_not`] a BSD header is none to the crate either.
     fn check(line: &str, year: i32, offset: FixedOffset) -> bool {
         let get_year = move |_: IncompleteDate| year;
         let crate_reads = syslog_loose::parse_message_with_year_tz(
@@ -236,6 +261,13 @@ mod tests {
             Some(offset),
             Variant::RFC3164,
         );
+        if surely_not(line) {
+            assert_eq!(
+                (crate_reads.facility, crate_reads.severity),
+                (None, None),
+                "{line:?}"
+            );
+        }
         match parse(line, |_| year, offset) {
             Some(fast) => {
                 assert_eq!(format!("{fast:?}"), format!("{crate_reads:?}"), "{line:?}");
@@ -345,7 +377,11 @@ mod tests {
         }
         for common in &CASES[..4] {
             assert!(check(common, 2026, offsets()[0]), "{common}");
+            assert!(!surely_not(common), "{common}");
         }
+        assert!(surely_not(
+            "<189>date=2026-11-01 time=00:00:00 devname=\"FGT\""
+        ));
         // The samples' BSD lines all have the common shape.
         for (line, count) in lines.iter().zip(&taken).skip(CASES.len()) {
             let after_pri = line.split_once('>').map_or("", |(_, rest)| rest);

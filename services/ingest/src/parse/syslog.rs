@@ -37,6 +37,11 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
     };
     let message: Message<&'a str> = match fast {
         Some(message) => message,
+        // A PRI before another device's payload (FortiGate's `<189>date=...`)
+        // is no BSD header, which the crate would find out the slow way.
+        None if matches!(variant, Variant::RFC3164) && super::bsd::surely_not(header_part) => {
+            return None;
+        }
         None => {
             syslog_loose::parse_message_with_year_tz(header_part, get_year, Some(offset), variant)
         }
