@@ -169,6 +169,10 @@ mod tests {
             "<14>Nov  1 00:00:00 fgt app: note=devid,logid a=1",
             "<14>1 - fgt app - - - date=2026-11-01 time=00:00:00 devname=FGT devid=FG1 logid=13",
             "<14>1 - h app - - - date=2026-11-01 time=00:00:00 user=bob",
+            r#"<189>date=2026-11-01 time=10:00:00 tz="+0100" devid=FG1 logid=13 a=1"#,
+            "<189>eventtime=1793491200052999936 devid=FG1 logid=13 a=1",
+            "Computer=WS-9 ; USER=root ; COMMAND=/bin/x",
+            "CEF:0|Vendor|Product|1|2|n|3|Computer=WS-7 src=10.0.0.1",
             "<14>1 2026-11-01T00:00:00Z - app - - - devname=FGT devid=FG1 logid=13 Computer=WS-3",
             "",
         ];

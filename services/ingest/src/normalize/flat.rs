@@ -204,6 +204,21 @@ mod tests {
     use garrison_core::event::{Channel, Event};
     use serde_json::{Value, json};
 
+    /// Every original name the host may come from is one a receiver keeps
+    /// when it reads only what an event's header needs.
+    #[test]
+    fn host_names_are_header_keys() {
+        let names: Vec<&str> = super::paths::ECS_MAP
+            .iter()
+            .filter(|(_, path)| *path == super::paths::path(super::paths::HOST_NAME))
+            .map(|(name, _)| *name)
+            .collect();
+        assert!(!names.is_empty());
+        for name in names {
+            assert!(crate::parse::header_key(name), "{name}");
+        }
+    }
+
     /// A syslog line normalised as the TCP receiver would, with `flags`.
     fn normalized<'a>(line: &'a str, flags: &[&str]) -> Normalized<'a> {
         let now: DateTime<Utc> = "2026-11-01T12:00:00Z".parse().expect("time");

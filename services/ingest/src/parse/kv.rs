@@ -13,18 +13,28 @@ static SUDO_SEPARATOR: super::Needle = super::Needle::new(|| memchr::memmem::Fin
 
 /// Parses pairs; `None` when the line has fewer than two.
 pub fn parse(line: &str) -> Option<FlatFields<'_>> {
+    parse_keeping(line, |_| true)
+}
+
+/// Parses pairs, keeping only those whose key `keep` wants (a reader that
+/// needs a few of forty need not hold the rest); `None` when the line has
+/// fewer than two pairs in all, kept or not, exactly as [`parse`].
+pub fn parse_keeping(line: &str, keep: impl Fn(&str) -> bool) -> Option<FlatFields<'_>> {
     // Every pair has its `=`: prose (most lines that are not key=value) is
     // turned away by one vectorised count, before any pair is looked for.
     let equals = memchr::memchr_iter(b'=', line.as_bytes()).count();
     if equals < MIN_PAIRS {
         return None;
     }
-    let pairs = if super::find(&SUDO_SEPARATOR, line).is_some() {
-        semicolon_pairs(line)
+    let mut pairs = Vec::new();
+    let found = if super::find(&SUDO_SEPARATOR, line).is_some() {
+        semicolon_pairs(line, &keep, &mut pairs)
     } else {
-        space_pairs(line, equals)
+        // A line of nothing but `=` must not reserve memory by the gigabyte.
+        pairs.reserve(equals.min(64));
+        space_pairs(line, &keep, &mut pairs)
     };
-    (pairs.len() >= MIN_PAIRS).then_some(pairs)
+    (found >= MIN_PAIRS).then_some(pairs)
 }
 
 fn is_key(key: &str) -> bool {
@@ -38,14 +48,18 @@ fn is_key(key: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
-/// Pairs separated by spaces, values quoted where they hold spaces. Tokens
-/// and values are found with `memchr` rather than byte by byte: a FortiGate
-/// line holds forty pairs.
-fn space_pairs(line: &str, equals: usize) -> FlatFields<'_> {
+/// Pairs separated by spaces, values quoted where they hold spaces, pushed
+/// onto `pairs` where `keep` wants them; how many there were. Tokens and
+/// values are found with `memchr` rather than byte by byte: a FortiGate line
+/// holds forty pairs.
+fn space_pairs<'a>(
+    line: &'a str,
+    keep: &impl Fn(&str) -> bool,
+    pairs: &mut FlatFields<'a>,
+) -> usize {
     let bytes = line.as_bytes();
     let n = bytes.len();
-    // A line of nothing but `=` must not reserve memory by the gigabyte.
-    let mut pairs = Vec::with_capacity(equals.min(64));
+    let mut found = 0;
     let mut i = 0;
     while i < n {
         while i < n && bytes[i] == b' ' {
@@ -63,7 +77,7 @@ fn space_pairs(line: &str, equals: usize) -> FlatFields<'_> {
         }
         let key = &line[token_start..i];
         i += 1;
-        let value = if bytes.get(i) == Some(&b'"') {
+        let (value, quoted) = if bytes.get(i) == Some(&b'"') {
             let start = i + 1;
             // The closing quote is the first one not escaped by a backslash.
             let mut from = start;
@@ -75,17 +89,26 @@ fn space_pairs(line: &str, equals: usize) -> FlatFields<'_> {
                 }
             };
             i = (end + 1).min(n);
-            unquote(line.get(start..end).unwrap_or(""))
+            (start..end, true)
         } else {
             let start = i;
             i = memchr::memchr(b' ', &bytes[i..]).map_or(n, |at| i + at);
-            Cow::Borrowed(&line[start..i])
+            (start..i, false)
         };
         if is_key(key) {
-            pairs.push((Cow::Borrowed(key), Scalar::Text(value)));
+            found += 1;
+            if keep(key) {
+                let text = line.get(value).unwrap_or("");
+                let text = if quoted {
+                    unquote(text)
+                } else {
+                    Cow::Borrowed(text)
+                };
+                pairs.push((Cow::Borrowed(key), Scalar::Text(text)));
+            }
         }
     }
-    pairs
+    found
 }
 
 /// A quoted value's text: only one with an escaped quote needs a new spelling.
@@ -97,21 +120,32 @@ fn unquote(quoted: &str) -> Cow<'_, str> {
     }
 }
 
-fn semicolon_pairs(line: &str) -> FlatFields<'_> {
-    line.split(" ; ")
-        .filter_map(|part| {
-            let part = part.trim();
-            let (key, value) = part.split_once('=')?;
-            // "alice : TTY=pts/0" — the key is the last word before '='.
-            let key = key.rsplit([' ', ':']).next().unwrap_or(key).trim();
-            is_key(key).then(|| {
-                (
+/// sudo's pairs, pushed onto `pairs` where `keep` wants them; how many
+/// there were.
+fn semicolon_pairs<'a>(
+    line: &'a str,
+    keep: &impl Fn(&str) -> bool,
+    pairs: &mut FlatFields<'a>,
+) -> usize {
+    let mut found = 0;
+    for part in line.split(" ; ") {
+        let part = part.trim();
+        let Some((key, value)) = part.split_once('=') else {
+            continue;
+        };
+        // "alice : TTY=pts/0" — the key is the last word before '='.
+        let key = key.rsplit([' ', ':']).next().unwrap_or(key).trim();
+        if is_key(key) {
+            found += 1;
+            if keep(key) {
+                pairs.push((
                     Cow::Borrowed(key),
                     Scalar::Text(Cow::Borrowed(value.trim())),
-                )
-            })
-        })
-        .collect()
+                ));
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -227,9 +261,43 @@ mod tests {
             3,
         );
         for line in &lines {
-            let equals = line.bytes().filter(|b| *b == b'=').count();
-            assert_eq!(space_pairs(line, equals), byte_by_byte(line), "{line}");
+            let mut pairs = Vec::new();
+            let found = space_pairs(line, &|_| true, &mut pairs);
+            assert_eq!(pairs, byte_by_byte(line), "{line}");
+            assert_eq!(found, pairs.len(), "{line}");
         }
+    }
+
+    /// Keeping some keys gives the pairs of those keys that parsing all of
+    /// them gives, in order, and turns away just the lines it turns away.
+    #[test]
+    fn kept_pairs_are_those_parsed_under_their_keys() {
+        let lines = super::super::with_samples(
+            &[
+                r#"date=2026-11-01 time=00:00:00 tz="+0100" devid="FG" logid=1 a=1"#,
+                "IN=eth0 OUT= SRC=1.2.3.4 DST=5.6.7.8 PROTO=TCP",
+                "admin : TTY=pts/3 ; PWD=/home ; USER=root ; COMMAND=/bin/cat",
+                "Computer=WS-9 ; USER=root",
+                "a=1 date=x",
+                "date=x",
+                "x y=1 z=2",
+            ],
+            3,
+        );
+        let keep = |key: &str| matches!(key, "date" | "time" | "tz" | "SRC" | "USER" | "Computer");
+        for line in &lines {
+            let expected = parse(line).map(|pairs| {
+                pairs
+                    .into_iter()
+                    .filter(|(key, _)| keep(key))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(parse_keeping(line, keep), expected, "{line}");
+        }
+        let sudo = parse_keeping(&lines[2], keep).expect("pairs");
+        assert_eq!(sudo.len(), 1);
+        assert_eq!(parse_keeping("a=1 date=x", keep).expect("pairs").len(), 1);
+        assert_eq!(parse_keeping("date=x", keep), None);
     }
 
     #[test]

@@ -165,15 +165,29 @@ pub enum Depth {
     Full,
     /// What the event's header takes from the record (host, severity, time,
     /// log-source tags), for a record whose fields are derived again when
-    /// read: a receiver need not build fields nobody reads there. Where a
-    /// syslog header names the host and the time, the payload is read only
-    /// as far as the log-source tags need: structured data is left out, a
-    /// CEF record's fields are its header's (its extension too if it may name
-    /// `deviceProduct`), key=value pairs are read only if they may be the
-    /// ones the tags look for (and `payload` reads `Text` otherwise, which
-    /// tags the same), and prose is not searched for fields. Anything else is
-    /// read in full.
+    /// read: a receiver need not build fields nobody reads there. Structured
+    /// data is left out, key=value pairs are kept only under the names the
+    /// header reads ([`header_key`]), and prose is not searched for fields.
+    /// Where the syslog header names the host and the time, the payload is
+    /// read at [`Depth::Tags`].
     Header,
+    /// What the log-source tags take (the host and the time are known): a
+    /// CEF record's fields are its header's (its extension too if it may
+    /// name `deviceProduct`), and key=value pairs are read only if they may
+    /// be the ones the tags look for (`payload` reads `Text` otherwise, which
+    /// tags the same). JSON objects are read in full at every depth.
+    Tags,
+}
+
+/// Whether the event's header may read a key=value field of this name: the
+/// log-source tags' (`devid` and `logid`, `SRC` and `PROTO`), the host's
+/// (what [`crate::normalize::flat::mapped_host`] looks for), or the time's
+/// ([`kv_time`]).
+pub fn header_key(name: &str) -> bool {
+    matches!(
+        name,
+        "devid" | "logid" | "SRC" | "PROTO" | "Computer" | "eventtime" | "date" | "time" | "tz"
+    )
 }
 
 /// Parses a text record (a syslog line, CEF, key=value or JSON).
@@ -199,7 +213,7 @@ fn parse_to<'a>(line: &'a str, ctx: &year::Clock, depth: Depth) -> Parsed<'a> {
     // the payload starts after it, and the PRI still gives the facility and
     // severity. Its host and time can only come from the payload's fields.
     let (pri, body) = split_pri(trimmed);
-    let (payload, fields, timestamp) = parse_payload(body, ctx, Depth::Full);
+    let (payload, fields, timestamp) = parse_payload(body, ctx, depth);
     Parsed {
         format: payload,
         payload,
@@ -265,8 +279,8 @@ pub(crate) fn find(needle: &Needle, text: &str) -> Option<usize> {
 
 /// Recognises the payload of a message: CEF, a JSON object, key=value, or text.
 ///
-/// At [`Depth::Header`] (for a payload whose syslog header gave the host and
-/// the time), only what [`crate::normalize`] tags log sources by is read.
+/// Short of [`Depth::Full`], only what [`crate::normalize`] builds an event's
+/// header from is read (see [`Depth`]).
 pub fn parse_payload<'a>(
     message: &'a str,
     ctx: &year::Clock,
@@ -276,8 +290,8 @@ pub fn parse_payload<'a>(
     // CEF starts within the first 64 bytes (after a prefix some devices add).
     let head = &body.as_bytes()[..body.len().min(64 + 3)];
     let cef = |at: &'a str| match depth {
-        Depth::Full => cef::parse(at),
-        Depth::Header => cef::parse_header(at),
+        Depth::Full | Depth::Header => cef::parse(at),
+        Depth::Tags => cef::parse_header(at),
     };
     if let Some(cef) = CEF.find(head).and_then(|i| cef(body.get(i..)?)) {
         return (Format::Cef, Fields::Flat(cef), None);
@@ -288,10 +302,14 @@ pub fn parse_payload<'a>(
         let timestamp = json::timestamp_of(&object);
         return (Format::Json, Fields::Object(object), timestamp);
     }
-    if depth == Depth::Header && !may_hold_tagged_pairs(body) {
+    if depth == Depth::Tags && !may_hold_tagged_pairs(body) {
         return (Format::Text, Fields::default(), None);
     }
-    if let Some(pairs) = kv::parse(body) {
+    let pairs = match depth {
+        Depth::Full => kv::parse(body),
+        Depth::Header | Depth::Tags => kv::parse_keeping(body, header_key),
+    };
+    if let Some(pairs) = pairs {
         let fields = Fields::Flat(pairs);
         let timestamp = kv_time::timestamp_of(|name| fields.get_str(name), ctx);
         return (Format::KeyValue, fields, timestamp);

@@ -14,8 +14,8 @@ static CEF_AFTER_HEADER: super::Needle =
     super::Needle::new(|| memchr::memmem::Finder::new(b" CEF:"));
 
 /// Parses a line starting with `<PRI>`; `None` when it is not syslog after all.
-/// At [`Depth::Header`], structured data is left out and, where the header
-/// names the host and the time, the payload is read only for log-source tags.
+/// Short of [`Depth::Full`], structured data is left out and, where the
+/// header names the host and the time, the payload is read at [`Depth::Tags`].
 pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a>> {
     // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
     let (header_part, cef_payload) = match super::find(&CEF_AFTER_HEADER, line) {
@@ -76,7 +76,7 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
                     )
                 })
                 .collect(),
-            Depth::Header => Vec::new(),
+            Depth::Header | Depth::Tags => Vec::new(),
         },
         version: match message.protocol {
             Protocol::RFC5424(v) => Some(v),
@@ -85,9 +85,9 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
     };
     let text = cef_payload.unwrap_or(message.msg);
     // Without a host or a time in the header, the payload's fields may give them.
-    let depth = match (&header.hostname, &message.timestamp) {
-        (Some(_), Some(_)) => depth,
-        _ => Depth::Full,
+    let depth = match (depth, &header.hostname, &message.timestamp) {
+        (Depth::Header, Some(_), Some(_)) => Depth::Tags,
+        (depth, ..) => depth,
     };
     let (payload, fields, payload_time) = parse_payload(text, clock, depth);
     let timestamp = message
