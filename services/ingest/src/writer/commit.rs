@@ -42,13 +42,23 @@ pub(super) async fn commit_tenant(
     // Per (event day, host): events and the latest arrival. Keys borrow from the
     // batch; only distinct hosts are copied, into their ledger rows.
     let mut hosts: HashMap<(NaiveDate, &str), (i64, DateTime<Utc>)> = HashMap::default();
+    // A submission's events share their receipt time and channel: they are
+    // counted as a run and added to the hour's usage once per run, not each
+    // truncated to its hour and looked up.
+    let mut run: Option<((DateTime<Utc>, Channel), u64, u64)> = None;
     for (_, Pending { event, bytes, .. }) in &batch.events {
-        let entry = usage
-            .entry((hour_of(event.received_at), event.channel))
-            .or_default();
-        entry.received += 1;
-        entry.stored += 1;
-        entry.bytes += bytes;
+        let key = (event.received_at, event.channel);
+        match &mut run {
+            Some((current, events, run_bytes)) if *current == key => {
+                *events += 1;
+                *run_bytes += bytes;
+            }
+            _ => {
+                if let Some(((at, channel), events, run_bytes)) = run.replace((key, 1, *bytes)) {
+                    add_usage(&mut usage, at, channel, events, run_bytes);
+                }
+            }
+        }
         if let Some(host) = &event.host {
             let seen = hosts
                 .entry((event.timestamp.date_naive(), host.as_str()))
@@ -56,6 +66,9 @@ pub(super) async fn commit_tenant(
             seen.0 += 1;
             seen.1 = Ord::max(seen.1, event.received_at);
         }
+    }
+    if let Some(((at, channel), events, run_bytes)) = run {
+        add_usage(&mut usage, at, channel, events, run_bytes);
     }
     // Written in (day, host) order, so concurrent writers take the ledger's row
     // locks alike.
@@ -196,6 +209,20 @@ fn hosts_conflict() -> OnConflict {
         .value(C::Events, events)
         .value(C::LastSeenAt, last)
         .to_owned()
+}
+
+/// Adds `events` stored events of `bytes` received at `at` on `channel`.
+fn add_usage(
+    usage: &mut HashMap<(DateTime<Utc>, Channel), Usage>,
+    at: DateTime<Utc>,
+    channel: Channel,
+    events: u64,
+    bytes: u64,
+) {
+    let entry = usage.entry((hour_of(at), channel)).or_default();
+    entry.received += events;
+    entry.stored += events;
+    entry.bytes += bytes;
 }
 
 fn hour_of(t: DateTime<Utc>) -> DateTime<Utc> {
