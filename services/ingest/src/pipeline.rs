@@ -15,7 +15,8 @@ use std::borrow::Cow;
 pub const TOKEN_SD_ID: &str = "garrison@32473";
 
 /// The ingest token in a syslog line's structured data, if any (cheap pre-check
-/// before a full parse).
+/// before a full parse). Needs a full parse ([`parse::parse_line`]):
+/// [`parse::parse_header`] leaves structured data out.
 pub fn token_in_structured_data<'p>(parsed: &'p Parsed<'_>) -> Option<&'p str> {
     parsed
         .syslog
@@ -42,10 +43,10 @@ pub fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
 /// zoneless times in `tz`.
 pub fn text_event<'a>(text: &'a str, flags: &[&str], tz: Tz, arrival: &Arrival) -> Normalized<'a> {
     let clock = Clock::new(arrival.received_at, tz);
-    // Without flags or a host from the transport, the fields are the text's:
-    // the record leaves them to be derived again when read, and only the
-    // event's header is parsed here.
-    if flags.is_empty() && arrival.host_hint.is_none() {
+    // Without flags or a host from the transport, and within the cap, the
+    // fields are the text's: the record leaves them to be derived again when
+    // read, and only the event's header is parsed here.
+    if flags.is_empty() && arrival.host_hint.is_none() && text.len() <= arrival.raw_cap {
         return normalize_derived(parse::parse_header(text, &clock), text, arrival, tz);
     }
     let mut event = normalize(parse::parse_line(text, &clock), text, arrival);

@@ -184,8 +184,9 @@ impl<'a> Normalized<'a> {
 }
 
 /// The fields of a text record stored without them (see
-/// [`normalize_derived`]): what [`crate::pipeline::text_event`] made of the same text at the
-/// same receipt time in the same zone. Both can matter beyond the event time:
+/// [`normalize_derived`]): what a full parse and [`normalize`] make of the
+/// same text at the same receipt time in the same zone, as a record that
+/// writes them holds. Both can matter beyond the event time:
 /// the year inferred for a BSD date decides whether `Feb 29` is a date at all,
 /// and so whether the line has a syslog header.
 pub fn derived_fields(raw: &str, received_at: DateTime<Utc>, tz: Tz) -> Map<String, Value> {

@@ -171,7 +171,8 @@ pub enum Depth {
     /// Where the syslog header names the host and the time, the payload is
     /// read at [`Depth::Tags`].
     Header,
-    /// What the log-source tags take (the host and the time are known): a
+    /// What the log-source tags take, for a payload whose syslog header gave
+    /// the host and the time (elsewhere it would lose them): a
     /// CEF record's fields are its header's (its extension too if it may
     /// name `deviceProduct`), and key=value pairs are read only if they may
     /// be the ones the tags look for (`payload` reads `Text` otherwise, which
@@ -196,8 +197,10 @@ pub fn parse_line<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
 }
 
 /// Parses as much of a text record as its event's header takes (see
-/// [`Depth::Header`]): the header comes out as [`parse_line`]'s would, the
-/// fields may not.
+/// [`Depth::Header`]): the event header [`crate::normalize`] builds from it
+/// (host, severity, time, log-source tags) is the one [`parse_line`]'s
+/// gives; its structured data, `payload` and fields may not be. Never
+/// normalise it into a record whose fields are written.
 pub fn parse_header<'a>(line: &'a str, ctx: &year::Clock) -> Parsed<'a> {
     parse_to(line, ctx, Depth::Header)
 }
@@ -266,6 +269,22 @@ pub(crate) fn with_samples(cases: &[&str], step: usize) -> Vec<String> {
     lines
 }
 
+/// Test support: `line` with each character replaced by, preceded by each of
+/// `changes`, and removed.
+#[cfg(test)]
+pub(crate) fn one_byte_changes(line: &str, changes: &[&str]) -> Vec<String> {
+    let mut variants = Vec::new();
+    for (at, c) in line.char_indices() {
+        let end = at + c.len_utf8();
+        for change in changes {
+            variants.push(format!("{}{change}{}", &line[..at], &line[end..]));
+            variants.push(format!("{}{change}{}", &line[..at], &line[at..]));
+        }
+        variants.push(format!("{}{}", &line[..at], &line[end..]));
+    }
+    variants
+}
+
 /// A substring searcher built once: building one per search cost more than
 /// the search on lines this short.
 pub(crate) type Needle = LazyLock<memmem::Finder<'static>>;
@@ -324,7 +343,8 @@ pub fn parse_payload<'a>(
 
 /// Whether key=value pairs in `body` may include a pair of keys the log-source
 /// tags look for (`devid` and `logid`: FortiGate; `SRC` and `PROTO`: iptables).
-/// A key is text of the line, so a line without both names has neither pair.
+/// A key is text of the line, so a line lacking either name of a pair cannot
+/// hold that pair.
 fn may_hold_tagged_pairs(body: &str) -> bool {
     let has = |needle: &Needle| find(needle, body).is_some();
     (has(&DEVID) && has(&LOGID)) || (has(&SRC) && has(&PROTO))

@@ -36,8 +36,9 @@ pub(super) async fn commit_tenant(
     let segments = seal(&batch.events, records)?;
     let scope = Scope::for_tenant_task("ingest-writer", tenant);
     let tx = db.begin(&scope).await?;
-    // Looked up once or twice per event: foldhash, not SipHash (which had been
-    // a few percent of the writer's time).
+    // Looked up once per run of events (and per dead letter and rejection);
+    // the hosts map once per event: foldhash, not SipHash (which had been a
+    // few percent of the writer's time).
     let mut usage: HashMap<(DateTime<Utc>, Channel), Usage> = HashMap::default();
     // Per (event day, host): events and the latest arrival. Keys borrow from the
     // batch; only distinct hosts are copied, into their ledger rows.
