@@ -176,6 +176,62 @@ async fn drain_waits_until_everything_submitted_is_committed() {
     );
 }
 
+/// The writer prepares the next batch while one commits: with batches of a
+/// few events, many are in flight at once, and they must still be numbered
+/// in the order they were submitted, each tenant's apart.
+#[tokio::test]
+async fn batches_in_flight_commit_in_the_order_submitted() {
+    let test = TestDb::new().await;
+    let a = test.tenant("alpha").await;
+    let b = test.tenant("bravo").await;
+    let bus: Arc<dyn Bus> = Arc::new(LocalBus::new(1024));
+    let config = IngestConfig {
+        batch_max_events: 3,
+        batch_linger_ms: 1,
+        ..IngestConfig::default()
+    };
+    let (ingest, _task) = Ingest::start(test.db.clone(), bus, config);
+    let at = Utc::now().to_rfc3339();
+    for s in 0..40 {
+        let tenant = if s % 4 == 3 { b } else { a };
+        let lines = (0..2).map(|i| format!("<13>1 {at} host app - - - submission {s} line {i}"));
+        ingest
+            .writer
+            .submit_when_room(common::submission(tenant, lines))
+            .await
+            .expect("taken");
+    }
+    assert!(
+        ingest
+            .writer
+            .drain(std::time::Duration::from_secs(20))
+            .await
+    );
+    for (tenant, submissions) in [
+        (a, (0..40).filter(|s| s % 4 != 3).collect::<Vec<_>>()),
+        (b, (3..40).step_by(4).collect()),
+    ] {
+        let scope = Scope::for_tenant_task("test", tenant);
+        let tx = test.db.begin(&scope).await.expect("begin");
+        let stored = garrison_ingest::store::events_after(&tx, tenant, 0, 1000)
+            .await
+            .expect("read");
+        let expected: Vec<String> = submissions
+            .iter()
+            .flat_map(|s| (0..2).map(move |i| format!("submission {s} line {i}")))
+            .collect();
+        let got: Vec<&str> = stored
+            .iter()
+            .map(|e| e.event.raw.split(" - - - ").nth(1).unwrap_or_default())
+            .collect();
+        assert_eq!(got, expected);
+        assert!(
+            stored.windows(2).all(|w| w[1].seq == w[0].seq + 1),
+            "numbered without gaps"
+        );
+    }
+}
+
 #[tokio::test]
 async fn small_batches_are_merged_and_read_back_unchanged() {
     use garrison_ingest::entity::event_segment;

@@ -1,6 +1,8 @@
-//! Committing one tenant's share of a batch: the events (as compressed
-//! segments, numbered on from the tenant's last), its dead letters, the usage
-//! ledger and the distinct hosts, in one transaction of that tenant.
+//! One tenant's share of a batch, in two steps: prepared (its events
+//! compressed into segments, its usage and host ledger rows built) off the
+//! database's path, then committed (the segments numbered on from the
+//! tenant's last, its dead letters and ledger rows) in one transaction of
+//! that tenant.
 
 use super::{DeadLetter, Pending, Rejected};
 use crate::entity::{dead_letter, event_segment, hosts_daily, usage_hourly};
@@ -24,18 +26,27 @@ pub(super) struct TenantBatch {
     pub(super) rejected: Vec<Rejected>,
 }
 
-/// Commits one tenant's share of a batch; returns the last stored sequence.
-pub(super) async fn commit_tenant(
-    db: &Db,
-    tenant: TenantId,
+/// One tenant's share of a batch made ready off the database's path: its
+/// segments compressed and its ledger rows built, so that the transaction
+/// only inserts.
+pub(super) struct Ready {
+    segments: Vec<Sealed>,
+    letters: Vec<dead_letter::ActiveModel>,
+    usage_rows: Vec<usage_hourly::ActiveModel>,
+    host_rows: Vec<hosts_daily::ActiveModel>,
+    /// Per channel: stored, rejected and dead-lettered, for the metrics.
+    counted: Vec<(Channel, u64, u64, u64)>,
+    /// Events stored, for the bus notice.
+    pub(super) stored: u64,
+}
+
+/// Compresses one tenant's share of a batch and builds its ledger rows.
+pub(super) fn prepare_tenant(
     batch: TenantBatch,
     records: &[Vec<u8>],
-) -> Result<Option<i64>> {
-    // Compressed before the transaction, so the tenant's lock is held only for
-    // the inserts.
+    tenant: TenantId,
+) -> Result<Ready> {
     let segments = seal(&batch.events, records)?;
-    let scope = Scope::for_tenant_task("ingest-writer", tenant);
-    let tx = db.begin(&scope).await?;
     // Looked up once per run of events (and per dead letter and rejection);
     // the hosts map once per event: foldhash, not SipHash (which had been a
     // few percent of the writer's time).
@@ -99,6 +110,63 @@ pub(super) async fn commit_tenant(
         entry.received += rejected.count;
         entry.rejected += rejected.count;
     }
+    let letters: Vec<dead_letter::ActiveModel> = batch
+        .dead_letters
+        .into_iter()
+        .map(|l| dead_letter::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            tenant_id: Set(tenant.as_uuid()),
+            received_at: Set(l.received_at),
+            channel: Set(l.channel.as_str().into()),
+            peer: Set(l.peer),
+            reason: Set(l.reason),
+            raw: Set(l.raw),
+        })
+        .collect();
+    let counted: Vec<(Channel, u64, u64, u64)> = usage
+        .iter()
+        .map(|((_, c), u)| (*c, u.stored, u.rejected, u.dead_lettered))
+        .collect();
+    // One statement per ledger (a round trip per row added up on PostgreSQL),
+    // in key order, so concurrent writers take the rows' locks alike.
+    let mut usage: Vec<_> = usage.into_iter().collect();
+    usage.sort_unstable_by_key(|((hour, channel), _)| (*hour, channel.as_str()));
+    let usage_rows: Vec<usage_hourly::ActiveModel> = usage
+        .into_iter()
+        .map(|((hour, channel), u)| usage_hourly::ActiveModel {
+            tenant_id: Set(tenant.as_uuid()),
+            hour: Set(hour),
+            channel: Set(channel.as_str().into()),
+            received: Set(u.received as i64),
+            stored: Set(u.stored as i64),
+            rejected: Set(u.rejected as i64),
+            dead_lettered: Set(u.dead_lettered as i64),
+            bytes: Set(u.bytes as i64),
+        })
+        .collect();
+    Ok(Ready {
+        segments,
+        letters,
+        usage_rows,
+        host_rows,
+        counted,
+        stored: batch.events.len() as u64,
+    })
+}
+
+/// Stores one tenant's prepared share in one transaction; returns the last
+/// stored sequence.
+pub(super) async fn commit_ready(db: &Db, tenant: TenantId, ready: Ready) -> Result<Option<i64>> {
+    let Ready {
+        segments,
+        letters,
+        usage_rows,
+        host_rows,
+        counted,
+        stored: _,
+    } = ready;
+    let scope = Scope::for_tenant_task("ingest-writer", tenant);
+    let tx = db.begin(&scope).await?;
     let mut last_seq = None;
     if !segments.is_empty() {
         // Sequence numbers continue from the tenant's last; holding the
@@ -125,45 +193,11 @@ pub(super) async fn commit_tenant(
         last_seq = Some(next - 1);
         segment::compact::compact_tail(&tx, tenant).await?;
     }
-    let letters: Vec<dead_letter::ActiveModel> = batch
-        .dead_letters
-        .into_iter()
-        .map(|l| dead_letter::ActiveModel {
-            id: Set(uuid::Uuid::now_v7()),
-            tenant_id: Set(tenant.as_uuid()),
-            received_at: Set(l.received_at),
-            channel: Set(l.channel.as_str().into()),
-            peer: Set(l.peer),
-            reason: Set(l.reason),
-            raw: Set(l.raw),
-        })
-        .collect();
     tx.insert_many(tenant, letters).await?;
-    // Counted for operators only once the batch is committed (below).
-    let counted: Vec<(Channel, u64, u64, u64)> = usage
-        .iter()
-        .map(|((_, c), u)| (*c, u.stored, u.rejected, u.dead_lettered))
-        .collect();
-    // One statement per ledger (a round trip per row added up on PostgreSQL),
-    // in key order, so concurrent writers take the rows' locks alike.
-    let mut usage: Vec<_> = usage.into_iter().collect();
-    usage.sort_unstable_by_key(|((hour, channel), _)| (*hour, channel.as_str()));
-    let usage_rows: Vec<usage_hourly::ActiveModel> = usage
-        .into_iter()
-        .map(|((hour, channel), u)| usage_hourly::ActiveModel {
-            tenant_id: Set(tenant.as_uuid()),
-            hour: Set(hour),
-            channel: Set(channel.as_str().into()),
-            received: Set(u.received as i64),
-            stored: Set(u.stored as i64),
-            rejected: Set(u.rejected as i64),
-            dead_lettered: Set(u.dead_lettered as i64),
-            bytes: Set(u.bytes as i64),
-        })
-        .collect();
     tx.upsert_many(tenant, usage_rows, usage_conflict()).await?;
     tx.upsert_many(tenant, host_rows, hosts_conflict()).await?;
     tx.commit().await?;
+    // Counted for operators only once the batch is committed.
     for (channel, stored, rejected, dead) in counted {
         crate::metrics::record(Some(tenant), channel, "stored", stored);
         crate::metrics::record(Some(tenant), channel, "rejected", rejected);

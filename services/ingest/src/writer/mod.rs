@@ -196,6 +196,8 @@ impl Writer {
         let theirs = slot.clone();
         let dedicated = tokio::runtime::Builder::new_current_thread()
             .enable_all()
+            // Its blocking threads prepare batches (see `run`).
+            .thread_name("ingest-prepare")
             .build()
             .and_then(|runtime| {
                 std::thread::Builder::new()
@@ -303,15 +305,29 @@ impl Writer {
     }
 }
 
+/// The writer's loop, in two stages that overlap: while one batch is being
+/// committed (the database's time, mostly on its own thread), the next is
+/// collected and prepared (compressed: the writer's largest cost) on a
+/// blocking thread. Done one after the other, each stage had waited for the
+/// other and receivers for both. Batches commit in the order they were
+/// collected; their permits are held until then, so the queue's bound still
+/// counts every event not yet committed.
 async fn run(
     db: Db,
     bus: Arc<dyn Bus>,
     config: WriterConfig,
     mut receiver: mpsc::UnboundedReceiver<Job>,
 ) {
+    // One batch prepared ahead, no more: memory stays within the permits.
+    let (ready, mut to_commit) = mpsc::channel::<Prepared>(1);
+    let committer = tokio::spawn(async move {
+        while let Some(prepared) = to_commit.recv().await {
+            commit_prepared(&db, bus.as_ref(), prepared).await;
+        }
+    });
     loop {
         let Some(first) = receiver.recv().await else {
-            return;
+            break;
         };
         let mut jobs = vec![first];
         let mut count = jobs[0].submission.size();
@@ -325,15 +341,44 @@ async fn run(
                 Ok(None) | Err(_) => break,
             }
         }
-        commit_jobs(&db, bus.as_ref(), jobs).await;
+        let prepared = match tokio::task::spawn_blocking(move || prepare(jobs)).await {
+            Ok(prepared) => prepared,
+            Err(e) => {
+                // Its jobs' acknowledgements are dropped with it: HTTP senders
+                // hear that the writer stopped, nothing is reported stored.
+                tracing::error!(error = %e, "ingest batch could not be prepared");
+                continue;
+            }
+        };
+        if ready.send(prepared).await.is_err() {
+            break;
+        }
+    }
+    drop(ready);
+    if let Err(e) = committer.await {
+        tracing::error!(error = %e, "ingest committer stopped");
     }
 }
 
-/// Everything one tenant contributes to a batch.
-async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
+/// A batch ready to commit: each tenant's share prepared (or the reason it
+/// could not be), and what each job waits for.
+struct Prepared {
+    tenants: Vec<(TenantId, Result<commit::Ready>)>,
+    jobs: Vec<Waiting>,
+}
+
+/// A job whose events are on their way to commit: its acknowledgement, the
+/// tenants it carried, and its room in the queue, held until then.
+struct Waiting {
+    ack: Option<oneshot::Sender<Result<()>>>,
+    tenants: BTreeSet<TenantId>,
+    _permit: OwnedSemaphorePermit,
+}
+
+/// Splits a batch by tenant and prepares each tenant's share.
+fn prepare(jobs: Vec<Job>) -> Prepared {
     let mut by_tenant: foldhash::HashMap<TenantId, commit::TenantBatch> =
         foldhash::HashMap::default();
-    let mut job_tenants: Vec<BTreeSet<TenantId>> = Vec::with_capacity(jobs.len());
     // Each tenant's events counted first: growing a list of thousands of
     // events by doubling had copied each of them over and over.
     let mut counts: foldhash::HashMap<TenantId, usize> = foldhash::HashMap::default();
@@ -349,8 +394,13 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
     }
     // Each submission's records, which its events point into.
     let mut records: Vec<Vec<u8>> = Vec::with_capacity(jobs.len());
-    for job in &mut jobs {
-        let submission = std::mem::take(&mut job.submission);
+    let mut waiting = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let Job {
+            submission,
+            ack,
+            _permit,
+        } = job;
         let mut tenants = BTreeSet::new();
         let buffer = records.len();
         records.push(submission.records);
@@ -377,17 +427,42 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
                 .rejected
                 .push(rejected);
         }
-        job_tenants.push(tenants);
+        waiting.push(Waiting {
+            ack,
+            tenants,
+            _permit,
+        });
     }
+    let tenants = by_tenant
+        .into_iter()
+        .map(|(tenant, batch)| (tenant, commit::prepare_tenant(batch, &records, tenant)))
+        .collect();
+    Prepared {
+        tenants,
+        jobs: waiting,
+    }
+}
+
+/// Commits each tenant's share, announces what was stored, then answers the
+/// jobs: a job fails if any tenant it carried did.
+async fn commit_prepared(db: &Db, bus: &dyn Bus, prepared: Prepared) {
     let mut failed: BTreeSet<TenantId> = BTreeSet::new();
-    for (tenant, batch) in by_tenant {
-        let stored = batch.events.len() as u64;
-        match commit::commit_tenant(db, tenant, batch, &records).await {
-            Ok(Some(last_seq)) => {
+    for (tenant, ready) in prepared.tenants {
+        let result = match ready {
+            Ok(ready) => {
+                let stored = ready.stored;
+                commit::commit_ready(db, tenant, ready)
+                    .await
+                    .map(|last| last.map(|last_seq| (last_seq, stored)))
+            }
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(Some((last_seq, count))) => {
                 bus.publish(StoredNotice {
                     tenant_id: tenant,
                     last_seq,
-                    count: stored,
+                    count,
                 })
                 .await
             }
@@ -398,9 +473,9 @@ async fn commit_jobs(db: &Db, bus: &dyn Bus, mut jobs: Vec<Job>) {
             }
         }
     }
-    for (job, tenants) in jobs.into_iter().zip(job_tenants) {
+    for job in prepared.jobs {
         if let Some(ack) = job.ack {
-            let result = if tenants.iter().any(|t| failed.contains(t)) {
+            let result = if job.tenants.iter().any(|t| failed.contains(t)) {
                 Err(Error::Unavailable("event store".into()))
             } else {
                 Ok(())
