@@ -2,10 +2,12 @@
 //! over TCP with several connections into the real receiver, and reports durable
 //! events/s and MiB/s (counted when the writer has committed, as announced on the
 //! bus). With `--rsyslog`, an rsyslog instance receives the same stream over TCP
-//! into a file in the same run, for a ratio.
+//! into a file in the same run, for a ratio. With `--rounds N`, garrison and
+//! rsyslog take turns N times and the medians are reported: this machine's
+//! speed drifts by a quarter within minutes, so one pair of runs says little.
 //!
 //! ```text
-//! cargo run --release -p garrison-ingest --bin ingest-bench -- [--connections 4] [--repeat 3] [--rsyslog]
+//! cargo run --release -p garrison-ingest --bin ingest-bench -- [--connections 4] [--repeat 3] [--rsyslog] [--rounds 1]
 //! cargo run --release -p garrison-ingest --bin ingest-bench -- --parse-only   # the receiving path alone, one core
 //! GARRISON_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1/test cargo run --release ... # PostgreSQL
 //! ```
@@ -31,6 +33,7 @@ struct Options {
     connections: usize,
     repeat: usize,
     rsyslog: bool,
+    rounds: usize,
     parse_only: bool,
     samples: PathBuf,
 }
@@ -40,6 +43,7 @@ fn options() -> Result<Options, String> {
         connections: 4,
         repeat: 3,
         rsyslog: false,
+        rounds: 1,
         parse_only: false,
         samples: PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -59,6 +63,12 @@ fn options() -> Result<Options, String> {
                 opts.repeat = value("--repeat")?
                     .parse()
                     .map_err(|e| format!("--repeat: {e}"))?
+            }
+            "--rounds" => {
+                opts.rounds = value("--rounds")?
+                    .parse::<usize>()
+                    .map_err(|e| format!("--rounds: {e}"))?
+                    .max(1)
             }
             "--samples" => opts.samples = PathBuf::from(value("--samples")?),
             "--rsyslog" => opts.rsyslog = true,
@@ -134,7 +144,10 @@ async fn bench_garrison(
         .map_err(|e| e.to_string())?;
     let scope = Scope::system("bench");
     let mut tx = db.begin(&scope).await.map_err(|e| e.to_string())?;
-    let slug = format!("bench-{}", std::process::id());
+    // One tenant per round: a PostgreSQL database keeps the earlier rounds'.
+    static ROUND: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let round = ROUND.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let slug = format!("bench-{}-{round}", std::process::id());
     let tenant = create_tenant(
         &mut tx,
         NewTenant {
@@ -290,6 +303,85 @@ fn run() -> Result<(), String> {
     if opts.parse_only {
         return parse_only(&lines);
     }
+    let mut garrison = Vec::new();
+    let mut rsyslog = Vec::new();
+    for round in 1..=opts.rounds {
+        if opts.rounds > 1 {
+            println!("round {round} of {}", opts.rounds);
+        }
+        settle();
+        garrison.push(garrison_round(&lines, opts.connections, mib)?);
+        if opts.rsyslog {
+            settle();
+            let (rate, took) = bench_rsyslog(&lines, opts.connections)?;
+            println!(
+                "rsyslog (tcp -> file): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
+                rate,
+                mib / took.as_secs_f64(),
+                took.as_secs_f64()
+            );
+            println!("ratio garrison/rsyslog: {:.2}", garrison[round - 1] / rate);
+            rsyslog.push(rate);
+        }
+    }
+    if opts.rounds > 1 {
+        println!(
+            "garrison over {} rounds: median {:.0} events/s (from {:.0} to {:.0})",
+            opts.rounds,
+            median(&garrison),
+            min(&garrison),
+            max(&garrison)
+        );
+        if opts.rsyslog {
+            let ratios: Vec<f64> = garrison.iter().zip(&rsyslog).map(|(g, r)| g / r).collect();
+            println!(
+                "rsyslog over {} rounds: median {:.0} events/s (from {:.0} to {:.0})",
+                opts.rounds,
+                median(&rsyslog),
+                min(&rsyslog),
+                max(&rsyslog)
+            );
+            println!(
+                "ratio garrison/rsyslog per round: median {:.2} (from {:.2} to {:.2}); {} of {} rounds at 1.00 or above",
+                median(&ratios),
+                min(&ratios),
+                max(&ratios),
+                ratios.iter().filter(|r| **r >= 1.0).count(),
+                ratios.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Lets the previous run's writes reach the disk and the machine go quiet,
+/// so that they are not counted against the next run.
+fn settle() {
+    let _ = std::process::Command::new("sync").status();
+    std::thread::sleep(Duration::from_secs(2));
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+fn min(values: &[f64]) -> f64 {
+    values.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+fn max(values: &[f64]) -> f64 {
+    values.iter().copied().fold(0.0, f64::max)
+}
+
+/// One run of the real server on a fresh database (a new tenant, on
+/// PostgreSQL); prints and returns its durable events/s.
+fn garrison_round(lines: &[Vec<u8>], connections: usize, mib: f64) -> Result<f64, String> {
     let (url, backend, dir) = match std::env::var("GARRISON_BENCH_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
@@ -308,7 +400,7 @@ fn run() -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    let result = runtime.block_on(bench_garrison(&url, &lines, opts.connections));
+    let result = runtime.block_on(bench_garrison(&url, lines, connections));
     drop(runtime);
     // The database and its write-ahead log, once the writer has stopped.
     let stored_bytes: u64 = dir
@@ -339,17 +431,7 @@ fn run() -> Result<(), String> {
             stored_bytes as f64 / lines.len() as f64
         );
     }
-    if opts.rsyslog {
-        let (r_rate, r_took) = bench_rsyslog(&lines, opts.connections)?;
-        println!(
-            "rsyslog (tcp -> file): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
-            r_rate,
-            mib / r_took.as_secs_f64(),
-            r_took.as_secs_f64()
-        );
-        println!("ratio garrison/rsyslog: {:.2}", rate / r_rate);
-    }
-    Ok(())
+    Ok(rate)
 }
 
 /// What a receiver does per line before the writer sees it (decode, parse,
