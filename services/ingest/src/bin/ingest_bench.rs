@@ -134,11 +134,34 @@ async fn send_all(port: u16, shards: Vec<Vec<u8>>) -> Result<(), String> {
     Ok(())
 }
 
-async fn bench_garrison(
-    url: &str,
-    lines: &[Vec<u8>],
-    connections: usize,
-) -> Result<(f64, Duration), String> {
+/// One timed run: durable events/s, how long it took, and the CPU seconds
+/// it used (when /proc tells).
+struct Run {
+    rate: f64,
+    took: Duration,
+    cpu: Option<f64>,
+}
+
+/// CPU time (user and system, all threads) process `pid` has used so far.
+/// The machine's speed drifts, and CPU per event drifts less than events/s.
+fn cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name (field 2) may hold spaces and parentheses: fields are counted
+    // from its closing one; utime and stime are fields 14 and 15.
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let mut fields = rest.split(' ').skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    // In USER_HZ, 100 on every Linux this runs on.
+    Some((user + system) as f64 / 100.0)
+}
+
+/// The difference of two CPU readings, when both were read.
+fn used(before: Option<f64>, after: Option<f64>) -> Option<f64> {
+    Some(after? - before?)
+}
+
+async fn bench_garrison(url: &str, lines: &[Vec<u8>], connections: usize) -> Result<Run, String> {
     let db = Db::open(&Secret::new(url.to_string()), 8)
         .await
         .map_err(|e| e.to_string())?;
@@ -190,8 +213,11 @@ async fn bench_garrison(
             .await
             .map_err(|e| e.to_string())?;
     let expected = lines.len() as u64;
+    // Split before the clock starts: copying the corpus is neither side's work.
+    let shards = shard(lines, connections);
+    let cpu_before = cpu_seconds("self");
     let started = Instant::now();
-    let sender = tokio::spawn(send_all(addr.port(), shard(lines, connections)));
+    let sender = tokio::spawn(send_all(addr.port(), shards));
     let mut stored = 0u64;
     while stored < expected {
         match tokio::time::timeout(Duration::from_secs(60), notices.recv()).await {
@@ -205,11 +231,19 @@ async fn bench_garrison(
         }
     }
     let elapsed = started.elapsed();
+    let cpu = used(cpu_before, cpu_seconds("self"));
     sender.await.map_err(|e| e.to_string())??;
-    Ok((expected as f64 / elapsed.as_secs_f64(), elapsed))
+    Ok(Run {
+        rate: expected as f64 / elapsed.as_secs_f64(),
+        took: elapsed,
+        cpu,
+    })
 }
 
-fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<(f64, Duration), String> {
+/// rsyslog receiving the same stream into a file. Its CPU is rsyslogd's and
+/// this process's (the sending, and the polling of the file, which adds a
+/// little to rsyslog's side).
+fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<Run, String> {
     let dir = std::env::temp_dir().join(format!("garrison-rsyslog-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -241,8 +275,11 @@ fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<(f64, Duration
     }
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     let expected = lines.len();
+    let pid = child.id().to_string();
+    let shards = shard(lines, connections);
+    let cpu_before = [cpu_seconds(&pid), cpu_seconds("self")];
     let started = Instant::now();
-    runtime.block_on(send_all(port, shard(lines, connections)))?;
+    runtime.block_on(send_all(port, shards))?;
     let deadline = Instant::now() + Duration::from_secs(120);
     // Only what rsyslog wrote since the last look is read and counted: reading
     // the whole file every 20 ms had kept a core busy beside rsyslog.
@@ -272,10 +309,16 @@ fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<(f64, Duration
         std::thread::sleep(Duration::from_millis(20));
     }
     let elapsed = started.elapsed();
+    let cpu = used(cpu_before[0], cpu_seconds(&pid))
+        .and_then(|theirs| Some(theirs + used(cpu_before[1], cpu_seconds("self"))?));
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
-    Ok((expected as f64 / elapsed.as_secs_f64(), elapsed))
+    Ok(Run {
+        rate: expected as f64 / elapsed.as_secs_f64(),
+        took: elapsed,
+        cpu,
+    })
 }
 
 fn main() -> std::process::ExitCode {
@@ -303,44 +346,39 @@ fn run() -> Result<(), String> {
     if opts.parse_only {
         return parse_only(&lines);
     }
-    let mut garrison = Vec::new();
-    let mut rsyslog = Vec::new();
+    let events = lines.len() as f64;
+    let mut garrison: Vec<Run> = Vec::new();
+    let mut rsyslog: Vec<Run> = Vec::new();
     for round in 1..=opts.rounds {
         if opts.rounds > 1 {
             println!("round {round} of {}", opts.rounds);
         }
         settle();
-        garrison.push(garrison_round(&lines, opts.connections, mib)?);
+        let ours = garrison_round(&lines, opts.connections, mib)?;
         if opts.rsyslog {
             settle();
-            let (rate, took) = bench_rsyslog(&lines, opts.connections)?;
+            let theirs = bench_rsyslog(&lines, opts.connections)?;
             println!(
-                "rsyslog (tcp -> file): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
-                rate,
-                mib / took.as_secs_f64(),
-                took.as_secs_f64()
+                "rsyslog (tcp -> file): {:.0} events/s, {:.1} MiB/s ({:.2} s){}",
+                theirs.rate,
+                mib / theirs.took.as_secs_f64(),
+                theirs.took.as_secs_f64(),
+                cpu_note(&theirs, events, "rsyslogd and the sending")
             );
-            println!("ratio garrison/rsyslog: {:.2}", garrison[round - 1] / rate);
-            rsyslog.push(rate);
+            println!("ratio garrison/rsyslog: {:.2}", ours.rate / theirs.rate);
+            rsyslog.push(theirs);
         }
+        garrison.push(ours);
     }
     if opts.rounds > 1 {
-        println!(
-            "garrison over {} rounds: median {:.0} events/s (from {:.0} to {:.0})",
-            opts.rounds,
-            median(&garrison),
-            min(&garrison),
-            max(&garrison)
-        );
+        summarise("garrison", &garrison, events);
         if opts.rsyslog {
-            let ratios: Vec<f64> = garrison.iter().zip(&rsyslog).map(|(g, r)| g / r).collect();
-            println!(
-                "rsyslog over {} rounds: median {:.0} events/s (from {:.0} to {:.0})",
-                opts.rounds,
-                median(&rsyslog),
-                min(&rsyslog),
-                max(&rsyslog)
-            );
+            summarise("rsyslog", &rsyslog, events);
+            let ratios: Vec<f64> = garrison
+                .iter()
+                .zip(&rsyslog)
+                .map(|(g, r)| g.rate / r.rate)
+                .collect();
             println!(
                 "ratio garrison/rsyslog per round: median {:.2} (from {:.2} to {:.2}); {} of {} rounds at 1.00 or above",
                 median(&ratios),
@@ -352,6 +390,35 @@ fn run() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The CPU a run used per event, for its line.
+fn cpu_note(run: &Run, events: f64, whose: &str) -> String {
+    run.cpu.map_or(String::new(), |cpu| {
+        format!("; {:.2} us CPU per event ({whose})", cpu * 1e6 / events)
+    })
+}
+
+/// Medians and spread of one side's rounds.
+fn summarise(name: &str, runs: &[Run], events: f64) {
+    let rates: Vec<f64> = runs.iter().map(|r| r.rate).collect();
+    let cpu: Vec<f64> = runs
+        .iter()
+        .filter_map(|r| r.cpu)
+        .map(|c| c * 1e6 / events)
+        .collect();
+    let cpu = if cpu.is_empty() {
+        String::new()
+    } else {
+        format!("; median {:.2} us CPU per event", median(&cpu))
+    };
+    println!(
+        "{name} over {} rounds: median {:.0} events/s (from {:.0} to {:.0}){cpu}",
+        runs.len(),
+        median(&rates),
+        min(&rates),
+        max(&rates)
+    );
 }
 
 /// Lets the previous run's writes reach the disk and the machine go quiet,
@@ -381,7 +448,7 @@ fn max(values: &[f64]) -> f64 {
 
 /// One run of the real server on a fresh database (a new tenant, on
 /// PostgreSQL); prints and returns its durable events/s.
-fn garrison_round(lines: &[Vec<u8>], connections: usize, mib: f64) -> Result<f64, String> {
+fn garrison_round(lines: &[Vec<u8>], connections: usize, mib: f64) -> Result<Run, String> {
     let (url, backend, dir) = match std::env::var("GARRISON_BENCH_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
@@ -417,12 +484,17 @@ fn garrison_round(lines: &[Vec<u8>], connections: usize, mib: f64) -> Result<f64
     if let Some(dir) = &dir {
         let _ = std::fs::remove_dir_all(dir);
     }
-    let (rate, took) = result?;
+    let run = result?;
     println!(
-        "garrison ({backend}, durable): {:.0} events/s, {:.1} MiB/s ({:.2} s)",
-        rate,
-        mib / took.as_secs_f64(),
-        took.as_secs_f64()
+        "garrison ({backend}, durable): {:.0} events/s, {:.1} MiB/s ({:.2} s){}",
+        run.rate,
+        mib / run.took.as_secs_f64(),
+        run.took.as_secs_f64(),
+        cpu_note(
+            &run,
+            lines.len() as f64,
+            "receiving, storing and the sending"
+        )
     );
     if stored_bytes > 0 {
         println!(
@@ -431,7 +503,7 @@ fn garrison_round(lines: &[Vec<u8>], connections: usize, mib: f64) -> Result<f64
             stored_bytes as f64 / lines.len() as f64
         );
     }
-    Ok(rate)
+    Ok(run)
 }
 
 /// What a receiver does per line before the writer sees it (decode, parse,
