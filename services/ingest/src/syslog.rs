@@ -21,6 +21,7 @@ use chrono::Utc;
 use foldhash::HashMap;
 use garrison_core::TenantId;
 use garrison_core::event::{Channel, LogSource};
+use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -73,18 +74,20 @@ pub async fn serve_stream<S: tokio::io::AsyncRead + Unpin>(
 ) {
     let mut decoder = FrameDecoder::new(ingest.config.max_frame_bytes);
     let mut buf = vec![0u8; 256 * 1024];
-    let mut frames = Vec::new();
+    let mut room = 0;
     loop {
         let n = match stream.read(&mut buf).await {
             Ok(0) | Err(_) => 0,
             Ok(n) => n,
         };
-        frames.clear();
+        // Frames borrow from this read's buffer, so the list is the read's own.
+        let mut frames = Vec::with_capacity(room);
         if n == 0 {
             frames.extend(decoder.finish());
         } else {
             decoder.feed(&buf[..n], &mut frames);
         }
+        room = frames.len();
         let (mut submission, close) =
             build(&ingest, &frames, peer, channel, certificate.as_deref()).await;
         if !submission.events().is_empty() || !submission.dead_letters.is_empty() {
@@ -110,15 +113,15 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
         };
         let limit = ingest.config.max_frame_bytes;
         let truncated = n > limit;
-        let mut bytes = buf[..n.min(limit)].to_vec();
-        while matches!(bytes.last(), Some(b'\n' | b'\r' | b'\0')) {
-            bytes.pop();
+        let mut bytes = buf.get(..n.min(limit)).unwrap_or_default();
+        while let [rest @ .., b'\n' | b'\r' | b'\0'] = bytes {
+            bytes = rest;
         }
         if bytes.is_empty() {
             continue;
         }
         let frames = [Frame {
-            bytes,
+            bytes: Cow::Borrowed(bytes),
             truncated,
             miscounted: false,
         }];
@@ -147,7 +150,7 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
 /// Turns frames into events for their tenants; `true` asks to close the stream.
 async fn build(
     ingest: &Ingest,
-    frames: &[Frame],
+    frames: &[Frame<'_>],
     peer: SocketAddr,
     channel: Channel,
     certificate: Option<&str>,
