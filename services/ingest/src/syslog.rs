@@ -128,20 +128,11 @@ async fn receive_udp(ingest: Arc<Ingest>, socket: UdpSocket) {
         let (mut submission, _) = build(&ingest, &frames, peer, Channel::SyslogUdp, None).await;
         refuse_over_quota(&ingest, &mut submission).await;
         if let Err((_, dropped)) = ingest.writer.try_submit(submission) {
-            // The writer is full and a datagram cannot wait: count what is lost.
-            let rejected = dropped
-                .events()
-                .iter()
-                .map(|p| Rejected {
-                    tenant_id: p.event.tenant_id,
-                    channel: Channel::SyslogUdp,
-                    count: 1,
-                    bytes: p.bytes,
-                })
-                .collect();
+            // The writer is full and a datagram cannot wait: count what is
+            // lost, and keep what the submission itself had to record.
             let _ = ingest
                 .writer
-                .submit_when_room(Submission::of_rejected(rejected))
+                .submit_when_room(dropped.into_lost(Channel::SyslogUdp))
                 .await;
         }
     }

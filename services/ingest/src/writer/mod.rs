@@ -133,6 +133,28 @@ impl Submission {
         }
     }
 
+    /// What must still be recorded of a submission the writer could not
+    /// take (a datagram cannot wait for room): its events counted as
+    /// rejected on `channel`, and its own rejections and dead letters kept.
+    pub fn into_lost(self, channel: Channel) -> Submission {
+        let mut rejected: Vec<Rejected> = self
+            .events
+            .iter()
+            .map(|p| Rejected {
+                tenant_id: p.event.tenant_id,
+                channel,
+                count: 1,
+                bytes: p.bytes,
+            })
+            .collect();
+        rejected.extend(self.rejected);
+        Submission {
+            rejected,
+            dead_letters: self.dead_letters,
+            ..Submission::default()
+        }
+    }
+
     fn size(&self) -> usize {
         (self.events.len() + self.dead_letters.len()).max(1)
     }
@@ -482,5 +504,50 @@ async fn commit_prepared(db: &Db, bus: &dyn Bus, prepared: Prepared) {
             };
             let _ = ack.send(result);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Arrival;
+    use crate::pipeline::text_event;
+    use garrison_core::TenantId;
+
+    #[test]
+    fn a_lost_submission_keeps_its_rejections_and_dead_letters() {
+        let tenant = TenantId::new();
+        let mut submission = Submission::default();
+        let arrival = Arrival::new(tenant, Channel::SyslogUdp, Utc::now(), 1024);
+        for line in [
+            "<13>Jan  1 00:00:00 host app: one",
+            "<13>Jan  1 00:00:00 host app: two!",
+        ] {
+            submission.push(
+                text_event(line, &[], chrono_tz::Tz::UTC, &arrival),
+                line.len() as u64,
+            );
+        }
+        submission.rejected.push(Rejected {
+            tenant_id: tenant,
+            channel: Channel::SyslogUdp,
+            count: 3,
+            bytes: 90,
+        });
+        submission.dead_letters.push(DeadLetter {
+            tenant_id: tenant,
+            channel: Channel::SyslogUdp,
+            received_at: Utc::now(),
+            peer: None,
+            reason: "unreadable".into(),
+            raw: "x".into(),
+        });
+        let lost = submission.into_lost(Channel::SyslogUdp);
+        assert!(lost.events().is_empty());
+        let counts: Vec<(u64, u64)> = lost.rejected.iter().map(|r| (r.count, r.bytes)).collect();
+        assert_eq!(counts, vec![(1, 33), (1, 34), (3, 90)]);
+        assert!(lost.rejected.iter().all(|r| r.tenant_id == tenant));
+        assert_eq!(lost.dead_letters.len(), 1);
+        assert_eq!(lost.dead_letters[0].reason, "unreadable");
     }
 }
