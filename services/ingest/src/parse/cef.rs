@@ -43,6 +43,29 @@ pub fn parse_header(input: &str) -> Option<FlatFields<'_>> {
     Some(fields)
 }
 
+/// Whether `input` starts a CEF record with its whole header (`CEF:` and
+/// seven `|`-ended fields), without building it: text that merely mentions
+/// "CEF:" is no record.
+pub fn starts_record(input: &str) -> bool {
+    let Some(rest) = input.strip_prefix("CEF:") else {
+        return false;
+    };
+    let bytes = rest.as_bytes();
+    let (mut pipes, mut i) = (0, 0);
+    while pipes < HEADER.len() {
+        match bytes.get(i) {
+            None => return false,
+            Some(b'\\') => i += 2,
+            Some(b'|') => {
+                pipes += 1;
+                i += 1;
+            }
+            Some(_) => i += 1,
+        }
+    }
+    true
+}
+
 /// The seven header fields and the extension after them.
 fn parse_fixed(input: &str) -> Option<(FlatFields<'_>, &str)> {
     let rest = input.strip_prefix("CEF:")?;

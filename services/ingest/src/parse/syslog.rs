@@ -17,10 +17,12 @@ static CEF_AFTER_HEADER: super::Needle =
 /// Short of [`Depth::Full`], structured data is left out and, where the
 /// header names the host and the time, the payload is read at [`Depth::Tags`].
 pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a>> {
-    // A CEF payload's pipes confuse 3164 tag parsing: parse the header alone.
+    // A CEF record's pipes confuse 3164 tag parsing: the header is parsed
+    // alone. Only a whole CEF header counts: prose that mentions "CEF:" is
+    // part of the message.
     let (header_part, cef_payload) = match super::find(&CEF_AFTER_HEADER, line) {
-        Some(i) => (&line[..i], Some(&line[i + 1..])),
-        None => (line, None),
+        Some(i) if super::cef::starts_record(&line[i + 1..]) => (&line[..i], Some(&line[i + 1..])),
+        _ => (line, None),
     };
     let offset: FixedOffset = clock
         .tz
@@ -83,7 +85,15 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
             Protocol::RFC3164 => None,
         },
     };
-    let text = cef_payload.unwrap_or(message.msg);
+    let text = match cef_payload {
+        // Text between the header and the record (a forwarder's note) stays
+        // in the message; the payload parser finds the record after it.
+        Some(_) if !message.msg.is_empty() && header_part.ends_with(message.msg) => {
+            &line[header_part.len() - message.msg.len()..]
+        }
+        Some(cef) => cef,
+        None => message.msg,
+    };
     // Without a host or a time in the header, the payload's fields may give them.
     let depth = match (depth, &header.hostname, &message.timestamp) {
         (Depth::Header, Some(_), Some(_)) => Depth::Tags,
@@ -231,6 +241,56 @@ mod tests {
             format!("{:?}", variant("<13>Nov  1 00:00:00 h a: x")),
             "RFC3164"
         );
+    }
+
+    #[test]
+    fn prose_that_mentions_cef_keeps_all_of_its_message() {
+        let at = clock("2026-11-01T00:00:01Z", Tz::UTC);
+        let line =
+            "<13>Nov  1 00:00:00 host app: the vendor said CEF: is fine and CEF:0|only|three";
+        let parsed = parse(line, &at, Depth::Full).expect("syslog");
+        assert_eq!(
+            parsed.message,
+            "the vendor said CEF: is fine and CEF:0|only|three"
+        );
+        assert_ne!(parsed.payload, Format::Cef);
+        assert_eq!(parsed.syslog.expect("h").appname, Some("app"));
+        // Nor is a mention inside structured data a place to cut the header.
+        let line =
+            r#"<13>1 2026-11-01T00:00:00Z host app - - [x@1 note="see CEF: docs"] real message"#;
+        let parsed = parse(line, &at, Depth::Full).expect("syslog");
+        assert_eq!(parsed.message, "real message");
+        let header = parsed.syslog.expect("h");
+        assert_eq!(
+            header.structured_data,
+            vec![(
+                "x@1".to_string(),
+                vec![("note".to_string(), "see CEF: docs".to_string())]
+            )]
+        );
+        // A note before a whole record stays in the message; the record is read.
+        let line = "<13>Nov  1 00:00:00 host fwd: relayed CEF:0|V|P|1|1|n|1|src=10.0.0.1";
+        let parsed = parse(line, &at, Depth::Full).expect("syslog");
+        assert_eq!(parsed.message, "relayed CEF:0|V|P|1|1|n|1|src=10.0.0.1");
+        assert_eq!(parsed.payload, Format::Cef);
+        assert_eq!(parsed.fields.get_str("src"), Some("10.0.0.1"));
+        assert_eq!(parsed.syslog.expect("h").appname, Some("fwd"));
+    }
+
+    #[test]
+    fn a_whole_cef_header_is_a_record_and_a_mention_is_not() {
+        assert!(super::super::cef::starts_record("CEF:0|V|P|1|1|n|1|"));
+        assert!(super::super::cef::starts_record(
+            r"CEF:0|V|P\|x|1|1|n|1|a=b"
+        ));
+        for text in [
+            "CEF: hello",
+            "CEF:0|V|P|1|1|n|1",
+            r"CEF:0|V|P|1|1|n\|1",
+            "cef:0|V|P|1|1|n|1|",
+        ] {
+            assert!(!super::super::cef::starts_record(text), "{text}");
+        }
     }
 
     #[test]
