@@ -153,8 +153,16 @@ async fn logger_over_udp_and_tcp_with_every_framing_and_format() {
     assert_eq!(ssh["fields"]["source"]["ip"], "198.51.100.7");
     assert_eq!(ssh["fields"]["user"]["name"], "root");
     assert_eq!(ssh["fields"]["log"]["syslog"]["appname"], "sshd");
-    // The token is never stored with the event.
+    // The token is never stored with the event: its secret is redacted from
+    // the raw line too, its public prefix kept.
     assert!(!b[0]["fields"].to_string().contains(&s.token_b));
+    let raw = b[0]["raw"].as_str().expect("raw");
+    assert!(!raw.contains(&s.token_b), "{raw}");
+    let prefix = s.token_b.split('_').nth(1).expect("token prefix");
+    assert!(
+        raw.contains(&format!("token=\"gi_{prefix}_REDACTED\"")),
+        "{raw}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

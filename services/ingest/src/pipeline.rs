@@ -30,6 +30,22 @@ pub fn token_in_structured_data<'p>(parsed: &'p Parsed<'_>) -> Option<&'p str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// What a redacted token's secret reads as in stored text.
+pub const REDACTED: &str = "REDACTED";
+
+/// `text` with every occurrence of `token` (an ingest token the line
+/// carried) replaced by its public part and [`REDACTED`], so that no stored
+/// line holds a credential its readers could send with: customer users read
+/// their raw events. `None` when the text does not hold the token.
+pub fn redact_token(text: &str, token: &str) -> Option<String> {
+    if token.is_empty() || !text.contains(token) {
+        return None;
+    }
+    let public =
+        crate::tokens::prefix_of(token).map_or(String::new(), |prefix| format!("gi_{prefix}_"));
+    Some(text.replace(token, &format!("{public}{REDACTED}")))
+}
+
 /// Decodes frame bytes as UTF-8, replacing invalid sequences (and saying so);
 /// valid text is borrowed, not copied.
 pub fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
@@ -103,6 +119,25 @@ mod tests {
     use super::*;
     use crate::segment::record::Record;
     use chrono::{DateTime, TimeZone};
+
+    #[test]
+    fn a_token_in_the_text_keeps_only_its_public_part() {
+        let token = "gi_abcd1234_S3cretS3cretS3cretS3cretS3cret12";
+        let line = format!(
+            "<134>1 2026-11-01T00:00:00Z h app - - [garrison@32473 token=\"{token}\"] echo {token}"
+        );
+        let redacted = redact_token(&line, token).expect("held the token");
+        assert_eq!(
+            redacted,
+            "<134>1 2026-11-01T00:00:00Z h app - - [garrison@32473 token=\"gi_abcd1234_REDACTED\"] echo gi_abcd1234_REDACTED"
+        );
+        assert_eq!(
+            redact_token("[garrison@32473 token=\"odd\"]", "odd").as_deref(),
+            Some("[garrison@32473 token=\"REDACTED\"]")
+        );
+        assert_eq!(redact_token(&line, "gi_other000_x"), None);
+        assert_eq!(redact_token(&line, ""), None);
+    }
 
     /// A line's record both ways: fields written out, and left to be derived.
     fn records(line: &str, tz: Tz, now: DateTime<Utc>) -> (Vec<u8>, Vec<u8>) {

@@ -14,7 +14,7 @@ use crate::directory::TenantInfo;
 use crate::framing::{Frame, FrameDecoder};
 use crate::normalize::Arrival;
 use crate::pipeline::{
-    TOKEN_SD_ID, dead_letter, decode_text, text_event, token_in_structured_data,
+    TOKEN_SD_ID, dead_letter, decode_text, redact_token, text_event, token_in_structured_data,
 };
 use crate::writer::{Pending, Rejected, Submission};
 use chrono::Utc;
@@ -158,13 +158,14 @@ async fn build(
     let mut known: Option<(TenantId, TenantInfo)> = None;
     for frame in frames {
         let (text, invalid_utf8) = decode_text(&frame.bytes);
-        let (tenant, tags) = match attribute(ingest, &text, peer_tenant).await {
+        let (tenant, tags, redacted) = match attribute(ingest, &text, peer_tenant).await {
             Some(found) => found,
             None => {
                 unattributed += 1;
                 continue;
             }
         };
+        let text = redacted.map_or(text, Cow::Owned);
         let info = match known {
             Some((t, info)) if t == tenant => info,
             _ => {
@@ -249,27 +250,27 @@ static TOKEN_MARK: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(TOKEN_SD_ID.as_bytes()));
 
 /// The tenant of a message (its structured-data token, else its sender's
-/// certificate or address binding), with the token's log-source tags.
+/// certificate or address binding), with the token's log-source tags and,
+/// when a token named it, the text with the token redacted.
 async fn attribute(
     ingest: &Ingest,
     text: &str,
     peer_tenant: Option<TenantId>,
-) -> Option<(TenantId, LogSource)> {
+) -> Option<(TenantId, LogSource, Option<String>)> {
     if TOKEN_MARK.find(text.as_bytes()).is_some() {
         let clock = crate::parse::year::Clock::new(Utc::now(), chrono_tz::Tz::UTC);
         let parsed = crate::parse::parse_line(text, &clock);
         if let Some(token) = token_in_structured_data(&parsed) {
             // A token that is present but wrong never falls back to the address.
-            return ingest
-                .tokens
-                .resolve(token)
-                .await
-                .ok()
-                .flatten()
-                .map(|r| (r.tenant_id, r.log_source));
+            let resolved = ingest.tokens.resolve(token).await.ok().flatten()?;
+            return Some((
+                resolved.tenant_id,
+                resolved.log_source,
+                redact_token(text, token),
+            ));
         }
     }
-    peer_tenant.map(|t| (t, LogSource::default()))
+    peer_tenant.map(|t| (t, LogSource::default(), None))
 }
 
 /// Events and bytes per tenant (a lookup per event: foldhash, not SipHash).
