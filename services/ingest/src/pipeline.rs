@@ -47,9 +47,11 @@ pub fn redact_token(text: &str, token: &str) -> Option<String> {
 }
 
 /// Decodes frame bytes as UTF-8, replacing invalid sequences (and saying so);
-/// valid text is borrowed, not copied.
+/// valid text is borrowed, not copied. Validated with SIMD (`simdutf8`):
+/// every received byte passes here, and the standard library's check had
+/// been 2% of a receiver's instructions.
 pub fn decode_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => (std::borrow::Cow::Borrowed(text), false),
         Err(_) => (String::from_utf8_lossy(bytes), true),
     }
@@ -119,6 +121,40 @@ mod tests {
     use super::*;
     use crate::segment::record::Record;
     use chrono::{DateTime, TimeZone};
+
+    #[test]
+    fn text_is_decoded_as_the_standard_library_decodes_it() {
+        let base = "<13>Nov  1 00:00:00 h app: héllo wörld € 𝄞 ✓ ".repeat(4);
+        let interesting = [
+            0x00, 0x0a, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4,
+            0xf5, 0xff,
+        ];
+        let mut variants = vec![base.as_bytes().to_vec()];
+        for at in 0..base.len() {
+            for b in interesting {
+                let mut replaced = base.as_bytes().to_vec();
+                replaced[at] = b;
+                variants.push(replaced);
+                let mut inserted = base.as_bytes().to_vec();
+                inserted.insert(at, b);
+                variants.push(inserted);
+            }
+            let mut removed = base.as_bytes().to_vec();
+            removed.remove(at);
+            variants.push(removed);
+        }
+        let mut invalid = 0;
+        for bytes in &variants {
+            let (text, flagged) = decode_text(bytes);
+            assert_eq!(text, String::from_utf8_lossy(bytes), "{bytes:?}");
+            assert_eq!(flagged, std::str::from_utf8(bytes).is_err(), "{bytes:?}");
+            invalid += usize::from(flagged);
+        }
+        assert!(
+            invalid > variants.len() / 4,
+            "the variants test invalid text too"
+        );
+    }
 
     #[test]
     fn a_token_in_the_text_keeps_only_its_public_part() {
