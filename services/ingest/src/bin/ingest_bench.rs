@@ -140,6 +140,28 @@ struct Run {
     rate: f64,
     took: Duration,
     cpu: Option<f64>,
+    /// The share of the machine's CPU time that went idle during the run.
+    idle: Option<f64>,
+}
+
+/// The machine's idle and total CPU time so far, in ticks (`/proc/stat`).
+fn machine_ticks() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let line = stat.lines().next()?.strip_prefix("cpu ")?;
+    let ticks: Vec<u64> = line
+        .split_whitespace()
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal: idle and iowait are idle.
+    let idle = ticks.get(3)? + ticks.get(4)?;
+    Some((idle, ticks.iter().take(8).sum()))
+}
+
+/// The idle share between two readings of [`machine_ticks`].
+fn idle_between(before: Option<(u64, u64)>, after: Option<(u64, u64)>) -> Option<f64> {
+    let ((idle0, total0), (idle1, total1)) = (before?, after?);
+    let total = total1.checked_sub(total0).filter(|t| *t > 0)?;
+    Some(idle1.saturating_sub(idle0) as f64 / total as f64)
 }
 
 /// CPU time (user and system, all threads) process `pid` has used so far.
@@ -216,6 +238,7 @@ async fn bench_garrison(url: &str, lines: &[Vec<u8>], connections: usize) -> Res
     // Split before the clock starts: copying the corpus is neither side's work.
     let shards = shard(lines, connections);
     let cpu_before = cpu_seconds("self");
+    let machine_before = machine_ticks();
     let started = Instant::now();
     let sender = tokio::spawn(send_all(addr.port(), shards));
     let mut stored = 0u64;
@@ -232,11 +255,13 @@ async fn bench_garrison(url: &str, lines: &[Vec<u8>], connections: usize) -> Res
     }
     let elapsed = started.elapsed();
     let cpu = used(cpu_before, cpu_seconds("self"));
+    let idle = idle_between(machine_before, machine_ticks());
     sender.await.map_err(|e| e.to_string())??;
     Ok(Run {
         rate: expected as f64 / elapsed.as_secs_f64(),
         took: elapsed,
         cpu,
+        idle,
     })
 }
 
@@ -278,6 +303,7 @@ fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<Run, String> {
     let pid = child.id().to_string();
     let shards = shard(lines, connections);
     let cpu_before = [cpu_seconds(&pid), cpu_seconds("self")];
+    let machine_before = machine_ticks();
     let started = Instant::now();
     runtime.block_on(send_all(port, shards))?;
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -311,6 +337,7 @@ fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<Run, String> {
     let elapsed = started.elapsed();
     let cpu = used(cpu_before[0], cpu_seconds(&pid))
         .and_then(|theirs| Some(theirs + used(cpu_before[1], cpu_seconds("self"))?));
+    let idle = idle_between(machine_before, machine_ticks());
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
@@ -318,6 +345,7 @@ fn bench_rsyslog(lines: &[Vec<u8>], connections: usize) -> Result<Run, String> {
         rate: expected as f64 / elapsed.as_secs_f64(),
         took: elapsed,
         cpu,
+        idle,
     })
 }
 
@@ -392,11 +420,15 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// The CPU a run used per event, for its line.
+/// The CPU a run used per event, and how idle the machine stayed, for its line.
 fn cpu_note(run: &Run, events: f64, whose: &str) -> String {
-    run.cpu.map_or(String::new(), |cpu| {
+    let cpu = run.cpu.map_or(String::new(), |cpu| {
         format!("; {:.2} us CPU per event ({whose})", cpu * 1e6 / events)
-    })
+    });
+    let idle = run.idle.map_or(String::new(), |idle| {
+        format!("; machine {:.0}% idle", idle * 100.0)
+    });
+    format!("{cpu}{idle}")
 }
 
 /// Medians and spread of one side's rounds.
