@@ -85,14 +85,14 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
             Protocol::RFC3164 => None,
         },
     };
-    let text = match cef_payload {
-        // Text between the header and the record (a forwarder's note) stays
-        // in the message; the payload parser finds the record after it.
+    // The payload is read from the record itself, however long the text
+    // before it; that text (a forwarder's note) stays in the message.
+    let text = cef_payload.unwrap_or(message.msg);
+    let message_text = match cef_payload {
         Some(_) if !message.msg.is_empty() && header_part.ends_with(message.msg) => {
             &line[header_part.len() - message.msg.len()..]
         }
-        Some(cef) => cef,
-        None => message.msg,
+        _ => text,
     };
     // Without a host or a time in the header, the payload's fields may give them.
     let depth = match (depth, &header.hostname, &message.timestamp) {
@@ -109,7 +109,7 @@ pub fn parse<'a>(line: &'a str, clock: &Clock, depth: Depth) -> Option<Parsed<'a
         payload,
         timestamp,
         syslog: Some(header),
-        message: Cow::Borrowed(text),
+        message: Cow::Borrowed(message_text),
         fields,
     })
 }
@@ -268,13 +268,20 @@ mod tests {
                 vec![("note".to_string(), "see CEF: docs".to_string())]
             )]
         );
-        // A note before a whole record stays in the message; the record is read.
-        let line = "<13>Nov  1 00:00:00 host fwd: relayed CEF:0|V|P|1|1|n|1|src=10.0.0.1";
-        let parsed = parse(line, &at, Depth::Full).expect("syslog");
-        assert_eq!(parsed.message, "relayed CEF:0|V|P|1|1|n|1|src=10.0.0.1");
-        assert_eq!(parsed.payload, Format::Cef);
-        assert_eq!(parsed.fields.get_str("src"), Some("10.0.0.1"));
-        assert_eq!(parsed.syslog.expect("h").appname, Some("fwd"));
+        // A note before a whole record stays in the message; the record is
+        // read, however long the note (and whatever it mentions).
+        let long = format!("relayed by {}", "relay-".repeat(12));
+        let mentions = format!("relayed (CEF:) by {}", "relay-".repeat(12));
+        for note in ["relayed", &long, &mentions] {
+            let record = "CEF:0|V|P|1|1|n|1|src=10.0.0.1";
+            let line = format!("<13>Nov  1 00:00:00 host fwd: {note} {record}");
+            let parsed = parse(&line, &at, Depth::Full).expect("syslog");
+            assert_eq!(parsed.message, format!("{note} {record}"));
+            assert_eq!(parsed.payload, Format::Cef, "{note}");
+            assert_eq!(parsed.fields.get_str("deviceVendor"), Some("V"), "{note}");
+            assert_eq!(parsed.fields.get_str("src"), Some("10.0.0.1"));
+            assert_eq!(parsed.syslog.expect("h").appname, Some("fwd"));
+        }
     }
 
     #[test]
