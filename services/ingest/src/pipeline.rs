@@ -33,17 +33,47 @@ pub fn token_in_structured_data<'p>(parsed: &'p Parsed<'_>) -> Option<&'p str> {
 /// What a redacted token's secret reads as in stored text.
 pub const REDACTED: &str = "REDACTED";
 
-/// `text` with every occurrence of `token` (an ingest token the line
-/// carried) replaced by its public part and [`REDACTED`], so that no stored
-/// line holds a credential its readers could send with: customer users read
-/// their raw events. `None` when the text does not hold the token.
-pub fn redact_token(text: &str, token: &str) -> Option<String> {
-    if token.is_empty() || !text.contains(token) {
+/// `text` with the secret part of every ingest token in it (`gi_`, an
+/// eight-character prefix, `_`, the secret) replaced by [`REDACTED`], the
+/// public prefix kept to tell which token sent it: no stored line holds a
+/// credential its readers could send with (customer users read their raw
+/// events). Whichever token named the tenant, and whatever else the line
+/// holds: a second element, a line cut inside its structured data. `None`
+/// when the text holds no token.
+pub fn redact_tokens(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(bytes, b"gi_") {
+        let starts_word = at == 0 || !is_secret_byte(bytes[at - 1]);
+        let prefix = bytes.get(at + 3..at + 11);
+        let shaped = prefix.is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric))
+            && bytes.get(at + 11) == Some(&b'_');
+        let secret_start = at + 12;
+        if !(starts_word && shaped) || at < copied {
+            continue;
+        }
+        let secret_len = bytes[secret_start..]
+            .iter()
+            .take_while(|b| is_secret_byte(**b))
+            .count();
+        if secret_len == 0 {
+            continue;
+        }
+        out.push_str(&text[copied..secret_start]);
+        out.push_str(REDACTED);
+        copied = secret_start + secret_len;
+    }
+    if copied == 0 {
         return None;
     }
-    let public =
-        crate::tokens::prefix_of(token).map_or(String::new(), |prefix| format!("gi_{prefix}_"));
-    Some(text.replace(token, &format!("{public}{REDACTED}")))
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// The bytes of a token's secret (URL-safe base64).
+fn is_secret_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
 /// Decodes frame bytes as UTF-8, replacing invalid sequences (and saying so);
@@ -157,22 +187,32 @@ mod tests {
     }
 
     #[test]
-    fn a_token_in_the_text_keeps_only_its_public_part() {
-        let token = "gi_abcd1234_S3cretS3cretS3cretS3cretS3cret12";
+    fn every_token_in_the_text_keeps_only_its_public_part() {
+        let token = "gi_abcd1234_S3cret-S3cret_S3cretS3cretS3cret12";
+        let other = "gi_0000zz99_AnotherSecretAnotherSecretAnother";
         let line = format!(
-            "<134>1 2026-11-01T00:00:00Z h app - - [garrison@32473 token=\"{token}\"] echo {token}"
-        );
-        let redacted = redact_token(&line, token).expect("held the token");
-        assert_eq!(
-            redacted,
-            "<134>1 2026-11-01T00:00:00Z h app - - [garrison@32473 token=\"gi_abcd1234_REDACTED\"] echo gi_abcd1234_REDACTED"
+            "<134>1 2026-11-01T00:00:00Z h app - - [garrison@32473 token=\"{token}\"][garrison@32473 token=\"{other}\"] echo {token}."
         );
         assert_eq!(
-            redact_token("[garrison@32473 token=\"odd\"]", "odd").as_deref(),
-            Some("[garrison@32473 token=\"REDACTED\"]")
+            redact_tokens(&line).as_deref(),
+            Some(
+                "<134>1 2026-11-01T00:00:00Z h app - - [garrison@32473 token=\"gi_abcd1234_REDACTED\"][garrison@32473 token=\"gi_0000zz99_REDACTED\"] echo gi_abcd1234_REDACTED."
+            )
         );
-        assert_eq!(redact_token(&line, "gi_other000_x"), None);
-        assert_eq!(redact_token(&line, ""), None);
+        // Cut inside its structured data: the part that arrived is redacted too.
+        assert_eq!(
+            redact_tokens("[garrison@32473 token=\"gi_abcd1234_S3cr").as_deref(),
+            Some("[garrison@32473 token=\"gi_abcd1234_REDACTED")
+        );
+        for untouched in [
+            "[garrison@32473 token=\"odd\"]",
+            "gi_short_secret",
+            "gi_abcd1234_",
+            "xgi_abcd1234_secret",
+            "gi_abcd12345secret",
+        ] {
+            assert_eq!(redact_tokens(untouched), None, "{untouched}");
+        }
     }
 
     /// A line's record both ways: fields written out, and left to be derived.

@@ -14,7 +14,7 @@ use crate::directory::TenantInfo;
 use crate::framing::{Frame, FrameDecoder};
 use crate::normalize::Arrival;
 use crate::pipeline::{
-    TOKEN_SD_ID, dead_letter, decode_text, redact_token, text_event, token_in_structured_data,
+    TOKEN_SD_ID, dead_letter, decode_text, redact_tokens, text_event, token_in_structured_data,
 };
 use crate::writer::{Pending, Rejected, Submission};
 use chrono::Utc;
@@ -258,17 +258,16 @@ async fn attribute(
     peer_tenant: Option<TenantId>,
 ) -> Option<(TenantId, LogSource, Option<String>)> {
     if TOKEN_MARK.find(text.as_bytes()).is_some() {
+        // Whatever names the tenant, no token in such a line is stored as sent.
+        let redacted = redact_tokens(text);
         let clock = crate::parse::year::Clock::new(Utc::now(), chrono_tz::Tz::UTC);
         let parsed = crate::parse::parse_line(text, &clock);
         if let Some(token) = token_in_structured_data(&parsed) {
             // A token that is present but wrong never falls back to the address.
             let resolved = ingest.tokens.resolve(token).await.ok().flatten()?;
-            return Some((
-                resolved.tenant_id,
-                resolved.log_source,
-                redact_token(text, token),
-            ));
+            return Some((resolved.tenant_id, resolved.log_source, redacted));
         }
+        return peer_tenant.map(|t| (t, LogSource::default(), redacted));
     }
     peer_tenant.map(|t| (t, LogSource::default(), None))
 }
