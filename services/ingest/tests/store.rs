@@ -26,6 +26,26 @@ fn events(tenant: TenantId, count: usize, age_days: i64) -> Submission {
     )
 }
 
+/// Submits without waiting for the commit, as TCP syslog does.
+async fn send(ingest: &Ingest, submission: Submission) {
+    ingest
+        .writer
+        .submit_when_room(submission)
+        .await
+        .expect("taken");
+}
+
+/// Waits, as shutdown does, until everything submitted is committed.
+async fn drained(ingest: &Ingest) {
+    assert!(
+        ingest
+            .writer
+            .drain(std::time::Duration::from_secs(20))
+            .await,
+        "the writer committed everything in time"
+    );
+}
+
 #[tokio::test]
 async fn writer_commits_announces_and_reads_back_by_sequence() {
     let test = TestDb::new().await;
@@ -154,17 +174,8 @@ async fn drain_waits_until_everything_submitted_is_committed() {
     };
     let (ingest, _task) = Ingest::start(test.db.clone(), bus, config);
     // Fire-and-forget, as TCP syslog does; then drain as shutdown does.
-    ingest
-        .writer
-        .submit_when_room(events(a, 50, 0))
-        .await
-        .expect("taken");
-    assert!(
-        ingest
-            .writer
-            .drain(std::time::Duration::from_secs(10))
-            .await
-    );
+    send(&ingest, events(a, 50, 0)).await;
+    drained(&ingest).await;
     let scope = Scope::for_tenant_task("test", a);
     let tx = test.db.begin(&scope).await.expect("begin");
     assert_eq!(
@@ -195,18 +206,9 @@ async fn batches_in_flight_commit_in_the_order_submitted() {
     for s in 0..40 {
         let tenant = if s % 4 == 3 { b } else { a };
         let lines = (0..2).map(|i| format!("<13>1 {at} host app - - - submission {s} line {i}"));
-        ingest
-            .writer
-            .submit_when_room(common::submission(tenant, lines))
-            .await
-            .expect("taken");
+        send(&ingest, common::submission(tenant, lines)).await;
     }
-    assert!(
-        ingest
-            .writer
-            .drain(std::time::Duration::from_secs(20))
-            .await
-    );
+    drained(&ingest).await;
     for (tenant, submissions) in [
         (a, (0..40).filter(|s| s % 4 != 3).collect::<Vec<_>>()),
         (b, (3..40).step_by(4).collect()),
