@@ -402,16 +402,16 @@ fn run() -> Result<(), String> {
                     bench_rsyslog(&lines, opts.connections)?
                 }
             };
-            println!(
-                "rsyslog (tcp -> file): {:.0} events/s, {:.1} MiB/s ({:.2} s){}",
-                theirs.rate,
-                mib / theirs.took.as_secs_f64(),
-                theirs.took.as_secs_f64(),
-                cpu_note(
-                    &theirs,
-                    events,
-                    "rsyslogd, the sending and the polling of its file"
-                )
+            report(
+                if rsyslog_first {
+                    "rsyslog (tcp -> file, ran first)"
+                } else {
+                    "rsyslog (tcp -> file)"
+                },
+                &theirs,
+                mib,
+                events,
+                "rsyslogd, the sending and the polling of its file",
             );
             println!("ratio garrison/rsyslog: {:.2}", ours.rate / theirs.rate);
             rsyslog.push(theirs);
@@ -438,6 +438,17 @@ fn run() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// One run's line: its rate, and what [`cpu_note`] adds.
+fn report(name: &str, run: &Run, mib: f64, events: f64, whose: &str) {
+    println!(
+        "{name}: {:.0} events/s, {:.1} MiB/s ({:.2} s){}",
+        run.rate,
+        mib / run.took.as_secs_f64(),
+        run.took.as_secs_f64(),
+        cpu_note(run, events, whose)
+    );
 }
 
 /// The CPU a run used per event, and how idle the machine stayed, for its line.
@@ -537,21 +548,17 @@ fn garrison_round(lines: &[Vec<u8>], connections: usize, mib: f64) -> Result<Run
         let _ = std::fs::remove_dir_all(dir);
     }
     let run = result?;
-    println!(
-        "garrison ({backend}, durable): {:.0} events/s, {:.1} MiB/s ({:.2} s){}",
-        run.rate,
-        mib / run.took.as_secs_f64(),
-        run.took.as_secs_f64(),
-        cpu_note(
-            &run,
-            lines.len() as f64,
-            if dir.is_some() {
-                "receiving, storing and the sending"
-            } else {
-                // The PostgreSQL server's own work is another process's.
-                "this process only: receiving and the sending, not the database server"
-            }
-        )
+    report(
+        &format!("garrison ({backend}, durable)"),
+        &run,
+        mib,
+        lines.len() as f64,
+        if dir.is_some() {
+            "receiving, storing and the sending"
+        } else {
+            // The PostgreSQL server's own work is another process's.
+            "this process only: receiving and the sending, not the database server"
+        },
     );
     if stored_bytes > 0 {
         println!(
